@@ -1,0 +1,804 @@
+//! Main-content selection: which part of the page is the article, and which of its blocks to keep.
+//!
+//! 1. Boilerplate subtrees go first: elements that never hold article text (`nav`, `aside`,
+//!    scripts, forms controls), hidden ones, and ones whose class/id/role names them as comments,
+//!    share bars, related stories, cookie banners and the like. A name match does not remove a
+//!    node holding most of the page's text (sites name wrappers `has-sidebar`).
+//! 2. Every text block (the inline content of a block element) gets a value: long, link-poor
+//!    blocks count for their length, link lists and short fragments against it. When the page's
+//!    JSON-LD carries `articleBody`, agreement with it decides instead.
+//! 3. The article is the subtree with the highest total value: it takes in the paragraphs and
+//!    leaves out the menus, teasers and footers around them, whatever the markup calls them.
+//! 4. Inside it, link-dense blocks, stock phrases ("Advertisement", "Share this") and a heading
+//!    that repeats the title are dropped; paragraph breaks follow the block structure.
+
+use crate::dom::{AttrName, Dom, Kind, Tag, NONE};
+use std::collections::HashSet;
+
+/// Tunable thresholds of the content selection.
+#[derive(Debug, Clone)]
+pub(crate) struct Params {
+    /// Blocks at least this long (characters) count as paragraphs.
+    pub min_paragraph_chars: usize,
+    /// Blocks with more of their text in links than this are navigation.
+    pub max_link_density: f32,
+}
+
+/// The selected text and what was seen on the way.
+#[derive(Debug, Default)]
+pub(crate) struct Content {
+    pub text: String,
+    pub paragraphs: usize,
+    /// Characters of visible text on the page (boilerplate removed).
+    pub page_chars: usize,
+    /// Of which inside links.
+    pub page_link_chars: usize,
+    /// `<article>` elements on the page.
+    pub article_elements: usize,
+    /// True when the JSON-LD body guided the selection.
+    pub used_json_ld: bool,
+}
+
+/// Tags never part of the article text.
+fn drop_tag(t: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        t,
+        Head | Title
+            | Meta
+            | Link
+            | Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Math
+            | Iframe
+            | Object
+            | Embed
+            | Canvas
+            | Video
+            | Audio
+            | Button
+            | Select
+            | Option
+            | Textarea
+            | Input
+            | Nav
+            | Aside
+            | Dialog
+            | Menu
+            | Label
+            | Figcaption
+            | Figure
+            | Picture
+    )
+}
+
+/// How sure a class/id name is about boilerplate.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Boiler {
+    None,
+    Weak,
+    Strong,
+}
+
+const POSITIVE: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "storybody",
+    "story-body",
+    "story_body",
+    "postbody",
+    "post-body",
+    "entry-content",
+    "entry_content",
+    "post-content",
+    "postcontent",
+    "article-content",
+    "articlecontent",
+    "article_content",
+    "story-content",
+    "main-content",
+    "content-body",
+    "body-text",
+    "bodytext",
+    "article-text",
+    "articletext",
+    "story-text",
+    "text-body",
+    "rich-text",
+    "richtext",
+    "article__body",
+    "article-body__content",
+    "body-copy",
+    "field-body",
+    "news-text",
+    "newstext",
+    "post-text",
+    "entry-body",
+    "story__body",
+];
+
+/// Substrings that mark boilerplate wherever they occur in a class or id.
+const STRONG_SUB: &[&str] = &[
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "cookie",
+    "consent",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "recommend",
+    "popular",
+    "trending",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "promo",
+    "advert",
+    "sponsor",
+    "breadcrumb",
+    "pagination",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "morestories",
+    "author-bio",
+    "authorbio",
+    "newsletter",
+    "paywall",
+    "gdpr",
+    "sidebar",
+    "footer",
+    "masthead",
+    "navbar",
+    "navigation",
+    "byline",
+    "dateline",
+    "tags-",
+    "taglist",
+    "tag-list",
+    "-tags",
+    "keywords",
+    "print-",
+    "skip-",
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "visuallyhidden",
+    "caption",
+    "credit",
+    "modal",
+    "popup",
+    "overlay",
+    "toolbar",
+    "widget",
+    "teaser",
+    "follow-us",
+    "login",
+    "register",
+    "donate",
+    "rating",
+    "jump-",
+    "most-read",
+    "mostread",
+    "also-read",
+    "read-next",
+    "next-article",
+    "prev-next",
+    "toc",
+    "timestamp",
+    "publish-date",
+    "pubdate",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "article__meta",
+    "meta-data",
+    "metadata",
+    "hidden",
+    "banner",
+];
+
+/// Whole name parts (split on `-`, `_`, spaces) that mark boilerplate.
+const WEAK_PARTS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "dfp",
+    "gpt",
+    "nav",
+    "menu",
+    "header",
+    "meta",
+    "date",
+    "time",
+    "author",
+    "tags",
+    "tag",
+    "share",
+    "print",
+    "more",
+    "next",
+    "prev",
+    "aside",
+    "extra",
+    "links",
+    "copyright",
+    "legal",
+    "disclaimer",
+    "bio",
+    "avatar",
+    "icon",
+    "logo",
+    "search",
+    "subnav",
+    "breaking",
+    "alert",
+    "note",
+    "info",
+    "topics",
+    "categories",
+    "category",
+    "badge",
+    "label",
+    "cta",
+    "btn",
+    "button",
+    "byline",
+    "video",
+    "photo",
+    "image",
+    "img",
+    "gallery",
+    "media",
+    "slideshow",
+    "carousel",
+    "hide",
+    "hidden",
+    "noprint",
+    "footnotes",
+];
+
+fn boiler_class(name: &str) -> Boiler {
+    if name.is_empty() {
+        return Boiler::None;
+    }
+    let lower = name.to_ascii_lowercase();
+    if POSITIVE.iter().any(|p| lower.contains(p)) {
+        return Boiler::None;
+    }
+    if lower.contains("commentary") {
+        return Boiler::None;
+    }
+    if STRONG_SUB.iter().any(|p| lower.contains(p)) {
+        return Boiler::Strong;
+    }
+    for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if WEAK_PARTS.contains(&part) {
+            return Boiler::Weak;
+        }
+    }
+    Boiler::None
+}
+
+fn positive_class(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    POSITIVE.iter().any(|p| lower.contains(p))
+}
+
+/// Counts visible characters, ASCII whitespace excluded (UTF-8 continuation bytes skipped).
+#[inline]
+fn char_count(s: &str) -> u32 {
+    s.bytes()
+        .filter(|&b| (b & 0xC0) != 0x80 && !b.is_ascii_whitespace())
+        .count() as u32
+}
+
+fn hash_word(w: &str) -> u64 {
+    // FNV-1a over lowercased chars.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Short texts that are page furniture wherever they appear.
+fn stock_phrase(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    if l.is_empty() {
+        return true;
+    }
+    if l.len() > 90 {
+        return false;
+    }
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "share",
+        "share this",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "read more",
+        "continue reading",
+        "related",
+        "related articles",
+        "related stories",
+        "recommended",
+        "you may also like",
+        "more stories",
+        "sign up",
+        "subscribe",
+        "log in",
+        "login",
+        "menu",
+        "skip to content",
+        "skip to main content",
+        "close",
+        "back to top",
+        "loading",
+        "next",
+        "previous",
+        "follow us",
+        "newsletter",
+        "story continues below advertisement",
+        "scroll to continue with content",
+        "most popular",
+        "most read",
+        "trending",
+        "click here",
+        "see also",
+        "read next",
+        "top stories",
+    ];
+    if EXACT.contains(&l) {
+        return true;
+    }
+    const PREFIX: &[&str] = &[
+        "copyright ",
+        "all rights reserved",
+        "photo:",
+        "photo by",
+        "photograph:",
+        "image:",
+        "image source",
+        "picture:",
+        "credit:",
+        "getty images",
+        "read more:",
+        "related:",
+        "see also:",
+        "click here",
+        "sign up for",
+        "subscribe to",
+        "follow us",
+        "© ",
+        "(c) ",
+    ];
+    PREFIX.iter().any(|p| l.starts_with(p))
+        || (l.len() < 60 && (l.ends_with("getty images") || l.contains("all rights reserved")))
+}
+
+/// Selects and renders the main text.
+pub(crate) fn extract(
+    dom: &Dom,
+    ld_body: Option<&str>,
+    title: Option<&str>,
+    p: &Params,
+) -> Content {
+    let n = dom.nodes.len();
+    let mut out = Content::default();
+    if n <= 1 {
+        return out;
+    }
+    // Raw text per subtree (before removal) to guard class-based removal of wrappers.
+    let mut raw = vec![0u32; n];
+    for i in (1..n).rev() {
+        let node = &dom.nodes[i];
+        if let Kind::Text { .. } = node.kind {
+            raw[i] = char_count(dom.text_of(i as u32));
+        }
+        if node.parent != NONE {
+            raw[node.parent as usize] = raw[node.parent as usize].saturating_add(raw[i]);
+        }
+    }
+    let page_raw = raw[0].max(1) as f32;
+
+    // Forward pass: removal, block owner, link context.
+    let mut removed = vec![false; n];
+    let mut owner = vec![0u32; n];
+    let mut in_link = vec![false; n];
+    let mut best_positive: Option<u32> = None;
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let par = node.parent as usize;
+        if removed[par] {
+            removed[i] = true;
+            continue;
+        }
+        match node.kind {
+            Kind::Text { .. } => {
+                owner[i] = owner[par];
+                in_link[i] = in_link[par];
+            }
+            Kind::Element { tag, .. } => {
+                let ii = i as u32;
+                in_link[i] = in_link[par] || tag == Tag::A;
+                owner[i] = if tag.is_block() { ii } else { owner[par] };
+                let share = raw[i] as f32 / page_raw;
+                let mut rm = drop_tag(tag);
+                if tag == Tag::Header || tag == Tag::Footer || tag == Tag::Form {
+                    rm = share < 0.3;
+                }
+                if matches!(tag, Tag::Figure | Tag::Aside) && share > 0.5 {
+                    rm = false;
+                }
+                if !rm && !matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
+                    if dom.attr(ii, AttrName::Hidden).is_some()
+                        || dom
+                            .attr(ii, AttrName::AriaHidden)
+                            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+                    {
+                        rm = share < 0.5;
+                    } else if let Some(st) = dom.attr(ii, AttrName::Style) {
+                        let st: String = st
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        if st.contains("display:none") || st.contains("visibility:hidden") {
+                            rm = share < 0.5;
+                        }
+                    }
+                    if !rm {
+                        if let Some(role) = dom.attr(ii, AttrName::Role) {
+                            let r = role.to_ascii_lowercase();
+                            if matches!(
+                                r.as_str(),
+                                "navigation"
+                                    | "contentinfo"
+                                    | "complementary"
+                                    | "search"
+                                    | "menu"
+                                    | "menubar"
+                                    | "dialog"
+                                    | "banner"
+                                    | "alert"
+                            ) && share < 0.35
+                            {
+                                rm = true;
+                            }
+                        }
+                    }
+                    if !rm {
+                        let class = dom.attr(ii, AttrName::Class).unwrap_or("");
+                        let id = dom.attr(ii, AttrName::Id).unwrap_or("");
+                        let is_body = dom
+                            .attr(ii, AttrName::Itemprop)
+                            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+                        if is_body || positive_class(class) || positive_class(id) {
+                            if raw[i] > 200
+                                && match best_positive {
+                                    None => true,
+                                    Some(b) => raw[b as usize] < raw[i] / 2 || is_body,
+                                }
+                            {
+                                best_positive = Some(ii);
+                            }
+                        } else {
+                            let b = boiler_class(class).max(boiler_class(id));
+                            rm = match b {
+                                Boiler::Strong => share < 0.6,
+                                Boiler::Weak => share < 0.25,
+                                Boiler::None => false,
+                            };
+                        }
+                    }
+                }
+                if tag == Tag::Article {
+                    out.article_elements += 1;
+                }
+                removed[i] = rm;
+            }
+            Kind::Root => {}
+        }
+    }
+
+    // Per-block text, link text and agreement with the JSON-LD body.
+    let ld_words: Option<HashSet<u64>> = ld_body
+        .filter(|b| b.len() >= 300)
+        .map(|b| words(b).map(hash_word).collect());
+    let mut own = vec![0u32; n];
+    let mut own_link = vec![0u32; n];
+    let mut own_match = vec![0u32; n];
+    for i in 1..n {
+        if removed[i] {
+            continue;
+        }
+        if let Kind::Text { .. } = dom.nodes[i].kind {
+            let t = dom.text_of(i as u32);
+            let c = char_count(t);
+            if c == 0 {
+                continue;
+            }
+            let o = owner[i] as usize;
+            own[o] += c;
+            if in_link[i] {
+                own_link[o] += c;
+            }
+            if let Some(set) = &ld_words {
+                let m: u32 = words(t)
+                    .filter(|w| set.contains(&hash_word(w)))
+                    .map(|w| w.chars().count() as u32)
+                    .sum();
+                own_match[o] += m;
+            }
+        }
+    }
+    let mut score = vec![0f32; n];
+    let mut total = 0u32;
+    let mut total_link = 0u32;
+    let min_par = p.min_paragraph_chars as u32;
+    for i in 0..n {
+        let len = own[i];
+        if len == 0 {
+            continue;
+        }
+        total += len;
+        total_link += own_link[i];
+        let lenf = len as f32;
+        let link = own_link[i] as f32;
+        let tag = dom.tag(i as u32);
+        score[i] = if ld_words.is_some() {
+            let frac = own_match[i] as f32 / lenf.max(1.0);
+            if frac >= 0.6 {
+                lenf
+            } else {
+                -0.5 * lenf
+            }
+        } else if link / lenf > p.max_link_density {
+            -lenf
+        } else if len >= min_par {
+            lenf - 2.0 * link
+        } else if tag.is_some_and(Tag::is_heading) {
+            0.0
+        } else {
+            -0.3 * lenf
+        };
+    }
+    out.page_chars = total as usize;
+    out.page_link_chars = total_link as usize;
+    // Subtree sums; nodes after their parents, so a reverse loop accumulates bottom-up.
+    let mut sum = score.clone();
+    for i in (1..n).rev() {
+        if removed[i] {
+            continue;
+        }
+        let par = dom.nodes[i].parent as usize;
+        sum[par] += sum[i];
+    }
+    let mut best = 0usize;
+    for i in 0..n {
+        if !removed[i]
+            && sum[i] >= sum[best]
+            && matches!(dom.nodes[i].kind, Kind::Element { .. } | Kind::Root)
+        {
+            best = i;
+        }
+    }
+    if ld_words.is_some() {
+        // The JSON-LD body may be absent from the markup (rendered by script): then the DOM's
+        // best subtree matches little of it and the heuristics decide after all.
+        let matched: u32 = (best as u32..dom.subtree_end(best as u32))
+            .map(|j| own_match[j as usize])
+            .sum();
+        out.used_json_ld = matched > 200;
+    }
+    if let Some(pb) = best_positive {
+        // A declared article body that the scores nearly agree with wins (it is exact markup).
+        let pbu = pb as usize;
+        let inside_best = pb as usize >= best && pb < dom.subtree_end(best as u32);
+        if !removed[pbu]
+            && sum[pbu] > 0.0
+            && (sum[pbu] >= 0.7 * sum[best] || inside_best && sum[pbu] >= 0.5 * sum[best])
+        {
+            best = pbu;
+        }
+    }
+    if sum[best] <= 0.0 {
+        best = 0;
+    }
+
+    // Render the chosen subtree.
+    let title_words: Option<HashSet<u64>> = title.map(|t| words(t).map(hash_word).collect());
+    let mut keep = vec![0u8; n]; // 0 = undecided, 1 = keep, 2 = drop
+    let mut buf = String::with_capacity(4096);
+    let end = dom.subtree_end(best as u32) as usize;
+    let mut j = best;
+    let mut pre_depth_end = 0usize;
+    while j < end {
+        if removed[j] {
+            j = dom.subtree_end(j as u32) as usize;
+            continue;
+        }
+        match dom.nodes[j].kind {
+            Kind::Element { tag, .. } => {
+                if tag.is_block() {
+                    buf.push('\n');
+                }
+                if tag == Tag::Pre {
+                    pre_depth_end = dom.subtree_end(j as u32) as usize;
+                }
+            }
+            Kind::Text { .. } => {
+                let o = owner[j] as usize;
+                if keep[o] == 0 {
+                    keep[o] = if keep_block(
+                        dom,
+                        o,
+                        own[o],
+                        own_link[o],
+                        own_match[o],
+                        ld_words.is_some(),
+                        title_words.as_ref(),
+                        p,
+                    ) {
+                        1
+                    } else {
+                        2
+                    };
+                }
+                if keep[o] == 1 {
+                    let t = dom.text_of(j as u32);
+                    if j < pre_depth_end {
+                        buf.push_str(&t.replace('\r', ""));
+                    } else {
+                        for c in t.chars() {
+                            buf.push(if c.is_whitespace() { ' ' } else { c });
+                        }
+                    }
+                }
+            }
+            Kind::Root => {}
+        }
+        j += 1;
+    }
+    let mut text = String::with_capacity(buf.len());
+    for line in buf.split('\n') {
+        let mut first = true;
+        let mut any = false;
+        for w in line
+            .split(|c: char| c == ' ' || c == '\u{A0}' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+        {
+            if first {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                first = false;
+            } else {
+                text.push(' ');
+            }
+            text.push_str(w);
+            any = true;
+        }
+        if any {
+            out.paragraphs += 1;
+        }
+    }
+    // Stock lines that slipped through as parts of kept blocks (line breaks by <br>).
+    if text.lines().any(stock_phrase) {
+        let kept: Vec<&str> = text.lines().filter(|l| !stock_phrase(l)).collect();
+        out.paragraphs = kept.len();
+        text = kept.join("\n");
+    }
+    out.text = text;
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn keep_block(
+    dom: &Dom,
+    o: usize,
+    len: u32,
+    link: u32,
+    matched: u32,
+    has_ld: bool,
+    title_words: Option<&HashSet<u64>>,
+    p: &Params,
+) -> bool {
+    if len == 0 {
+        return false;
+    }
+    let lenf = len as f32;
+    if has_ld && matched as f32 >= 0.6 * lenf {
+        return true;
+    }
+    let tag = dom.tag(o as u32);
+    if (link as f32) / lenf > p.max_link_density {
+        return false;
+    }
+    if tag == Some(Tag::H1) {
+        // The headline is metadata, not body text.
+        if let Some(tw) = title_words {
+            let t = crate::meta::text_content(dom, o as u32);
+            let ws: Vec<u64> = words(&t).map(hash_word).collect();
+            if !ws.is_empty() && ws.iter().filter(|w| tw.contains(w)).count() * 10 >= ws.len() * 6 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn params() -> Params {
+        Params {
+            min_paragraph_chars: 80,
+            max_link_density: 0.5,
+        }
+    }
+
+    #[test]
+    fn class_names_classify() {
+        assert!(boiler_class("comments-section") == Boiler::Strong);
+        assert!(boiler_class("article-body comments") == Boiler::None);
+        assert!(boiler_class("ad-slot") == Boiler::Weak);
+        assert!(boiler_class("shadow head") == Boiler::None);
+        assert!(boiler_class("commentary") == Boiler::None);
+    }
+
+    #[test]
+    fn picks_paragraphs_over_navigation() {
+        let para = "This is a long paragraph of article text, with enough words to count as body. "
+            .repeat(3);
+        let html = format!(
+            "<body><div class=menu><a href=/>Home</a> <a href=/a>World</a></div>\
+             <div><p>{para}</p><p>{para}</p><ul><li><a href=x>Other story one here</a></li></ul></div>\
+             <div class=foot>Contact us</div></body>"
+        );
+        let dom = parse(&html);
+        let c = extract(&dom, None, None, &params());
+        assert_eq!(c.paragraphs, 2, "{}", c.text);
+        assert!(
+            !c.text.contains("Home")
+                && !c.text.contains("Other story")
+                && !c.text.contains("Contact")
+        );
+    }
+
+    #[test]
+    fn stock_phrases() {
+        assert!(stock_phrase("Advertisement"));
+        assert!(stock_phrase("  Read more: the other story"));
+        assert!(!stock_phrase("He said the advertisement was misleading."));
+    }
+}

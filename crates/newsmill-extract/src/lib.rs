@@ -1,0 +1,311 @@
+//! HTML page to article text and metadata.
+//!
+//! [`extract`] takes the page bytes as fetched (plus the HTTP charset when the input had one) and
+//! returns the article's main text, paragraphs separated by `\n`, with its title, publication
+//! date (ISO 8601), authors, site, canonical URL and declared language, and a judgement of what
+//! kind of page it was. [`ExtractStage`] does the same inside the pipeline.
+//!
+//! Built for throughput (a thousand pages per second per core is the target): a light tokenizer
+//! and arena DOM of our own instead of a full HTML5 tree builder, one linear pass per step, no
+//! recursion, so that broken markup, deep nesting and 20 MB pages cost time in proportion to their
+//! size and never a panic.
+//!
+//! ```
+//! let page = b"<html><head><title>T</title></head><body><nav><a href=/>Home</a></nav>\
+//!   <article><h1>T</h1><p>The council voted on Tuesday to rebuild the old bridge, ending a debate \
+//!   that had run for more than ten years in the town.</p></article></body></html>";
+//! let x = newsmill_extract::extract(page, None, Some("https://example.com/2024/05/07/bridge"));
+//! assert!(x.text.starts_with("The council voted"));
+//! assert!(!x.text.contains("Home"));
+//! assert_eq!(x.date.as_deref(), Some("2024-05-07"));
+//! ```
+
+mod charset;
+mod content;
+mod dom;
+mod entities;
+mod meta;
+
+use newsmill_core::{Counters, Doc, Language, Outcome, Stage};
+use serde::{Deserialize, Serialize};
+
+/// What extraction found in one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Extracted {
+    /// The article's main text, one paragraph (or heading, list item, quote) per line.
+    pub text: String,
+    /// Headline: JSON-LD `headline`, else OpenGraph title, else the first `<h1>`, else `<title>`.
+    pub title: Option<String>,
+    /// Publication date in ISO 8601 (`2019-11-19` or `2019-11-19T13:05:00Z`).
+    pub date: Option<String>,
+    /// Author names, comma separated.
+    pub author: Option<String>,
+    /// Site name (`og:site_name`, the JSON-LD publisher, else the URL's host).
+    pub site: Option<String>,
+    /// The URL the page declares as canonical.
+    pub canonical_url: Option<String>,
+    /// Language the page declares (`<html lang>`, content-language, JSON-LD, `og:locale`).
+    pub language: Option<String>,
+    /// `article`, `listing` (many teasers, little prose), `other` or `empty` (no main text).
+    pub page_type: String,
+    /// Name of the character encoding the bytes were decoded with.
+    pub charset: String,
+}
+
+/// Thresholds of the extraction stage, deserialised from the pipeline config.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// Pages larger than this many bytes are dropped (`page_too_large`) instead of parsed, which
+    /// bounds time and memory per page.
+    pub max_bytes: usize,
+    /// Text blocks at least this many characters long count as article paragraphs.
+    pub min_paragraph_chars: usize,
+    /// Blocks with a larger share of their characters inside links are treated as navigation.
+    pub max_link_density: f32,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            max_bytes: 32 * 1024 * 1024,
+            min_paragraph_chars: 80,
+            max_link_density: 0.5,
+        }
+    }
+}
+
+/// Extracts with the default configuration. See [`extract_with`].
+pub fn extract(html: &[u8], http_charset: Option<&str>, url: Option<&str>) -> Extracted {
+    extract_with(html, http_charset, url, &ExtractConfig::default())
+}
+
+/// Extracts the article text and metadata from page bytes. Never panics, whatever the bytes;
+/// pages with no article give an empty `text` and page type `empty` (or `listing`).
+pub fn extract_with(
+    html: &[u8],
+    http_charset: Option<&str>,
+    url: Option<&str>,
+    cfg: &ExtractConfig,
+) -> Extracted {
+    let (src, charset) = charset::decode(html, http_charset);
+    let dom = dom::parse(&src);
+    let m = meta::collect(&dom, url);
+    let params = content::Params {
+        min_paragraph_chars: cfg.min_paragraph_chars,
+        max_link_density: cfg.max_link_density,
+    };
+    let ld_body = m.ld.body.as_deref().filter(|_| m.ld.is_article());
+    let c = content::extract(&dom, ld_body, m.title.as_deref(), &params);
+    let page_type = classify(&m, &c);
+    Extracted {
+        text: c.text,
+        title: m.title,
+        date: m.date,
+        author: m.author,
+        site: m.site,
+        canonical_url: m.canonical_url,
+        language: m.language,
+        page_type: page_type.to_string(),
+        charset: charset.to_string(),
+    }
+}
+
+fn classify(m: &meta::Meta, c: &content::Content) -> &'static str {
+    if c.text.is_empty() {
+        return "empty";
+    }
+    let declared_article = m.ld.is_article() || m.og_type.as_deref() == Some("article");
+    let link_share = c.page_link_chars as f32 / c.page_chars.max(1) as f32;
+    let text_chars = c.text.chars().count();
+    if declared_article && text_chars >= 200 {
+        return "article";
+    }
+    if c.article_elements >= 4 || (link_share > 0.45 && text_chars < 1500) {
+        return "listing";
+    }
+    if text_chars >= 500 && c.paragraphs >= 2 {
+        return "article";
+    }
+    "other"
+}
+
+/// Decompresses gzip or zstd input (sniffed by magic bytes); other bytes are returned as they are.
+/// For readers of `.html.gz` / `.html.zst` page files.
+pub fn decompress(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+        Ok(out)
+    } else if bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        ruzstd::decoding::StreamingDecoder::new(&bytes[..])
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?
+            .read_to_end(&mut out)?;
+        Ok(out)
+    } else {
+        Ok(bytes)
+    }
+}
+
+/// The pipeline stage: turns `doc.html` into `doc.text` and fills metadata the input lacked.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractStage {
+    /// Thresholds and limits.
+    pub config: ExtractConfig,
+}
+
+impl ExtractStage {
+    /// A stage with the given configuration.
+    pub fn new(config: ExtractConfig) -> Self {
+        ExtractStage { config }
+    }
+}
+
+impl Stage for ExtractStage {
+    fn name(&self) -> &'static str {
+        "extract"
+    }
+
+    fn process(&self, doc: &mut Doc, counters: &mut Counters) -> Outcome {
+        let Some(html) = doc.html.take() else {
+            return Outcome::Keep;
+        };
+        if html.bytes.len() > self.config.max_bytes {
+            counters.add("page_too_large", 1);
+            let mut d = serde_json::Map::new();
+            d.insert("bytes".into(), html.bytes.len().into());
+            d.insert("max_bytes".into(), self.config.max_bytes.into());
+            return Outcome::drop_with("page_too_large", d);
+        }
+        let x = extract_with(
+            &html.bytes,
+            html.http_charset.as_deref(),
+            doc.url.as_deref(),
+            &self.config,
+        );
+        counters.add("pages", 1);
+        if x.charset != "UTF-8" {
+            counters.add("non_utf8_pages", 1);
+        }
+        fill(&mut doc.title, x.title, counters, "title_found");
+        fill(&mut doc.date, x.date, counters, "date_found");
+        fill(&mut doc.author, x.author, counters, "author_found");
+        fill(&mut doc.site, x.site, counters, "site_found");
+        fill(
+            &mut doc.canonical_url,
+            x.canonical_url,
+            counters,
+            "canonical_url_found",
+        );
+        if doc.language.is_none() {
+            if let Some(l) = x.language {
+                // Declared, not identified: the code part only, confidence marks it as unverified.
+                let code = l
+                    .split(['-', '_'])
+                    .next()
+                    .unwrap_or(&l)
+                    .to_ascii_lowercase();
+                if !code.is_empty() {
+                    doc.language = Some(Language {
+                        code,
+                        confidence: 0.5,
+                    });
+                }
+            }
+        }
+        doc.page_type = Some(x.page_type.clone());
+        match x.page_type.as_str() {
+            "article" => counters.add("page_article", 1),
+            "listing" => counters.add("page_listing", 1),
+            "empty" => counters.add("page_empty", 1),
+            _ => counters.add("page_other", 1),
+        }
+        doc.text = x.text;
+        if doc.text.trim().is_empty() {
+            return Outcome::drop("no_main_text");
+        }
+        Outcome::Keep
+    }
+}
+
+fn fill(
+    slot: &mut Option<String>,
+    v: Option<String>,
+    counters: &mut Counters,
+    event: &'static str,
+) {
+    if slot.is_none() && v.is_some() {
+        *slot = v;
+        counters.add(event, 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::Html;
+
+    const PAGE: &str = "<html lang=en><head><meta property=og:site_name content='Daily'>\
+        <meta name=author content='Ann Lee'></head><body><p>The harbour will close for two weeks in May so that \
+        engineers can repair the sea wall, the port authority said on Monday.</p></body></html>";
+
+    #[test]
+    fn stage_fills_missing_fields_and_keeps_given_ones() {
+        let mut doc = Doc::new("1", "");
+        doc.title = Some("Given".into());
+        doc.html = Some(Html {
+            bytes: PAGE.as_bytes().to_vec(),
+            http_charset: None,
+        });
+        let mut c = Counters::default();
+        assert!(ExtractStage::default().process(&mut doc, &mut c).is_keep());
+        assert!(doc.text.starts_with("The harbour"));
+        assert_eq!(doc.title.as_deref(), Some("Given"));
+        assert_eq!(doc.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(doc.site.as_deref(), Some("Daily"));
+        assert_eq!(doc.language.as_ref().map(|l| l.code.as_str()), Some("en"));
+        assert!(doc.html.is_none());
+        assert_eq!(c.get("pages"), 1);
+    }
+
+    #[test]
+    fn stage_drops_empty_and_oversized_and_passes_text_docs() {
+        let stage = ExtractStage::new(ExtractConfig {
+            max_bytes: 100,
+            ..ExtractConfig::default()
+        });
+        let mut c = Counters::default();
+        let mut doc = Doc::new("1", "");
+        doc.html = Some(Html {
+            bytes: b"<html><body><nav>x</nav></body></html>".to_vec(),
+            http_charset: None,
+        });
+        assert_eq!(
+            stage.process(&mut doc, &mut c),
+            Outcome::drop("no_main_text")
+        );
+        let mut doc = Doc::new("2", "");
+        doc.html = Some(Html {
+            bytes: vec![b'a'; 101],
+            http_charset: None,
+        });
+        match stage.process(&mut doc, &mut c) {
+            Outcome::Drop(r) => assert_eq!(r.reason, "page_too_large"),
+            Outcome::Keep => panic!("kept an oversized page"),
+        }
+        let mut doc = Doc::new("3", "plain text");
+        assert!(stage.process(&mut doc, &mut c).is_keep());
+        assert_eq!(doc.text, "plain text");
+    }
+
+    #[test]
+    fn decompress_sniffs_gzip() {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(b"<p>x</p>").unwrap();
+        assert_eq!(decompress(e.finish().unwrap()).unwrap(), b"<p>x</p>");
+        assert_eq!(decompress(b"plain".to_vec()).unwrap(), b"plain");
+    }
+}
