@@ -1,0 +1,797 @@
+//! The attribution rules: cues and their sources, content spans (direct, mixed, indirect),
+//! continuation of unattributed quotation paragraphs, and speaker resolution through the
+//! article's name table.
+
+use crate::lexicon::{self, CueInfo};
+use crate::people::{strip_possessive, word, Gender, People};
+use crate::tokens::{quote_spans, sentences, tokenize, Kind, QSpan, Tok};
+use newsmill_core::QuoteKind;
+
+/// Quotations shorter than this (in words) that no cue claims are scare quotes or titles, and
+/// are not reported.
+const MIN_UNATTRIBUTED_WORDS: usize = 4;
+
+/// What the source noun phrase is.
+#[derive(Debug, Clone, PartialEq)]
+enum NpKind {
+    /// A name from the table (index into `People::names`).
+    Name(usize),
+    /// A personal pronoun, lowercased.
+    Pronoun(String),
+    /// `who` after `Name,`: resolved to that name when there is one.
+    Who(Option<usize>),
+    /// A common noun phrase (`the spokesman`, `officials`); the head word, lowercased.
+    Nominal(String),
+}
+
+#[derive(Debug, Clone)]
+struct Np {
+    s: usize,
+    e: usize,
+    kind: NpKind,
+}
+
+/// One attribution in token terms, before conversion.
+#[derive(Debug, Clone)]
+pub(crate) struct RawQuote {
+    /// Content token ranges `[s, e)`.
+    pub contents: Vec<(usize, usize)>,
+    pub kind: QuoteKind,
+    /// Cue token range.
+    pub cue: Option<(usize, usize)>,
+    /// Mention token range.
+    pub mention: Option<(usize, usize)>,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    /// Unit index (for ordering and continuation).
+    unit: usize,
+}
+
+/// Everything the analysis produced, in byte/token terms.
+pub(crate) struct Analysis {
+    pub toks: Vec<Tok>,
+    pub quotes: Vec<RawQuote>,
+    pub people: People,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    spans: Vec<QSpan>,
+    /// Token index -> index of the quotation span containing it (marks included).
+    in_span: Vec<Option<usize>>,
+    units: Vec<(usize, usize)>,
+    people: People,
+    /// Token index -> index of the name mention ending at this token.
+    mention_end: Vec<Option<usize>>,
+    /// Token index -> index of the name mention starting (with pre-modifiers) at this token.
+    mention_start: Vec<Option<usize>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        word(self.text, &self.toks[i])
+    }
+    fn lw(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn is_closing_mark(&self, i: usize) -> bool {
+        self.in_span[i].is_some_and(|k| self.spans[k].last == i && self.toks[i].mark().is_some())
+    }
+    fn is_opening_mark(&self, i: usize) -> bool {
+        self.in_span[i].is_some_and(|k| self.spans[k].first == i && self.toks[i].mark().is_some())
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "some" | "many"
+            | "several" | "other" | "both" | "most" | "all" | "two" | "three" | "few" | "one" | "another" | "our"
+            | "my" | "your" | "each" | "every" | "no" | "any" | "more"
+    )
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "or" | "but" | "if" | "when" | "while" | "because" | "as" | "that" | "which" | "what" | "who" | "to"
+            | "in" | "on" | "at" | "by" | "with" | "from" | "of" | "for" | "about" | "after" | "before" | "than"
+            | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "not" | "is" | "was" | "are" | "were" | "be"
+            | "been" | "has" | "have" | "had" | "would" | "will" | "could" | "should" | "can" | "may" | "might"
+            | "so" | "there" | "also" | "then" | "how" | "why" | "where" | "do" | "does" | "did" | "said"
+            | "says" | "told" | "very" | "just" | "even" | "into" | "over" | "against" | "since" | "until"
+            | "him" | "them" | "me" | "us" | "whether" | "though" | "although"
+    )
+}
+
+/// Runs the whole analysis over one text.
+pub(crate) fn analyse(text: &str) -> Analysis {
+    let toks = tokenize(text);
+    let spans = quote_spans(&toks);
+    let mut in_span = vec![None; toks.len()];
+    for (k, q) in spans.iter().enumerate() {
+        for slot in in_span.iter_mut().take(q.last + 1).skip(q.first) {
+            if slot.is_none() {
+                *slot = Some(k);
+            }
+        }
+    }
+    let units = sentences(text, &toks, &spans);
+    let people = People::build(text, &toks);
+    let mut mention_end = vec![None; toks.len()];
+    let mut mention_start = vec![None; toks.len()];
+    for (k, m) in people.mentions.iter().enumerate() {
+        if m.e > 0 && m.e <= toks.len() {
+            mention_end[m.e - 1] = Some(k);
+        }
+        if m.np_s < toks.len() {
+            mention_start[m.np_s] = Some(k);
+        }
+        if m.s < toks.len() && mention_start[m.s].is_none() {
+            mention_start[m.s] = Some(k);
+        }
+    }
+    let mut cx = Ctx { text, toks, spans, in_span, units, people, mention_end, mention_start };
+    let quotes = attribute_units(&mut cx);
+    Analysis { toks: cx.toks, quotes, people: cx.people }
+}
+
+/// A cue occurrence.
+#[derive(Debug, Clone)]
+struct Cue {
+    s: usize,
+    e: usize,
+    info: CueInfo,
+    according: bool,
+    base_form: bool,
+    participle: bool,
+}
+
+fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < b {
+        if cx.in_span[i].is_some() || !cx.toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let lw = cx.lw(i);
+        if lw == "according" && i + 1 < b && cx.lw(i + 1) == "to" {
+            out.push(Cue {
+                s: i,
+                e: i + 2,
+                info: CueInfo { clause: true, inversion: false, object: false, np: false, mental: false },
+                according: true,
+                base_form: false,
+                participle: false,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(info) = lexicon::cue(&lw) {
+            // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
+            let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
+            if !(cap && i > a) {
+                let base_form = !lw.ends_with("ed") && !lw.ends_with("ing") && !matches!(lw.as_str(), "said" | "told" | "wrote" | "thought" | "knew" | "felt" | "found" | "swore" | "written" | "known" | "shown");
+                // "says" and "thinks" are fine with any subject; bare forms need a pronoun or plural
+                let participle = lw.ends_with("ing");
+                let mut e = i + 1;
+                // "point out", "went on"
+                if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
+                    e += 1;
+                }
+                out.push(Cue { s: i, e, info, according: false, base_form, participle });
+            }
+        } else if (lw == "pointed" || lw == "points") && i + 1 < b && cx.lw(i + 1) == "out" {
+            out.push(Cue {
+                s: i,
+                e: i + 2,
+                info: CueInfo { clause: true, inversion: true, object: false, np: false, mental: false },
+                according: false,
+                base_form: false,
+                participle: false,
+            });
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The subject noun phrase ending just before token `c` (auxiliaries and adverbs skipped).
+fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
+    let mut j = c;
+    let mut skipped = 0;
+    while j > a && skipped < 3 {
+        let t = j - 1;
+        if cx.toks[t].is_word() && lexicon::is_aux_or_adverb(&cx.lw(t)) {
+            j -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    if j == a {
+        return None;
+    }
+    let t = j - 1;
+    if !cx.toks[t].is_word() || cx.in_span[t].is_some() {
+        // `Peskov, the Kremlin spokesman, said`: appositive between commas
+        if cx.punct(t) == Some(',') {
+            return appositive_subject(cx, a, t);
+        }
+        return None;
+    }
+    let lw = cx.lw(t);
+    if lexicon::is_person_pronoun(&lw) || lw == "it" || lw == "you" {
+        if lw == "who" {
+            // "Name, who said": the name before the comma
+            let name = if t >= a + 2 && cx.punct(t - 1) == Some(',') {
+                cx.mention_end[t - 2].map(|m| cx.people.mentions[m].name)
+            } else {
+                None
+            };
+            return Some(Np { s: t, e: t + 1, kind: NpKind::Who(name) });
+        }
+        return Some(Np { s: t, e: t + 1, kind: NpKind::Pronoun(lw) });
+    }
+    if let Some(m) = cx.mention_end[t] {
+        let mm = &cx.people.mentions[m];
+        // a possessive name is not the subject ("Trump's campaign said" ends in a noun)
+        let (_, poss) = strip_possessive(cx.w(t));
+        if !poss {
+            return Some(Np { s: mm.np_s.max(a), e: t + 1, kind: NpKind::Name(mm.name) });
+        }
+    }
+    // nominal: walk back to a determiner or a boundary
+    if is_function_word(&lw) || is_determiner(&lw) || lexicon::cue(&lw).is_some() {
+        return None;
+    }
+    let head = strip_possessive(&lw).0.to_string();
+    let mut s = t;
+    let mut steps = 0;
+    while s > a && steps < 6 {
+        let p = s - 1;
+        if !cx.toks[p].is_word() {
+            // a boundary: comma, quote, dash, sentence start
+            break;
+        }
+        let pw = cx.lw(p);
+        if is_determiner(&pw) {
+            s = p;
+            break;
+        }
+        if is_function_word(&pw) && !matches!(pw.as_str(), "of" | "for" | "at" | "with" | "from" | "in") {
+            break;
+        }
+        s = p;
+        steps += 1;
+    }
+    // the phrase must not start with a preposition
+    let first = cx.lw(s);
+    if matches!(first.as_str(), "of" | "for" | "at" | "with" | "from" | "in") {
+        return None;
+    }
+    // a boundary must sit before it (sentence start, punctuation, or a subordinator)
+    if s > a {
+        let p = s - 1;
+        let ok = !cx.toks[p].is_word()
+            || matches!(cx.lw(p).as_str(), "that" | "and" | "but" | "as" | "because" | "while" | "when" | "though" | "although" | "if" | "after" | "before" | "since" | "so")
+            || is_determiner(&cx.lw(s));
+        if !ok {
+            return None;
+        }
+    }
+    Some(Np { s, e: t + 1, kind: NpKind::Nominal(head) })
+}
+
+/// `Name, appositive, said`: the name before the appositive.
+fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
+    let mut k = comma;
+    let lim = comma.saturating_sub(14).max(a);
+    while k > lim {
+        k -= 1;
+        if cx.in_span[k].is_some() {
+            return None;
+        }
+        if cx.punct(k) == Some(',') {
+            if k == 0 || k <= a {
+                return None;
+            }
+            let m = cx.mention_end[k - 1]?;
+            let mm = &cx.people.mentions[m];
+            let first_after = cx.lw(k + 1);
+            let appositive_like = matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
+                || lexicon::is_role_noun(&first_after)
+                || lexicon::is_role_modifier(&first_after);
+            if !appositive_like {
+                return None;
+            }
+            return Some(Np { s: mm.np_s.max(a), e: mm.e, kind: NpKind::Name(mm.name) });
+        }
+    }
+    None
+}
+
+/// A noun phrase starting at `k` (for `said X` and `according to X`).
+fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
+    if k >= b || cx.in_span[k].is_some() || !cx.toks[k].is_word() {
+        return None;
+    }
+    let lw = cx.lw(k);
+    if matches!(lw.as_str(), "he" | "she" | "they" | "we" | "i") {
+        return Some(Np { s: k, e: k + 1, kind: NpKind::Pronoun(lw) });
+    }
+    if let Some(m) = cx.mention_start[k] {
+        let mm = &cx.people.mentions[m];
+        if mm.e <= b {
+            return Some(Np { s: k, e: mm.e, kind: NpKind::Name(mm.name) });
+        }
+    }
+    if (!nominal_ok && !is_determiner(&lw)) || (is_function_word(&lw) && !is_determiner(&lw)) {
+        return None;
+    }
+    // determiner + words up to punctuation or a function word; a name inside wins
+    let mut e = k;
+    let mut head = String::new();
+    while e < b && e - k < 8 {
+        let t = &cx.toks[e];
+        if !t.is_word() || cx.in_span[e].is_some() {
+            break;
+        }
+        let w = cx.lw(e);
+        if e > k && (is_function_word(&w) && !matches!(w.as_str(), "of" | "for" | "at")) {
+            break;
+        }
+        if let Some(m) = cx.mention_start[e] {
+            let mm = &cx.people.mentions[m];
+            if e > k && mm.e <= b && !cx.people.names[mm.name].org && !matches!(cx.lw(e - 1).as_str(), "of" | "for" | "at") {
+                return Some(Np { s: k, e: mm.e, kind: NpKind::Name(mm.name) });
+            }
+        }
+        head = strip_possessive(&w).0.to_string();
+        e += 1;
+    }
+    if e == k || (e == k + 1 && is_determiner(&lw)) {
+        return None;
+    }
+    Some(Np { s: k, e, kind: NpKind::Nominal(head) })
+}
+
+/// A found cue with its source and block (the tokens that are neither content nor outside).
+#[derive(Debug, Clone)]
+struct Att {
+    cue: Cue,
+    src: Option<Np>,
+    /// `[block_s, block_e)`: source + cue (+ object) tokens.
+    block_s: usize,
+    block_e: usize,
+    trailing: bool,
+}
+
+fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut covered = vec![false; cx.spans.len()];
+    let units = cx.units.clone();
+    let mut pending_colon: Option<usize> = None; // index into out awaiting the next paragraph's quotation
+    for (ui, &(a, b)) in units.iter().enumerate() {
+        // a paragraph that ended with "X said:" takes this paragraph's opening quotation
+        if let Some(qi) = pending_colon.take() {
+            if let Some(k) = cx.in_span[a] {
+                if cx.spans[k].first == a && cx.toks[a].para == cx.toks[cx.spans[k].last].para {
+                    out[qi].contents = vec![(cx.spans[k].first, cx.spans[k].last + 1)];
+                    out[qi].kind = QuoteKind::Direct;
+                    covered[k] = true;
+                }
+            }
+        }
+        let atts = unit_attributions(cx, a, b);
+        let n_before = out.len();
+        for (ai, att) in atts.iter().enumerate() {
+            let (cs, ce) = content_range(cx, a, b, &atts, ai);
+            let mut contents = Vec::new();
+            if ce > cs {
+                contents.push((cs, ce));
+            }
+            // interrupted quotation: `"...," Tester said, "..."`
+            if att.trailing {
+                let mut k = att.block_e;
+                while k < b && cx.punct(k) == Some(',') {
+                    k += 1;
+                }
+                if k < b && cx.is_opening_mark(k) {
+                    if let Some(sk) = cx.in_span[k] {
+                        let q = &cx.spans[sk];
+                        if q.last < b {
+                            contents.push((q.first, q.last + 1));
+                        }
+                    }
+                }
+            }
+            if contents.is_empty() {
+                if !att.trailing && cx.punct(att.block_e) == Some(':') && att.block_e + 1 >= b {
+                    // "X said:" closing the paragraph
+                    out.push(make_raw(cx, att, vec![], ui));
+                    pending_colon = Some(out.len() - 1);
+                }
+                continue;
+            }
+            for &(s, e) in &contents {
+                for k in s..e {
+                    if let Some(sk) = cx.in_span[k] {
+                        covered[sk] = true;
+                    }
+                }
+            }
+            out.push(make_raw(cx, att, contents, ui));
+        }
+        // drop an unfilled "said:" that turned out not to end the paragraph
+        if let Some(qi) = pending_colon {
+            if qi < n_before {
+                pending_colon = None;
+            }
+        }
+        // quotations in this unit nobody claimed
+        let spans_here: Vec<usize> = (0..cx.spans.len()).filter(|&k| cx.spans[k].first >= a && cx.spans[k].first < b && !covered[k]).collect();
+        for k in spans_here {
+            let q = cx.spans[k].clone();
+            let outside_words = (a..b).filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none()).count();
+            let sentence_like = outside_words <= 1 || q.continued;
+            if sentence_like {
+                // continuation of the previous speaker
+                if let Some(prev) = out.last() {
+                    let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para);
+                    let here = cx.toks[q.first].para;
+                    let continues = prev_para.is_some_and(|pp| here == pp || here == pp + 1 || q.continued)
+                        && prev.kind != QuoteKind::Indirect;
+                    if continues {
+                        let same_para = prev_para == Some(here);
+                        if same_para && ui == prev.unit + 1 {
+                            let last = out.len() - 1;
+                            out[last].contents.push((q.first, q.last + 1));
+                            out[last].unit = ui;
+                            covered[k] = true;
+                            continue;
+                        }
+                        let p = prev.clone();
+                        out.push(RawQuote {
+                            contents: vec![(q.first, q.last + 1)],
+                            kind: QuoteKind::Direct,
+                            cue: None,
+                            mention: None,
+                            speaker: p.speaker,
+                            role: p.role,
+                            unit: ui,
+                        });
+                        covered[k] = true;
+                        continue;
+                    }
+                }
+            }
+            if q.words >= MIN_UNATTRIBUTED_WORDS && cx.toks[q.first].mark().is_some_and(|m| m.double) {
+                out.push(RawQuote {
+                    contents: vec![(q.first, q.last + 1)],
+                    kind: QuoteKind::Direct,
+                    cue: None,
+                    mention: None,
+                    speaker: None,
+                    role: None,
+                    unit: ui,
+                });
+                covered[k] = true;
+            }
+        }
+    }
+    out.retain(|q| !q.contents.is_empty());
+    for q in &mut out {
+        q.kind = classify(cx, &q.contents);
+    }
+    out
+}
+
+/// Direct when every fragment is exactly one quotation; mixed when a fragment contains marks.
+fn classify(cx: &Ctx, contents: &[(usize, usize)]) -> QuoteKind {
+    let mut all_direct = true;
+    let mut any_mark = false;
+    for &(s, e) in contents {
+        let exact = cx.in_span[s].is_some_and(|k| cx.spans[k].first == s && cx.spans[k].last + 1 == e);
+        all_direct &= exact;
+        any_mark |= (s..e).any(|k| cx.in_span[k].is_some());
+    }
+    if all_direct {
+        QuoteKind::Direct
+    } else if any_mark {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+fn make_raw(cx: &mut Ctx, att: &Att, contents: Vec<(usize, usize)>, unit: usize) -> RawQuote {
+    let (speaker, role) = match &att.src {
+        Some(np) => resolve(cx, np),
+        None => (None, None),
+    };
+    let kind = classify(cx, &contents);
+    RawQuote {
+        contents,
+        kind,
+        cue: Some((att.cue.s, att.cue.e)),
+        mention: att.src.as_ref().map(|np| (np.s, np.e)),
+        speaker,
+        role,
+        unit,
+    }
+}
+
+/// The cues of one unit with their sources, in text order.
+fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
+    let cues = find_cues(cx, a, b);
+    let mut atts: Vec<Att> = Vec::new();
+    for cue in cues {
+        // skip cues inside an earlier block (the object of `told`)
+        if atts.last().is_some_and(|p| cue.s < p.block_e) {
+            continue;
+        }
+        let left = if cue.according { None } else { np_left(cx, a, cue.s) };
+        let mut src = None;
+        let mut block_s = cue.s;
+        let mut block_e = cue.e;
+        if cue.according {
+            if let Some(np) = np_right(cx, cue.e, b, true) {
+                block_e = np.e;
+                src = Some(np);
+            } else {
+                continue;
+            }
+        } else if let Some(np) = left.clone() {
+            if cue.base_form {
+                let ok = match &np.kind {
+                    NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
+                    NpKind::Nominal(h) => h.ends_with('s'),
+                    NpKind::Name(_) => cx.lw(cue.s).ends_with('s'),
+                    NpKind::Who(_) => true,
+                };
+                if !ok {
+                    continue;
+                }
+            }
+            if cue.info.mental && matches!(np.kind, NpKind::Nominal(_)) {
+                continue;
+            }
+            block_s = np.s;
+            src = Some(np);
+        } else if cue.s > a && (cue.info.inversion && !cue.base_form || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes")) {
+            let pre_ok = cx.punct(cue.s - 1) == Some(',')
+                || cx.is_closing_mark(cue.s - 1)
+                || matches!(cx.punct(cue.s - 1), Some('\u{2014}' | '\u{2013}'));
+            if pre_ok {
+                if let Some(np) = np_right(cx, cue.e, b, true) {
+                    block_e = np.e;
+                    src = Some(np);
+                }
+            }
+        }
+        if src.is_none() && cue.participle && cue.s > a && cx.punct(cue.s - 1) == Some(',') {
+            // ", saying ...": the subject of the main clause
+            if let Some(prev) = atts.last() {
+                src = prev.src.clone();
+            } else {
+                src = np_right(cx, a, b, false);
+            }
+            if src.is_none() {
+                continue;
+            }
+        }
+        if src.is_none() {
+            continue;
+        }
+        // the object of tell/warn/ask: up to "that", ":", ",", a quotation, or a short phrase
+        if cue.info.object && !cue.according {
+            let mut k = block_e;
+            let lim = (block_e + 9).min(b);
+            while k < lim {
+                if cx.toks[k].is_word() && cx.lw(k) == "that" {
+                    break;
+                }
+                if matches!(cx.punct(k), Some(':' | ',' | '.')) || cx.is_opening_mark(k) {
+                    break;
+                }
+                k += 1;
+            }
+            if k < lim {
+                block_e = k;
+            } else if block_e < b {
+                // no "that": skip a one-word or name object
+                let lw = cx.lw(block_e);
+                if matches!(lw.as_str(), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists") {
+                    block_e += 1;
+                } else if let Some(m) = cx.mention_start[block_e] {
+                    block_e = cx.people.mentions[m].e.min(b);
+                }
+            }
+        }
+        let trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
+        if !trailing && !cue.info.clause && !cue.info.np && !cue.according {
+            continue;
+        }
+        atts.push(Att { cue, src, block_s, block_e, trailing });
+    }
+    // a belief verb inside a clause that a later trailing attribution reports is part of
+    // that content ("Russia hopes ..., according to Peskov")
+    if let Some(t) = atts.iter().position(|x| x.trailing) {
+        let keep: Vec<bool> = atts.iter().enumerate().map(|(i, x)| i >= t || x.trailing || !x.cue.info.mental).collect();
+        let mut i = 0;
+        atts.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        for i in 0..atts.len() {
+            let prev: Vec<Att> = atts[..i].to_vec();
+            let (bs, be) = (atts[i].block_s, atts[i].block_e);
+            if !atts[i].trailing && !atts[i].cue.according {
+                atts[i].trailing = is_trailing(cx, a, b, bs, be, &prev);
+            }
+        }
+    }
+    atts
+}
+
+/// Whether the attribution block closes content that precedes it (`"...," Peskov said.`).
+fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att]) -> bool {
+    if bs <= a {
+        return false;
+    }
+    let seg_start = prev.last().map_or(a, |p| p.block_e);
+    if bs <= seg_start + 1 {
+        return false;
+    }
+    let pre = bs - 1;
+    let pre_ok = cx.punct(pre) == Some(',') || cx.is_closing_mark(pre) || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}'));
+    if !pre_ok {
+        return false;
+    }
+    if be >= b {
+        return true;
+    }
+    match cx.toks[be].kind {
+        Kind::Punct('.' | '!' | '?' | ';' | ')') => true,
+        Kind::Punct(':') => false,
+        Kind::Punct(',') => !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre)) || cx.is_closing_mark(pre),
+        Kind::Quote(_) => cx.is_closing_mark(pre),
+        Kind::Word => {
+            let lw = cx.lw(be);
+            // "Peskov said in a statement", "Warren told Stumpf, after ..."; not "said that ..."
+            lw != "that"
+        }
+        Kind::Punct(_) => true,
+    }
+}
+
+/// The content token range of attribution `ai` in unit `[a, b)`.
+fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usize, usize) {
+    let att = &atts[ai];
+    let (mut s, mut e) = if att.trailing {
+        let s = if ai == 0 { a } else { atts[ai - 1].block_e };
+        (s, att.block_s)
+    } else {
+        let e = atts.get(ai + 1).map_or(b, |n| if n.trailing { b } else { n.block_s });
+        (att.block_e, e)
+    };
+    // a leading content stops where a later trailing block starts
+    if !att.trailing {
+        if let Some(n) = atts.get(ai + 1) {
+            if n.trailing {
+                e = n.block_s;
+            }
+        }
+    }
+    // trim punctuation at the edges (marks stay)
+    while s < e && matches!(cx.toks[s].kind, Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.')) {
+        s += 1;
+    }
+    while e > s && matches!(cx.toks[e - 1].kind, Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.' | '(')) {
+        e -= 1;
+    }
+    // a leading content that runs into a relative clause on the name is not content
+    if s < e && !att.trailing && cx.toks[s].is_word() && matches!(cx.lw(s).as_str(), "who" | "which") {
+        return (s, s);
+    }
+    // noun-phrase cues (criticized, called) take the clause up to the next comma or period
+    if !att.trailing && !att.cue.info.clause && att.cue.info.np {
+        let mut k = s;
+        while k < e {
+            if cx.in_span[k].is_none() && matches!(cx.punct(k), Some(',' | ';')) {
+                break;
+            }
+            k += 1;
+        }
+        e = k;
+    }
+    // content must contain a word
+    if !(s..e).any(|k| cx.toks[k].is_word()) {
+        return (s, s);
+    }
+    (s, e)
+}
+
+/// Speaker name and role for a source noun phrase.
+fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
+    let name = match &np.kind {
+        NpKind::Name(k) => {
+            let words = cx.people.names[*k].words.clone();
+            Some(cx.people.expand(&words).unwrap_or(*k))
+        }
+        NpKind::Who(Some(k)) => {
+            let words = cx.people.names[*k].words.clone();
+            Some(cx.people.expand(&words).unwrap_or(*k))
+        }
+        NpKind::Who(None) => None,
+        NpKind::Pronoun(p) => match p.as_str() {
+            "he" => pronoun_antecedent(cx, np.s, Gender::Male),
+            "she" => pronoun_antecedent(cx, np.s, Gender::Female),
+            _ => None,
+        },
+        NpKind::Nominal(head) => {
+            let head = head.clone();
+            if lexicon::is_role_noun(&head) && np.e - np.s <= 3 && cx.lw(np.s) == "the" {
+                cx.people.by_role(&head)
+            } else {
+                None
+            }
+        }
+    };
+    match name {
+        Some(k) => {
+            let n = &cx.people.names[k];
+            (Some(n.words.join(" ")), cx.people.role(k))
+        }
+        None => (None, None),
+    }
+}
+
+/// The person a he/she at token `at` refers to: the first fitting person mentioned in the same
+/// sentence before it, else in the nearest earlier sentence that mentions one (first mention,
+/// the likely subject).
+fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
+    let fits = |k: usize, strict: bool| {
+        if !cx.people.is_person(k) {
+            return false;
+        }
+        let pg = cx.people.gender(k);
+        match (g, pg) {
+            (_, Gender::Unknown) => !strict,
+            (x, y) => x == y,
+        }
+    };
+    let unit_of = |t: usize| cx.units.partition_point(|&(_, b)| b <= t);
+    let u0 = unit_of(at);
+    for strict in [true, false] {
+        for u in (u0.saturating_sub(8)..=u0).rev() {
+            let Some(&(a, b)) = cx.units.get(u) else { continue };
+            let end = if u == u0 { at } else { b };
+            let found = cx
+                .people
+                .mentions
+                .iter()
+                .filter(|m| m.s >= a && m.e <= end && cx.in_span[m.s].is_none())
+                .filter_map(|m| {
+                    let k = cx.people.expand(&cx.people.names[m.name].words).unwrap_or(m.name);
+                    fits(k, strict).then_some(k)
+                })
+                .next();
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}

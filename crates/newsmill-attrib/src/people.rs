@@ -1,0 +1,408 @@
+//! The article-level table of names: every capitalised name sequence with its frequency, the
+//! people among them (with roles from pre-modifiers and appositives, gender hints and mention
+//! counts), and the lookups that turn a mention (`Peskov`, `the president`, `she`) into a
+//! full name.
+
+use crate::lexicon::*;
+use crate::tokens::{Kind, Tok};
+use std::collections::HashMap;
+
+/// Gender as far as the article tells it, for pronoun agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+/// A name occurrence in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct NameMention {
+    /// Token range of the name words `[s, e)` (titles and roles excluded).
+    pub s: usize,
+    pub e: usize,
+    /// Token where the mention with its pre-modifiers (role, title) starts.
+    pub np_s: usize,
+    /// Index into `People::names`.
+    pub name: usize,
+}
+
+/// One distinct name string with what the article says about it.
+#[derive(Debug, Clone)]
+pub(crate) struct NameEntry {
+    pub words: Vec<String>,
+    pub count: usize,
+    pub person_evidence: bool,
+    pub org: bool,
+    pub gender: Gender,
+    pub role: Option<String>,
+    pub title_president: bool,
+}
+
+/// The article's name table.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    pub names: Vec<NameEntry>,
+    index: HashMap<String, usize>,
+    pub mentions: Vec<NameMention>,
+}
+
+pub(crate) fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    &text[t.s..t.e]
+}
+
+/// Strips a possessive ending (`Trump’s` -> `Trump`).
+pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["\u{2019}s", "'s"] {
+        if let Some(x) = w.strip_suffix(suf) {
+            return (x, true);
+        }
+    }
+    (w, false)
+}
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(c) = cs.next() else { return false };
+    c.is_uppercase() && (w.chars().any(|c| c.is_lowercase()) || w.chars().count() == 1)
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "du" | "der" | "den")
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+impl People {
+    /// Scans the text for name sequences and builds the table.
+    pub fn build(text: &str, toks: &[Tok]) -> People {
+        let mut p = People::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((m, next)) = p.scan_name(text, toks, i) {
+                p.mentions.push(m);
+                i = next;
+            } else {
+                i += 1;
+            }
+        }
+        // single-word names that are the surname of a multi-word person count as that person
+        p
+    }
+
+    /// Recognises a name starting at token `i` (possibly after titles); returns the mention and
+    /// the token after it.
+    fn scan_name(&mut self, text: &str, toks: &[Tok], i: usize) -> Option<(NameMention, usize)> {
+        let w0 = word(text, &toks[i]);
+        if !toks[i].is_word() || !is_cap_word(w0) {
+            return None;
+        }
+        // previous word capitalised and part of a sequence we skipped? only start at sequence
+        // starts or after titles
+        let mut j = i;
+        let mut title_female = false;
+        let mut title_president = false;
+        let mut had_title = false;
+        // titles
+        while j < toks.len() && toks[j].is_word() && toks[j].para == toks[i].para {
+            let w = word(text, &toks[j]);
+            if !is_title(w) {
+                break;
+            }
+            had_title = true;
+            title_female |= is_female_title(w);
+            title_president |= w.starts_with("President");
+            j += 1;
+            if j < toks.len() && toks[j].kind == Kind::Punct('.') {
+                j += 1;
+            }
+        }
+        let start = j;
+        let mut words: Vec<String> = Vec::new();
+        let mut possessive = false;
+        while j < toks.len() && toks[j].para == toks[i].para {
+            let t = &toks[j];
+            if !t.is_word() {
+                break;
+            }
+            let raw = word(text, t);
+            let (w, poss) = strip_possessive(raw);
+            let ok = if words.is_empty() {
+                is_cap_word(w) && !is_name_stopword(w) && !is_title(w)
+            } else {
+                (is_cap_word(w) && !is_name_stopword(w)) || is_particle(w) || is_suffix(w)
+            };
+            if !ok {
+                break;
+            }
+            // an initial takes its dot
+            let initial = w.chars().count() == 1;
+            if initial && !(j + 1 < toks.len() && toks[j + 1].kind == Kind::Punct('.')) && !words.is_empty() {
+                break;
+            }
+            words.push(w.to_string());
+            j += 1;
+            if initial && j < toks.len() && toks[j].kind == Kind::Punct('.') {
+                j += 1;
+            }
+            if poss {
+                possessive = true;
+                break;
+            }
+            if words.len() >= 5 {
+                break;
+            }
+        }
+        let _ = possessive;
+        while words.last().is_some_and(|w| is_particle(w)) {
+            words.pop();
+        }
+        if words.is_empty() {
+            return if j > i { None } else { None };
+        }
+        // a lone capitalised word at a sentence start is usually not a name
+        let single = words.len() == 1;
+        let first = words[0].as_str();
+        let last = words.last().map(String::as_str).unwrap_or("");
+        let org = words.iter().any(|w| is_org_word(w));
+        let gender = if title_female || is_female_first_name(first) {
+            Gender::Female
+        } else if is_male_first_name(first) || had_title && !title_female && !single {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
+        let evidence = !org
+            && (had_title
+                || (!single && (is_female_first_name(first) || is_male_first_name(first)))
+                || (!single && words.iter().any(|w| w.chars().count() == 1)));
+        let key = words.join(" ");
+        let idx = match self.index.get(&key) {
+            Some(&k) => k,
+            None => {
+                self.names.push(NameEntry {
+                    words: words.clone(),
+                    count: 0,
+                    person_evidence: false,
+                    org,
+                    gender: Gender::Unknown,
+                    role: None,
+                    title_president: false,
+                });
+                self.index.insert(key, self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
+        let e = self.names.get_mut(idx)?;
+        e.count += 1;
+        e.person_evidence |= evidence;
+        e.title_president |= title_president;
+        if e.gender == Gender::Unknown {
+            e.gender = gender;
+        }
+        let _ = last;
+        // role: pre-modifiers before the titles/name, then an appositive after
+        let (np_s, pre) = premodifier_role(text, toks, i, start);
+        if e.role.is_none() {
+            e.role = pre.or_else(|| appositive_role(text, toks, j));
+        }
+        if e.role.is_some() && !org {
+            e.person_evidence = true;
+        }
+        Some((NameMention { s: start, e: j, np_s, name: idx }, j.max(i + 1)))
+    }
+
+    /// The full name a mention stands for: the most frequent name in the article that ends with
+    /// the same words (ties go to the longer), as a reader expands "Peskov" to "Dmitri Peskov".
+    pub fn expand(&self, words: &[String]) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize, usize)> = None; // (count, len, idx)
+        for (k, n) in self.names.iter().enumerate() {
+            if n.words.len() < words.len() || !n.words.ends_with(words) {
+                continue;
+            }
+            let cand = (n.count, n.words.len(), k);
+            // prefer person names, then frequency, then length
+            let better = match best {
+                None => true,
+                Some((c, l, b)) => {
+                    let (pe, pb) = (self.names[k].person_evidence, self.names[b].person_evidence);
+                    (pe && !pb) || (pe == pb && (n.words.len() > 1) && (cand.0 > c || (cand.0 == c && cand.1 > l)))
+                        || (pe == pb && l == 1 && n.words.len() > 1)
+                }
+            };
+            if better {
+                best = Some(cand);
+            }
+        }
+        if let Some((_, _, k)) = best {
+            return Some(k);
+        }
+        // a first name alone ("Hillary") expands to the one person with that first name
+        if words.len() == 1 {
+            let c: Vec<usize> = (0..self.names.len())
+                .filter(|&k| self.names[k].words.len() > 1 && self.names[k].words[0] == words[0] && self.names[k].person_evidence)
+                .collect();
+            if c.len() == 1 {
+                return Some(c[0]);
+            }
+        }
+        None
+    }
+
+    /// Groups name entries into people: each multi-word person name with every shorter name
+    /// that ends with its surname. Returns (canonical entry, mention count).
+    pub fn persons(&self) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in &self.mentions {
+            let n = &self.names[m.name];
+            let Some(k) = self.expand(&n.words) else { continue };
+            if self.is_person(k) {
+                *counts.entry(k).or_insert(0) += 1;
+            }
+        }
+        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    /// Whether an entry looks like a person (not an organisation or place).
+    pub fn is_person(&self, k: usize) -> bool {
+        let n = &self.names[k];
+        !n.org && (n.person_evidence || n.words.len() >= 2 && n.role.is_some())
+    }
+
+    /// The role of a person: of the entry itself, else of any shorter/longer form of the name.
+    pub fn role(&self, k: usize) -> Option<String> {
+        if let Some(r) = &self.names[k].role {
+            return Some(r.clone());
+        }
+        let last = self.names[k].words.last()?;
+        self.names
+            .iter()
+            .filter(|n| n.words.last() == Some(last) && self.names[k].words.ends_with(&n.words))
+            .find_map(|n| n.role.clone())
+    }
+
+    /// The gender of a person, looking at every form of the name.
+    pub fn gender(&self, k: usize) -> Gender {
+        let n = &self.names[k];
+        if n.gender != Gender::Unknown {
+            return n.gender;
+        }
+        let last = n.words.last();
+        for o in &self.names {
+            if o.words.last() == last && o.gender != Gender::Unknown && n.words.ends_with(&o.words) {
+                return o.gender;
+            }
+        }
+        Gender::Unknown
+    }
+
+    /// The person a role phrase names (`the president` -> the person the article calls
+    /// President), the most mentioned one when several fit.
+    pub fn by_role(&self, role_word: &str) -> Option<usize> {
+        let persons = self.persons();
+        persons
+            .iter()
+            .find(|&&(k, _)| {
+                let n = &self.names[k];
+                (role_word.starts_with("president") && n.title_president)
+                    || self.role(k).is_some_and(|r| {
+                        r.to_lowercase()
+                            .split(|c: char| c.is_whitespace())
+                            .any(|w| w.trim_end_matches('.') == role_word)
+                    })
+            })
+            .map(|&(k, _)| k)
+    }
+}
+
+/// Role words before a name (`Kremlin spokesman`, `US President-elect`), ending at the name or its
+/// titles. Returns where the noun phrase starts and the role text.
+fn premodifier_role(text: &str, toks: &[Tok], name_tok: usize, name_start: usize) -> (usize, Option<String>) {
+    // titles between name_tok and name_start are part of the role
+    let mut s = name_tok;
+    let mut has_role_noun = name_start > name_tok;
+    let mut k = name_tok;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        let t = &toks[k - 1];
+        if t.para != toks[name_tok].para || !t.is_word() {
+            break;
+        }
+        let w = word(text, t);
+        let lw = w.to_lowercase();
+        let (base, poss) = strip_possessive(w);
+        if is_role_noun(&lw) || is_title(w) {
+            has_role_noun = true;
+        } else if poss && is_cap_word(base) {
+            // "Trump's campaign manager Kellyanne Conway": possessive owner belongs to the role
+        } else if is_role_modifier(&lw) || (is_cap_word(w) && !is_name_stopword(w)) || w.chars().all(|c| c.is_uppercase()) {
+            if !has_role_noun {
+                break; // modifiers only count before a role noun
+            }
+        } else {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+        s = k;
+    }
+    if !has_role_noun || s == name_start {
+        return (name_tok, None);
+    }
+    // a role does not start with a preposition ("of US President-elect")
+    while s < name_start && matches!(word(text, &toks[s]), "of" | "and" | "for") {
+        s += 1;
+    }
+    if s >= name_start {
+        return (name_tok, None);
+    }
+    let a = toks[s].s;
+    let b = toks[name_start - 1].e;
+    let role = text[a..b].trim().to_string();
+    if role.is_empty() {
+        return (name_tok, None);
+    }
+    (s, Some(role))
+}
+
+/// An appositive role after a name: `Peskov, the Kremlin's spokesman,` / `Smith, a spokesman for X`.
+fn appositive_role(text: &str, toks: &[Tok], after: usize) -> Option<String> {
+    if after >= toks.len() || toks[after].kind != Kind::Punct(',') {
+        return None;
+    }
+    let para = toks[after].para;
+    let mut k = after + 1;
+    let first = toks.get(k)?;
+    let fw = word(text, first).to_lowercase();
+    if matches!(fw.as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let start = k;
+    let mut has_role = false;
+    while k < toks.len() && toks[k].para == para && toks[k].is_word() && k - start < 8 {
+        let w = word(text, &toks[k]).to_lowercase();
+        if matches!(w.as_str(), "who" | "said" | "says" | "and" | "which") {
+            return None;
+        }
+        if is_role_noun(strip_possessive(&w).0) {
+            has_role = true;
+        }
+        k += 1;
+    }
+    if !has_role || k == start {
+        return None;
+    }
+    // must be closed by a comma, dash, period or paragraph end
+    let closed = k >= toks.len() || toks[k].para != para || matches!(toks[k].kind, Kind::Punct(',' | '.' | ';' | '\u{2014}' | '-' | ')'));
+    if !closed {
+        return None;
+    }
+    Some(text[toks[start].s..toks[k - 1].e].trim().to_string())
+}
