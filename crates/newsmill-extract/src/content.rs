@@ -81,189 +81,45 @@ enum Boiler {
     None,
     Weak,
     Strong,
+    /// Reader comments: removed even when they outweigh the article.
+    Comments,
 }
 
+#[rustfmt::skip]
 const POSITIVE: &[&str] = &[
-    "articlebody",
-    "article-body",
-    "article_body",
-    "storybody",
-    "story-body",
-    "story_body",
-    "postbody",
-    "post-body",
-    "entry-content",
-    "entry_content",
-    "post-content",
-    "postcontent",
-    "article-content",
-    "articlecontent",
-    "article_content",
-    "story-content",
-    "main-content",
-    "content-body",
-    "body-text",
-    "bodytext",
-    "article-text",
-    "articletext",
-    "story-text",
-    "text-body",
-    "rich-text",
-    "richtext",
-    "article__body",
-    "article-body__content",
-    "body-copy",
-    "field-body",
-    "news-text",
-    "newstext",
-    "post-text",
-    "entry-body",
-    "story__body",
+    "articlebody", "article-body", "article_body", "storybody", "story-body", "story_body",
+    "postbody", "post-body", "entry-content", "entry_content", "post-content", "postcontent",
+    "article-content", "articlecontent", "article_content", "story-content", "main-content",
+    "content-body", "body-text", "bodytext", "article-text", "articletext", "story-text",
+    "text-body", "rich-text", "richtext", "article__body", "body-copy",
+    "field-body", "news-text", "newstext", "post-text", "entry-body", "story__body",
 ];
 
 /// Substrings that mark boilerplate wherever they occur in a class or id.
+#[rustfmt::skip]
 const STRONG_SUB: &[&str] = &[
-    "comment",
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "cookie",
-    "consent",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "recommend",
-    "popular",
-    "trending",
-    "subscribe",
-    "signup",
-    "sign-up",
-    "promo",
-    "advert",
-    "sponsor",
-    "breadcrumb",
-    "pagination",
-    "readmore",
-    "read-more",
-    "more-stories",
-    "morestories",
-    "author-bio",
-    "authorbio",
-    "newsletter",
-    "paywall",
-    "gdpr",
-    "sidebar",
-    "footer",
-    "masthead",
-    "navbar",
-    "navigation",
-    "byline",
-    "dateline",
-    "tags-",
-    "taglist",
-    "tag-list",
-    "-tags",
-    "keywords",
-    "print-",
-    "skip-",
-    "sr-only",
-    "screen-reader",
-    "visually-hidden",
-    "visuallyhidden",
-    "caption",
-    "credit",
-    "modal",
-    "popup",
-    "overlay",
-    "toolbar",
-    "widget",
-    "teaser",
-    "follow-us",
-    "login",
-    "register",
-    "donate",
-    "rating",
-    "jump-",
-    "most-read",
-    "mostread",
-    "also-read",
-    "read-next",
-    "next-article",
-    "prev-next",
-    "toc",
-    "timestamp",
-    "publish-date",
-    "pubdate",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-    "article__meta",
-    "meta-data",
-    "metadata",
-    "hidden",
-    "banner",
+    "related", "share", "sharing", "social", "newsletter", "cookie", "consent",
+    "outbrain", "taboola", "recommend", "popular", "trending", "subscribe", "signup",
+    "sign-up", "promo", "advert", "sponsor", "breadcrumb", "pagination", "readmore", "read-more",
+    "more-stories", "morestories", "author-bio", "authorbio", "paywall", "gdpr",
+    "sidebar", "footer", "masthead", "navbar", "navigation", "byline", "dateline",
+    "taglist", "tag-list", "keywords", "sr-only", "screen-reader",
+    "visually-hidden", "visuallyhidden", "caption", "credit", "modal", "popup", "overlay",
+    "toolbar", "teaser", "follow-us", "login", "donate", "rating",
+    "most-read", "mostread", "also-read", "read-next", "next-article", "prev-next",
+    "timestamp", "publish-date", "pubdate", "post-meta", "entry-meta", "article-meta",
+    "article__meta", "metadata", "banner",
 ];
 
-/// Whole name parts (split on `-`, `_`, spaces) that mark boilerplate.
+/// Name parts (at either end of a class token) that mark boilerplate.
+#[rustfmt::skip]
 const WEAK_PARTS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "dfp",
-    "gpt",
-    "nav",
-    "menu",
-    "header",
-    "meta",
-    "date",
-    "time",
-    "author",
-    "tags",
-    "tag",
-    "share",
-    "print",
-    "more",
-    "next",
-    "prev",
-    "aside",
-    "extra",
-    "links",
-    "copyright",
-    "legal",
-    "disclaimer",
-    "bio",
-    "avatar",
-    "icon",
-    "logo",
-    "search",
-    "subnav",
-    "breaking",
-    "alert",
-    "note",
-    "info",
-    "topics",
-    "categories",
-    "category",
-    "badge",
-    "label",
-    "cta",
-    "btn",
-    "button",
-    "byline",
-    "video",
-    "photo",
-    "image",
-    "img",
-    "gallery",
-    "media",
-    "slideshow",
-    "carousel",
-    "hide",
-    "hidden",
-    "noprint",
-    "footnotes",
+    "ad", "ads", "adv", "dfp", "gpt", "nav", "menu", "header", "meta", "date", "time", "author",
+    "tags", "share", "print", "more", "next", "prev", "aside", "links", "toc",
+    "copyright", "legal", "disclaimer", "bio", "avatar", "icon", "logo", "search", "subnav",
+    "breaking", "alert", "topics", "badge", "label", "skip", "register",
+    "cta", "btn", "button", "byline", "video", "photo", "img", "gallery",
+    "slideshow", "carousel", "hide", "hidden", "noprint", "footnotes", "widget",
 ];
 
 fn boiler_class(name: &str) -> Boiler {
@@ -277,11 +133,22 @@ fn boiler_class(name: &str) -> Boiler {
     if lower.contains("commentary") {
         return Boiler::None;
     }
+    if ["comment", "disqus", "respond", "replies"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return Boiler::Comments;
+    }
     if STRONG_SUB.iter().any(|p| lower.contains(p)) {
         return Boiler::Strong;
     }
-    for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if WEAK_PARTS.contains(&part) {
+    // Generic words count only at either end of a class token (`ad-slot`, `post-meta`), not in
+    // the middle of framework names (`elementor-hidden-tablet`).
+    for token in lower.split_ascii_whitespace() {
+        let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
+        let first = parts.next().unwrap_or("");
+        let last = parts.next_back().unwrap_or(first);
+        if WEAK_PARTS.contains(&first) || WEAK_PARTS.contains(&last) {
             return Boiler::Weak;
         }
     }
@@ -415,23 +282,76 @@ pub(crate) fn extract(
     if n <= 1 {
         return out;
     }
-    // Raw text per subtree (before removal) to guard class-based removal of wrappers.
-    let mut raw = vec![0u32; n];
-    for i in (1..n).rev() {
-        let node = &dom.nodes[i];
-        if let Kind::Text { .. } = node.kind {
-            raw[i] = char_count(dom.text_of(i as u32));
-        }
-        if node.parent != NONE {
-            raw[node.parent as usize] = raw[node.parent as usize].saturating_add(raw[i]);
-        }
-    }
-    let page_raw = raw[0].max(1) as f32;
-
-    // Forward pass: removal, block owner, link context.
-    let mut removed = vec![false; n];
+    // Pass 1 (forward): block owner and link context of every node; text sizes.
     let mut owner = vec![0u32; n];
     let mut in_link = vec![false; n];
+    let mut tc = vec![0u32; n];
+    let mut own_raw = vec![0u32; n];
+    let mut link_raw = vec![0u32; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let par = node.parent as usize;
+        match node.kind {
+            Kind::Text { .. } => {
+                owner[i] = owner[par];
+                in_link[i] = in_link[par];
+                let c = char_count(dom.text_of(i as u32));
+                tc[i] = c;
+                let o = owner[i] as usize;
+                own_raw[o] += c;
+                if in_link[i] {
+                    link_raw[o] += c;
+                }
+            }
+            Kind::Element { tag, .. } => {
+                in_link[i] = in_link[par] || tag == Tag::A;
+                owner[i] = if tag.is_block() { i as u32 } else { owner[par] };
+            }
+            Kind::Root => {}
+        }
+    }
+    // Pass 2 (forward): removal that needs no guard: elements that never hold article text and
+    // reader comments (which may well outweigh the article).
+    let mut removed = vec![false; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let par = node.parent as usize;
+        if removed[par] {
+            removed[i] = true;
+            continue;
+        }
+        if let Kind::Element { tag, .. } = node.kind {
+            let ii = i as u32;
+            removed[i] = (drop_tag(tag) && !matches!(tag, Tag::Nav | Tag::Aside | Tag::Figure))
+                || (!matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
+                    && (boiler_class(dom.attr(ii, AttrName::Class).unwrap_or(""))
+                        == Boiler::Comments
+                        || boiler_class(dom.attr(ii, AttrName::Id).unwrap_or(""))
+                            == Boiler::Comments));
+        }
+    }
+    // Pass 3 (reverse): raw text and "good paragraph" text per subtree. The latter guards
+    // name-based removal: a node holding most of the page's prose is the article, whatever its
+    // class says.
+    let mut raw = vec![0u32; n];
+    let mut gp = vec![0u32; n];
+    for i in (1..n).rev() {
+        if removed[i] {
+            continue;
+        }
+        raw[i] += tc[i];
+        let l = own_raw[i];
+        if l >= 80 && (link_raw[i] as f32) < 0.3 * l as f32 {
+            gp[i] += l;
+        }
+        let par = dom.nodes[i].parent as usize;
+        raw[par] += raw[i];
+        gp[par] += gp[i];
+    }
+    let page_raw = raw[0].max(1) as f32;
+    let page_gp = gp[0].max(1) as f32;
+
+    // Pass 4 (forward): guarded removal of boilerplate subtrees.
     let mut best_positive: Option<u32> = None;
     for i in 1..n {
         let node = &dom.nodes[i];
@@ -440,92 +360,89 @@ pub(crate) fn extract(
             removed[i] = true;
             continue;
         }
-        match node.kind {
-            Kind::Text { .. } => {
-                owner[i] = owner[par];
-                in_link[i] = in_link[par];
-            }
-            Kind::Element { tag, .. } => {
-                let ii = i as u32;
-                in_link[i] = in_link[par] || tag == Tag::A;
-                owner[i] = if tag.is_block() { ii } else { owner[par] };
-                let share = raw[i] as f32 / page_raw;
-                let mut rm = drop_tag(tag);
-                if tag == Tag::Header || tag == Tag::Footer || tag == Tag::Form {
-                    rm = share < 0.3;
-                }
-                if matches!(tag, Tag::Figure | Tag::Aside) && share > 0.5 {
-                    rm = false;
-                }
-                if !rm && !matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
-                    if dom.attr(ii, AttrName::Hidden).is_some()
-                        || dom
-                            .attr(ii, AttrName::AriaHidden)
-                            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-                    {
-                        rm = share < 0.5;
-                    } else if let Some(st) = dom.attr(ii, AttrName::Style) {
-                        let st: String = st
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        if st.contains("display:none") || st.contains("visibility:hidden") {
-                            rm = share < 0.5;
-                        }
-                    }
-                    if !rm {
-                        if let Some(role) = dom.attr(ii, AttrName::Role) {
-                            let r = role.to_ascii_lowercase();
-                            if matches!(
-                                r.as_str(),
-                                "navigation"
-                                    | "contentinfo"
-                                    | "complementary"
-                                    | "search"
-                                    | "menu"
-                                    | "menubar"
-                                    | "dialog"
-                                    | "banner"
-                                    | "alert"
-                            ) && share < 0.35
-                            {
-                                rm = true;
-                            }
-                        }
-                    }
-                    if !rm {
-                        let class = dom.attr(ii, AttrName::Class).unwrap_or("");
-                        let id = dom.attr(ii, AttrName::Id).unwrap_or("");
-                        let is_body = dom
-                            .attr(ii, AttrName::Itemprop)
-                            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
-                        if is_body || positive_class(class) || positive_class(id) {
-                            if raw[i] > 200
-                                && match best_positive {
-                                    None => true,
-                                    Some(b) => raw[b as usize] < raw[i] / 2 || is_body,
-                                }
-                            {
-                                best_positive = Some(ii);
-                            }
-                        } else {
-                            let b = boiler_class(class).max(boiler_class(id));
-                            rm = match b {
-                                Boiler::Strong => share < 0.6,
-                                Boiler::Weak => share < 0.25,
-                                Boiler::None => false,
-                            };
-                        }
-                    }
-                }
-                if tag == Tag::Article {
-                    out.article_elements += 1;
-                }
-                removed[i] = rm;
-            }
-            Kind::Root => {}
+        let Kind::Element { tag, .. } = node.kind else {
+            continue;
+        };
+        let ii = i as u32;
+        let share = gp[i] as f32 / page_gp;
+        let raw_share = raw[i] as f32 / page_raw;
+        let mut rm = drop_tag(tag);
+        if matches!(tag, Tag::Header | Tag::Footer | Tag::Nav | Tag::Aside) {
+            rm = share < 0.3;
+        } else if tag == Tag::Form {
+            // Some sites wrap the whole page in one form.
+            rm = share < 0.3 && raw_share < 0.5;
         }
+        if matches!(tag, Tag::Figure) && share > 0.5 {
+            rm = false;
+        }
+        if !rm && !matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
+            if dom.attr(ii, AttrName::Hidden).is_some()
+                || dom
+                    .attr(ii, AttrName::AriaHidden)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            {
+                rm = share < 0.5;
+            } else if let Some(st) = dom.attr(ii, AttrName::Style) {
+                let st: String = st
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if st.contains("display:none") || st.contains("visibility:hidden") {
+                    rm = share < 0.5;
+                }
+            }
+            if !rm {
+                if let Some(role) = dom.attr(ii, AttrName::Role) {
+                    let r = role.to_ascii_lowercase();
+                    if matches!(
+                        r.as_str(),
+                        "navigation"
+                            | "contentinfo"
+                            | "complementary"
+                            | "search"
+                            | "menu"
+                            | "menubar"
+                            | "dialog"
+                            | "banner"
+                            | "alert"
+                    ) && share < 0.3
+                    {
+                        rm = true;
+                    }
+                }
+            }
+            if !rm {
+                let class = dom.attr(ii, AttrName::Class).unwrap_or("");
+                let id = dom.attr(ii, AttrName::Id).unwrap_or("");
+                let is_body = dom
+                    .attr(ii, AttrName::Itemprop)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+                if is_body || positive_class(class) || positive_class(id) {
+                    if gp[i] > 200
+                        && match best_positive {
+                            None => true,
+                            Some(b) => gp[b as usize] < gp[i] / 2 || is_body,
+                        }
+                    {
+                        best_positive = Some(ii);
+                    }
+                } else {
+                    let b = boiler_class(class).max(boiler_class(id));
+                    rm = match b {
+                        Boiler::Comments => share < 0.9,
+                        Boiler::Strong => share < 0.4,
+                        Boiler::Weak => share < 0.15,
+                        Boiler::None => false,
+                    };
+                }
+            }
+        }
+        if tag == Tag::Article {
+            out.article_elements += 1;
+        }
+        removed[i] = removed[i] || rm;
     }
 
     // Per-block text, link text and agreement with the JSON-LD body.
@@ -536,27 +453,22 @@ pub(crate) fn extract(
     let mut own_link = vec![0u32; n];
     let mut own_match = vec![0u32; n];
     for i in 1..n {
-        if removed[i] {
+        let c = tc[i];
+        if removed[i] || c == 0 {
             continue;
         }
-        if let Kind::Text { .. } = dom.nodes[i].kind {
+        let o = owner[i] as usize;
+        own[o] += c;
+        if in_link[i] {
+            own_link[o] += c;
+        }
+        if let Some(set) = &ld_words {
             let t = dom.text_of(i as u32);
-            let c = char_count(t);
-            if c == 0 {
-                continue;
-            }
-            let o = owner[i] as usize;
-            own[o] += c;
-            if in_link[i] {
-                own_link[o] += c;
-            }
-            if let Some(set) = &ld_words {
-                let m: u32 = words(t)
-                    .filter(|w| set.contains(&hash_word(w)))
-                    .map(|w| w.chars().count() as u32)
-                    .sum();
-                own_match[o] += m;
-            }
+            let m: u32 = words(t)
+                .filter(|w| set.contains(&hash_word(w)))
+                .map(|w| w.chars().count() as u32)
+                .sum();
+            own_match[o] += m;
         }
     }
     let mut score = vec![0f32; n];
@@ -573,14 +485,7 @@ pub(crate) fn extract(
         let lenf = len as f32;
         let link = own_link[i] as f32;
         let tag = dom.tag(i as u32);
-        score[i] = if ld_words.is_some() {
-            let frac = own_match[i] as f32 / lenf.max(1.0);
-            if frac >= 0.6 {
-                lenf
-            } else {
-                -0.5 * lenf
-            }
-        } else if link / lenf > p.max_link_density {
+        let heuristic = if link / lenf > p.max_link_density {
             -lenf
         } else if len >= min_par {
             lenf - 2.0 * link
@@ -588,6 +493,14 @@ pub(crate) fn extract(
             0.0
         } else {
             -0.3 * lenf
+        };
+        // Agreement with the JSON-LD body rescues short in-body blocks; disagreement proves
+        // nothing (the JSON-LD copy is often a truncated teaser).
+        let agrees = ld_words.is_some() && own_match[i] as f32 >= 0.6 * lenf;
+        score[i] = if agrees {
+            heuristic.max(lenf)
+        } else {
+            heuristic
         };
     }
     out.page_chars = total as usize;
@@ -631,6 +544,25 @@ pub(crate) fn extract(
     }
     if sum[best] <= 0.0 {
         best = 0;
+    }
+    if DEBUG.load(std::sync::atomic::Ordering::Relaxed) {
+        for i in 0..n {
+            if own[i] >= 40
+                || i == best
+                || (std::env::var_os("NM_DEBUG_ALL").is_some() && dom.tag(i as u32).is_some())
+            {
+                eprintln!(
+                    "{}{i} own={} link={} score={:.0} sum={:.0} rm={} :: {}",
+                    if i == best { "BEST " } else { "" },
+                    own[i],
+                    own_link[i],
+                    score[i],
+                    sum[i],
+                    removed[i],
+                    path(dom, i as u32, &removed)
+                );
+            }
+        }
     }
 
     // Render the chosen subtree.
@@ -720,6 +652,27 @@ pub(crate) fn extract(
     out
 }
 
+/// Prints per-block scores to stderr (development aid for the `debug` example).
+pub(crate) static DEBUG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn path(dom: &Dom, mut i: u32, removed: &[bool]) -> String {
+    let mut parts = Vec::new();
+    while i != NONE && i != 0 && parts.len() < 12 {
+        if let Some(t) = dom.tag(i) {
+            let c = dom.attr(i, AttrName::Class).unwrap_or("");
+            let id = dom.attr(i, AttrName::Id).unwrap_or("");
+            let c: String = c.chars().take(40).collect();
+            parts.push(format!(
+                "{}{t:?}.{c}#{id}",
+                if removed[i as usize] { "!" } else { "" }
+            ));
+        }
+        i = dom.nodes[i as usize].parent;
+    }
+    parts.reverse();
+    parts.join(" > ")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn keep_block(
     dom: &Dom,
@@ -769,7 +722,8 @@ mod tests {
 
     #[test]
     fn class_names_classify() {
-        assert!(boiler_class("comments-section") == Boiler::Strong);
+        assert!(boiler_class("comments-section") == Boiler::Comments);
+        assert!(boiler_class("related-links") == Boiler::Strong);
         assert!(boiler_class("article-body comments") == Boiler::None);
         assert!(boiler_class("ad-slot") == Boiler::Weak);
         assert!(boiler_class("shadow head") == Boiler::None);

@@ -759,7 +759,9 @@ pub(crate) fn parse(src: &str) -> Dom {
             text_start = pos;
             continue;
         }
-        if tag.is_void() || (self_closing && tag == Tag::Other) {
+        // `<head>` is not kept open: its content is void or raw-text elements anyway, and a
+        // missing `</head>` must not swallow the body.
+        if tag.is_void() || tag == Tag::Head || (self_closing && tag == Tag::Other) {
             continue;
         }
         if stack.len() < MAX_DEPTH {

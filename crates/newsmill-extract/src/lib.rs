@@ -130,6 +130,12 @@ fn classify(m: &meta::Meta, c: &content::Content) -> &'static str {
     "other"
 }
 
+/// Turns on per-block score dumps to stderr; a development aid, not part of the stable API.
+#[doc(hidden)]
+pub fn set_debug(on: bool) {
+    content::DEBUG.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Decompresses gzip or zstd input (sniffed by magic bytes); other bytes are returned as they are.
 /// For readers of `.html.gz` / `.html.zst` page files.
 pub fn decompress(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
