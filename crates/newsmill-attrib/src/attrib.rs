@@ -66,6 +66,8 @@ struct Ctx<'a> {
     mention_end: Vec<Option<usize>>,
     /// Token index -> index of the name mention starting (with pre-modifiers) at this token.
     mention_start: Vec<Option<usize>>,
+    /// Named speakers so far (name entry, token of the mention), for he/she.
+    speakers: Vec<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -138,7 +140,7 @@ pub(crate) fn analyse(text: &str) -> Analysis {
             mention_start[m.s] = Some(k);
         }
     }
-    let mut cx = Ctx { text, toks, spans, in_span, units, people, mention_end, mention_start };
+    let mut cx = Ctx { text, toks, spans, in_span, units, people, mention_end, mention_start, speakers: Vec::new() };
     let quotes = attribute_units(&mut cx);
     Analysis { toks: cx.toks, quotes, people: cx.people }
 }
@@ -182,6 +184,18 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 let base_form = !lw.ends_with("ed") && !lw.ends_with("ing") && !matches!(lw.as_str(), "said" | "told" | "wrote" | "thought" | "knew" | "felt" | "found" | "swore" | "written" | "known" | "shown");
                 // "says" and "thinks" are fine with any subject; bare forms need a pronoun or plural
                 let participle = lw.ends_with("ing");
+                // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
+                if base_form && is_noun_like_cue(&lw) {
+                    let nx = i + 1;
+                    let clause_follows = nx < b
+                        && ((cx.toks[nx].is_word() && cx.lw(nx) == "that")
+                            || cx.is_opening_mark(nx)
+                            || matches!(cx.punct(nx), Some(':')));
+                    if !clause_follows {
+                        i += 1;
+                        continue;
+                    }
+                }
                 let mut e = i + 1;
                 // "point out", "went on"
                 if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
@@ -206,14 +220,40 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
     out
 }
 
+/// Reporting-verb forms that are as often plural nouns or bare nouns.
+fn is_noun_like_cue(w: &str) -> bool {
+    let lemma = w.strip_suffix("es").filter(|x| x.ends_with("sh") || x.ends_with("ch")).or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    matches!(
+        lemma,
+        "state" | "report" | "note" | "claim" | "call" | "show" | "hope" | "fear" | "question" | "charge"
+            | "remark" | "counter" | "signal" | "demand" | "promise" | "pledge" | "doubt" | "attack" | "praise"
+            | "blame" | "cite" | "reply" | "vow" | "joke" | "estimate" | "tweet" | "post" | "find" | "repeat"
+            | "stress" | "mention" | "concern" | "defend" | "reject" | "dismiss" | "slam" | "blast" | "mock"
+            | "describe" | "accuse" | "criticize" | "endorse" | "propose" | "recommend" | "testify" | "hint"
+            | "worry"
+    )
+}
+
 /// The subject noun phrase ending just before token `c` (auxiliaries and adverbs skipped).
 fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     let mut j = c;
     let mut skipped = 0;
-    while j > a && skipped < 3 {
+    while j > a && skipped < 4 {
         let t = j - 1;
-        if cx.toks[t].is_word() && lexicon::is_aux_or_adverb(&cx.lw(t)) {
+        let lw = cx.lw(t);
+        if cx.toks[t].is_word() && (lexicon::is_aux_or_adverb(&lw) || (lw.len() > 4 && lw.ends_with("ly") && cx.w(t) == lw)) {
             j -= 1;
+            skipped += 1;
+        } else if cx.punct(t) == Some(')') {
+            // "Rep. John Mica (R-Fla.) said"
+            let mut k = t;
+            while k > a && t - k < 8 && cx.punct(k) != Some('(') {
+                k -= 1;
+            }
+            if cx.punct(k) != Some('(') {
+                break;
+            }
+            j = k;
             skipped += 1;
         } else {
             break;
@@ -295,8 +335,17 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
 
 /// `Name, appositive, said`: the name before the appositive.
 fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
+    // "his wife, Gabriela Lazar, wrote": the name is itself the appositive
+    if comma > a + 1 {
+        if let Some(m) = cx.mention_end[comma - 1] {
+            let mm = &cx.people.mentions[m];
+            if mm.np_s > a && cx.punct(mm.np_s - 1) == Some(',') && cx.people.names[mm.name].words.len() >= 2 {
+                return Some(Np { s: mm.np_s, e: mm.e, kind: NpKind::Name(mm.name) });
+            }
+        }
+    }
     let mut k = comma;
-    let lim = comma.saturating_sub(14).max(a);
+    let lim = comma.saturating_sub(30).max(a);
     while k > lim {
         k -= 1;
         if cx.in_span[k].is_some() {
@@ -310,8 +359,9 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             let mm = &cx.people.mentions[m];
             let first_after = cx.lw(k + 1);
             let appositive_like = matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
-                || lexicon::is_role_noun(&first_after)
-                || lexicon::is_role_modifier(&first_after);
+                || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
+                || first_after.chars().all(|c| c.is_ascii_digit())
+                || (first_after.ends_with("ing") && first_after.len() > 5);
             if !appositive_like {
                 return None;
             }
@@ -443,6 +493,20 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
         let spans_here: Vec<usize> = (0..cx.spans.len()).filter(|&k| cx.spans[k].first >= a && cx.spans[k].first < b && !covered[k]).collect();
         for k in spans_here {
             let q = cx.spans[k].clone();
+            if let Some((dash, np)) = dash_source(cx, q.last + 1) {
+                let (speaker, role) = resolve(cx, &np);
+                out.push(RawQuote {
+                    contents: vec![(q.first, q.last + 1)],
+                    kind: QuoteKind::Direct,
+                    cue: Some((dash, dash + 1)),
+                    mention: Some((np.s, np.e)),
+                    speaker,
+                    role,
+                    unit: ui,
+                });
+                covered[k] = true;
+                continue;
+            }
             let outside_words = (a..b).filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none()).count();
             let sentence_like = outside_words <= 1 || q.continued;
             if sentence_like {
@@ -495,6 +559,28 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
         q.kind = classify(cx, &q.contents);
     }
     out
+}
+
+/// `"..." ― Karen Smith` / `"..."\n-President Obama, tweeting`: a dash and a name after a
+/// quotation credit it.
+fn dash_source(cx: &Ctx, mut k: usize) -> Option<(usize, Np)> {
+    while k < cx.toks.len() && matches!(cx.punct(k), Some('.' | ',')) {
+        k += 1;
+    }
+    if !matches!(cx.punct(k)?, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-') {
+        return None;
+    }
+    let dash = k;
+    let mut n = dash + 1;
+    while n < cx.toks.len() && n < dash + 3 && cx.toks[n].kind != Kind::Word {
+        n += 1;
+    }
+    let m = cx.mention_start[n]?;
+    let mm = &cx.people.mentions[m];
+    if !cx.people.is_person(mm.name) && cx.people.names[mm.name].words.len() < 2 {
+        return None;
+    }
+    Some((dash, Np { s: n, e: mm.e, kind: NpKind::Name(mm.name) }))
 }
 
 /// Direct when every fragment is exactly one quotation; mixed when a fragment contains marks.
@@ -594,6 +680,22 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if src.is_none() {
             continue;
         }
+        // passive noun-phrase cues ("is described", "was called") report no speech
+        if cue.info.np && !cue.info.clause && cue.s > a && matches!(cx.lw(cue.s - 1).as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being") {
+            continue;
+        }
+        // "election law expert Rick Hasen tweeted": the subject phrase reaches back to the quotation
+        if let Some(NpKind::Name(_)) = src.as_ref().map(|n| &n.kind) {
+            let mut k = block_s;
+            let mut n = 0;
+            while k > a && n < 4 && cx.toks[k - 1].is_word() && cx.in_span[k - 1].is_none() && !is_function_word(&cx.lw(k - 1)) && lexicon::cue(&cx.lw(k - 1)).is_none() {
+                k -= 1;
+                n += 1;
+            }
+            if k < block_s && k > a && (cx.is_closing_mark(k - 1) || cx.punct(k - 1) == Some(',')) {
+                block_s = k;
+            }
+        }
         // the object of tell/warn/ask: up to "that", ":", ",", a quotation, or a short phrase
         if cue.info.object && !cue.according {
             let mut k = block_e;
@@ -670,10 +772,30 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
         Kind::Word => {
             let lw = cx.lw(be);
             // "Peskov said in a statement", "Warren told Stumpf, after ..."; not "said that ..."
-            lw != "that"
+            if cx.is_closing_mark(pre) {
+                lw != "that"
+            } else {
+                is_adjunct_start(&lw)
+            }
         }
         Kind::Punct(_) => true,
     }
+}
+
+/// Words that start an adjunct after a reporting verb rather than its content
+/// (`said in a statement`, `said on Tuesday`, `said, adding`).
+fn is_adjunct_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "last" | "this" | "of" | "about"
+            | "to" | "via" | "through" | "with" | "adding" | "saying" | "noting" | "according" | "because"
+            | "as" | "earlier" | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+            | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "recently" | "then" | "afterward"
+            | "afterwards" | "from" | "following" | "referring" | "pointing" | "calling" | "explaining"
+            | "arguing" | "insisting" | "echoing" | "speaking" | "responding" | "recalling" | "shortly"
+            | "early" | "late" | "privately" | "publicly" | "repeatedly" | "told" | "again" | "too" | "by"
+            | "under" | "over" | "outside" | "inside" | "near" | "behind" | "before," | "until" | "ahead"
+    )
 }
 
 /// The content token range of attribution `ai` in unit `[a, b)`.
@@ -716,6 +838,9 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
         e = k;
     }
+    if !att.trailing && !att.cue.info.clause && s < e && cx.toks[s].is_word() && matches!(cx.lw(s).as_str(), "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during") {
+        return (s, s);
+    }
     // content must contain a word
     if !(s..e).any(|k| cx.toks[k].is_word()) {
         return (s, s);
@@ -749,6 +874,15 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
             }
         }
     };
+    if let (Some(k), NpKind::Name(_) | NpKind::Who(_)) = (name, &np.kind) {
+        // a name that speaks is a person unless it reads as an organisation
+        if !cx.people.names[k].org {
+            cx.people.names[k].person_evidence = true;
+        }
+        if cx.people.is_person(k) {
+            cx.speakers.push((k, np.s));
+        }
+    }
     match name {
         Some(k) => {
             let n = &cx.people.names[k];
@@ -762,6 +896,20 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
 /// sentence before it, else in the nearest earlier sentence that mentions one (first mention,
 /// the likely subject).
 fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
+    // the nearest earlier named speaker whose gender does not contradict the pronoun
+    let para = cx.toks[at].para;
+    for &(k, t) in cx.speakers.iter().rev() {
+        if t >= at {
+            continue;
+        }
+        if para > cx.toks[t].para + 6 {
+            break;
+        }
+        let pg = cx.people.gender(k);
+        if pg == g || pg == Gender::Unknown {
+            return Some(k);
+        }
+    }
     let fits = |k: usize, strict: bool| {
         if !cx.people.is_person(k) {
             return false;

@@ -129,10 +129,11 @@ impl People {
             }
             let raw = word(text, t);
             let (w, poss) = strip_possessive(raw);
+            // a title ends the name before it ("House Speaker Paul Ryan", "Navy Capt. Jeff Davis")
             let ok = if words.is_empty() {
                 is_cap_word(w) && !is_name_stopword(w) && !is_title(w)
             } else {
-                (is_cap_word(w) && !is_name_stopword(w)) || is_particle(w) || is_suffix(w)
+                (is_cap_word(w) && !is_name_stopword(w) && !is_title(w)) || is_particle(w) || is_suffix(w)
             };
             if !ok {
                 break;

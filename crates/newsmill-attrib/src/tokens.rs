@@ -340,6 +340,11 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
             continue; // the paragraph cut handles it
         }
         let nt = &toks[j];
+        // `"... false equivalency!" Maher replied.`: a quotation's own end is not the sentence's
+        // when its attribution follows
+        if j > i + 1 && toks[i + 1].mark().is_some() && attribution_follows(text, toks, j) {
+            continue;
+        }
         let first = text[nt.s..nt.e].chars().next().unwrap_or(' ');
         let starts_ok = first.is_uppercase() || first.is_ascii_digit() || nt.mark().is_some();
         if !starts_ok {
@@ -376,6 +381,30 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
         merged.push((a, b));
     }
     merged
+}
+
+/// Whether a short name or pronoun followed by a reporting verb starts at `j`
+/// (`Maher replied.`, `said Sen. Warren.`).
+fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
+    let para = toks[j].para;
+    for k in j..(j + 6).min(toks.len()) {
+        let t = &toks[k];
+        if t.para != para || !t.is_word() {
+            if t.para == para && matches!(t.kind, Kind::Punct('.')) && k > j && toks[k - 1].e == t.s {
+                continue; // "Sen."
+            }
+            return false;
+        }
+        let w = text[t.s..t.e].to_lowercase();
+        if crate::lexicon::cue(&w).is_some_and(|c| c.inversion) {
+            // the verb must end the clause or be followed by an adjunct, not start a new sentence
+            return k + 1 >= toks.len() || toks[k + 1].para != para || !toks[k + 1].is_word() || k > j;
+        }
+        if k > j && text[t.s..t.e].chars().next().is_some_and(|c| c.is_lowercase()) && !matches!(w.as_str(), "also" | "then" | "later") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words followed by a dot that does not end a sentence.
