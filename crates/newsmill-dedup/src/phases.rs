@@ -1,0 +1,1022 @@
+//! The dedup phases as tasks over files. Each task reads committed outputs of earlier phases,
+//! writes its own under temporary names, renames them and drops a done marker holding its stats,
+//! so the local runner, Slurm or Ray can run, rerun or skip any of them with the same code.
+//!
+//! | phase | tasks | reads | writes |
+//! |---|---|---|---|
+//! | `dedup-scan` | one per shard | shard docs | line keys `(key, text hash)` by partition, doc count |
+//! | `dedup-lines` | one per partition | line keys | keys that recur, with their distinct-doc counts |
+//! | `dedup-signatures` | one per shard | shard docs, recurring keys | band/anchor/exact keys by partition, shingle sketches, doc meta |
+//! | `dedup-bands` | one per partition | keys | candidate pairs, by pair partition |
+//! | `dedup-verify` | one per partition | pairs, sketches | verified edges |
+//! | `dedup-cluster` | one | edges, doc meta | per-shard decisions |
+
+use crate::config::{DedupAction, DedupConfig};
+use crate::files::{
+    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader,
+};
+use crate::minhash::{anchor_keys, exact_key, MinHasher};
+use crate::text::{
+    boiler_line_key, brand_key, combine, exact_hash, for_each_word_hash, host_brand, line_hash,
+    lines, mix64, shingles, source_line,
+};
+use crate::ShardSource;
+use anyhow::{Context, Result};
+use newsmill_core::{Doc, Task};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Phase names, in run order.
+pub const PHASES: [&str; 6] = [
+    "dedup-scan",
+    "dedup-lines",
+    "dedup-signatures",
+    "dedup-bands",
+    "dedup-verify",
+    "dedup-cluster",
+];
+
+/// What one task did: its wall time and event counts, kept in its done marker so that a resumed
+/// run reports the same totals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskStats {
+    /// Wall seconds.
+    pub seconds: f64,
+    /// Event counts by name.
+    pub counters: BTreeMap<String, u64>,
+}
+
+impl TaskStats {
+    fn add(&mut self, k: &str, n: u64) {
+        *self.counters.entry(k.to_string()).or_insert(0) += n;
+    }
+}
+
+/// A document's place in the run: shard in the high 32 bits, ordinal in the shard in the low.
+pub fn doc_ref(shard: usize, ord: u64) -> u64 {
+    ((shard as u64) << 32) | (ord & 0xffff_ffff)
+}
+
+fn ref_shard(r: u64) -> usize {
+    (r >> 32) as usize
+}
+
+fn ref_ord(r: u64) -> u64 {
+    r & 0xffff_ffff
+}
+
+// Namespaces of line keys, in the top two bits so the lines phase knows which threshold applies.
+const NS_GROUP_LINE: u64 = 0;
+const NS_CORPUS_LINE: u64 = 1;
+const NS_GROUP_SIZE: u64 = 2;
+const CORPUS_GROUP: u64 = 0x00c0_4b05_0000_0000;
+
+fn ns_key(ns: u64, h: u64) -> u64 {
+    (h & !(3u64 << 62)) | (ns << 62)
+}
+
+fn ns_of(k: u64) -> u64 {
+    k >> 62
+}
+
+fn part_of(k: u64, parts: usize) -> usize {
+    (mix64(k ^ 0x5eed) % parts.max(1) as u64) as usize
+}
+
+/// Which pages' lines are counted together: the site (or URL host) where known, else the page
+/// template, taken as the first and last lines (a site's header and footer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// Hash identifying the group.
+    pub key: u64,
+    /// True when inferred from the template rather than given by the site or URL.
+    pub inferred: bool,
+}
+
+/// The boilerplate group of a document.
+pub fn group_of(doc: &Doc) -> Group {
+    if let Some(site) = doc.site.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        return Group {
+            key: combine(
+                0x517e,
+                xxhash_rust::xxh3::xxh3_64(site.to_lowercase().as_bytes()),
+            ),
+            inferred: false,
+        };
+    }
+    if let Some(host) = doc.host() {
+        return Group {
+            key: combine(0x517e, xxhash_rust::xxh3::xxh3_64(host.as_bytes())),
+            inferred: false,
+        };
+    }
+    let mut first = None;
+    let mut last = None;
+    for l in lines(&doc.text) {
+        if let Some((h, _)) = line_hash(l) {
+            first.get_or_insert(h);
+            last = Some(h);
+        }
+    }
+    Group {
+        key: combine(0x7e3b, combine(first.unwrap_or(0), last.unwrap_or(0))),
+        inferred: true,
+    }
+}
+
+fn scan_dir(w: &Path) -> PathBuf {
+    w.join("scan")
+}
+fn scan_part(w: &Path, shard: usize, part: usize) -> PathBuf {
+    scan_dir(w).join(format!("s{shard:05}.p{part:03}"))
+}
+fn scan_count(w: &Path, shard: usize) -> PathBuf {
+    scan_dir(w).join(format!("s{shard:05}.count"))
+}
+fn lines_out(w: &Path, part: usize) -> PathBuf {
+    w.join("lines").join(format!("p{part:03}"))
+}
+fn sig_part(w: &Path, shard: usize, part: usize) -> PathBuf {
+    w.join("sig").join(format!("s{shard:05}.p{part:03}"))
+}
+fn sig_sketch(w: &Path, shard: usize) -> PathBuf {
+    w.join("sig").join(format!("s{shard:05}.sketch"))
+}
+fn sig_index(w: &Path, shard: usize) -> PathBuf {
+    w.join("sig").join(format!("s{shard:05}.idx"))
+}
+fn sig_meta(w: &Path, shard: usize) -> PathBuf {
+    w.join("sig").join(format!("s{shard:05}.meta.jsonl"))
+}
+fn pairs_part(w: &Path, from: usize, to: usize) -> PathBuf {
+    w.join("pairs").join(format!("p{from:03}.q{to:03}"))
+}
+fn edges_part(w: &Path, part: usize) -> PathBuf {
+    w.join("edges").join(format!("q{part:03}"))
+}
+/// Where the cluster phase writes a shard's decisions (one JSON line per document).
+pub fn decisions_path(w: &Path, shard: usize) -> PathBuf {
+    w.join("decisions").join(format!("s{shard:05}.jsonl"))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ShardCount {
+    docs: u64,
+}
+
+fn read_count(w: &Path, shard: usize) -> Result<u64> {
+    let p = scan_count(w, shard);
+    let b = fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+    Ok(serde_json::from_slice::<ShardCount>(&b)?.docs)
+}
+
+/// Phase 1 (one task per shard): counts, for every line of every document, the key of the line in
+/// its site group and corpus-wide, paired with the document's normalized-text hash so the next
+/// phase counts distinct documents (exact copies of a page count once).
+pub fn scan_task(
+    source: &dyn ShardSource,
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    let parts = config.partitions;
+    for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
+        let mut outs = (0..parts)
+            .map(|p| AtomicFile::create(&scan_part(work_dir, shard, p)))
+            .collect::<Result<Vec<_>>>()?;
+        let mut n = 0u64;
+        let mut keys: Vec<(u64, usize)> = Vec::new();
+        for doc in source.open(shard)? {
+            let doc = doc?;
+            n += 1;
+            if !config.boilerplate {
+                continue;
+            }
+            let (exact, _) = exact_hash(&doc.text);
+            let group = group_of(&doc);
+            keys.clear();
+            keys.extend(
+                lines(&doc.text).filter_map(|l| boiler_line_key(l, config.teaser_prefix_words)),
+            );
+            keys.sort_unstable();
+            keys.dedup_by_key(|k| k.0);
+            for &(lh, words) in &keys {
+                let k = ns_key(NS_GROUP_LINE, combine(group.key, lh));
+                outs[part_of(k, parts)].rec((k, exact))?;
+                if words <= config.corpus_max_words {
+                    let k = ns_key(NS_CORPUS_LINE, combine(CORPUS_GROUP, lh));
+                    outs[part_of(k, parts)].rec((k, exact))?;
+                }
+            }
+            let k = ns_key(NS_GROUP_SIZE, group.key);
+            outs[part_of(k, parts)].rec((k, exact))?;
+            stats.add("lines", keys.len() as u64);
+        }
+        for o in outs {
+            o.commit()?;
+        }
+        write_atomic(
+            &scan_count(work_dir, shard),
+            &serde_json::to_vec(&ShardCount { docs: n })?,
+        )?;
+        stats.add("docs", n);
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// Phase 2 (one task per partition): sorts the partition's line keys and keeps those shared by
+/// enough distinct documents, with their counts (the thresholds are applied by the next phase,
+/// which knows the document's group kind).
+pub fn lines_task(
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+    shard_count: usize,
+) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    for part in (0..config.partitions).filter(|&p| task.owns(p)) {
+        let inputs: Vec<PathBuf> = (0..shard_count)
+            .map(|s| scan_part(work_dir, s, part))
+            .collect();
+        let tmp = work_dir.join("tmp").join(task.label());
+        fs::create_dir_all(&tmp)?;
+        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+        let mut out = AtomicFile::create(&lines_out(work_dir, part))?;
+        let min_keep = config
+            .boilerplate_min_docs
+            .min(config.template_min_docs)
+            .max(2) as u64;
+        let flush = |key: u64, distinct: u64, out: &mut AtomicFile| -> Result<bool> {
+            let keep = match ns_of(key) {
+                NS_CORPUS_LINE => distinct >= config.corpus_min_docs.max(2) as u64,
+                _ => distinct >= min_keep,
+            };
+            if keep {
+                out.rec((key, distinct))?;
+            }
+            Ok(keep)
+        };
+        let mut cur: Option<(u64, u64, u64)> = None; // key, last value, distinct
+        while let Some((k, v)) = sorted.next_rec()? {
+            stats.add("line_keys", 1);
+            match &mut cur {
+                Some((ck, cv, d)) if *ck == k => {
+                    if *cv != v {
+                        *cv = v;
+                        *d += 1;
+                    }
+                }
+                _ => {
+                    if let Some((ck, _, d)) = cur {
+                        if flush(ck, d, &mut out)? {
+                            stats.add("recurring_keys", 1);
+                        }
+                    }
+                    cur = Some((k, v, 1));
+                }
+            }
+        }
+        if let Some((ck, _, d)) = cur {
+            if flush(ck, d, &mut out)? {
+                stats.add("recurring_keys", 1);
+            }
+        }
+        out.commit()?;
+        drop(sorted);
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// The recurring line keys of a run, loaded once per signatures task or shard decision reader.
+#[derive(Debug, Default)]
+pub struct Boilerplate {
+    counts: HashMap<u64, u32>,
+}
+
+impl Boilerplate {
+    /// Loads the outputs of every `dedup-lines` partition.
+    pub fn load(work_dir: &Path, config: &DedupConfig) -> Result<Self> {
+        let mut counts = HashMap::new();
+        if !config.boilerplate {
+            return Ok(Boilerplate { counts });
+        }
+        for part in 0..config.partitions {
+            let mut r = RecReader::open(&lines_out(work_dir, part))?;
+            while let Some((k, c)) = r.next_rec()? {
+                counts.insert(k, c.min(u32::MAX as u64) as u32);
+            }
+        }
+        Ok(Boilerplate { counts })
+    }
+
+    fn count(&self, k: u64) -> usize {
+        self.counts.get(&k).copied().unwrap_or(0) as usize
+    }
+
+    /// Indices (into [`lines`]) of the lines of `doc` that are boilerplate.
+    pub fn boilerplate_lines(&self, doc: &Doc, config: &DedupConfig) -> Vec<usize> {
+        let mut out = Vec::new();
+        if !config.boilerplate || self.counts.is_empty() {
+            return out;
+        }
+        let group = group_of(doc);
+        let group_ok = !group.inferred
+            || self.count(ns_key(NS_GROUP_SIZE, group.key)) >= config.template_min_docs;
+        // (line index, is boilerplate, is a short teaser-like line) for lines with words.
+        let mut marks: Vec<(usize, bool, bool)> = Vec::new();
+        for (i, l) in lines(&doc.text).enumerate() {
+            let Some((lh, words)) = boiler_line_key(l, config.teaser_prefix_words) else {
+                continue;
+            };
+            let site = group_ok
+                && self.count(ns_key(NS_GROUP_LINE, combine(group.key, lh)))
+                    >= config.boilerplate_min_docs;
+            let corpus = words <= config.corpus_max_words
+                && self.count(ns_key(NS_CORPUS_LINE, combine(CORPUS_GROUP, lh)))
+                    >= config.corpus_min_docs;
+            let t = l.trim_end();
+            let teaser =
+                words <= config.teaser_max_words && (t.ends_with("...") || t.ends_with('\u{2026}'));
+            marks.push((i, site || corpus, teaser));
+        }
+        // A teaser next to boilerplate is part of the same block: sites tease stories from a
+        // pool, and the rarely drawn ones recur too seldom to be counted out on their own.
+        if config.teaser_max_words > 0 {
+            loop {
+                let mut changed = false;
+                for j in 0..marks.len() {
+                    if marks[j].1 || !marks[j].2 {
+                        continue;
+                    }
+                    let prev = j > 0 && marks[j - 1].1;
+                    let next = j + 1 < marks.len() && marks[j + 1].1;
+                    if prev || next {
+                        marks[j].1 = true;
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
+        out.extend(marks.iter().filter(|m| m.1).map(|m| m.0));
+        out
+    }
+}
+
+/// What the cluster phase needs to know of each document, written by the signatures phase.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// Document id.
+    pub id: String,
+    /// Normalized-text hash of the whole text (exact dedup key).
+    pub exact: u64,
+    /// Words left after boilerplate removal.
+    pub words: u64,
+    /// Publication date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The brand of the document's own site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// The brand the text credits as its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<String>,
+    /// Indices of the lines removed as boilerplate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<usize>,
+}
+
+/// Phase 3 (one task per shard): removes boilerplate lines, shingles the cleaned text, and writes
+/// its candidate keys (exact, LSH bands, anchors) by partition, its shingle sketch for
+/// verification and its metadata.
+pub fn signatures_task(
+    source: &dyn ShardSource,
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    let parts = config.partitions;
+    let boiler = Boilerplate::load(work_dir, config)?;
+    let hasher = if config.near {
+        MinHasher::new(config.bands, config.rows, config.seed)
+    } else {
+        MinHasher::new(0, 0, config.seed)
+    };
+    let mut words = Vec::new();
+    let mut shing = Vec::new();
+    let mut sig = Vec::new();
+    let mut keys = Vec::new();
+    let mut sketch: Vec<u32> = Vec::new();
+    for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
+        let mut outs = (0..parts)
+            .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
+            .collect::<Result<Vec<_>>>()?;
+        let mut sk = AtomicFile::create(&sig_sketch(work_dir, shard))?;
+        let mut idx = AtomicFile::create(&sig_index(work_dir, shard))?;
+        let mut meta = AtomicFile::create(&sig_meta(work_dir, shard))?;
+        let mut offset = 0u64;
+        for (ord, doc) in source.open(shard)?.enumerate() {
+            let doc = doc?;
+            let dref = doc_ref(shard, ord as u64);
+            let removed = boiler.boilerplate_lines(&doc, config);
+            stats.add("boilerplate_lines", removed.len() as u64);
+            if !removed.is_empty() {
+                stats.add("docs_with_boilerplate", 1);
+            }
+            let (exact, _) = exact_hash(&doc.text);
+            let mut credits = doc.source.as_deref().and_then(brand_key);
+            words.clear();
+            let mut ri = 0;
+            for (i, l) in lines(&doc.text).enumerate() {
+                if credits.is_none() {
+                    credits = source_line(l).as_deref().and_then(brand_key);
+                }
+                if ri < removed.len() && removed[ri] == i {
+                    ri += 1;
+                    continue;
+                }
+                for_each_word_hash(l, |w| words.push(w));
+            }
+            keys.clear();
+            if config.exact {
+                keys.push(exact_key(exact));
+            }
+            sketch.clear();
+            if config.near {
+                shingles(&words, config.shingle_words, &mut shing);
+                if !shing.is_empty() {
+                    if !hasher.is_empty() {
+                        hasher.signature(&shing, &mut sig);
+                        hasher.band_keys(&sig, &mut keys);
+                    }
+                    anchor_keys(&shing, config.anchor_rate, config.anchor_words, &mut keys);
+                }
+                sketch.extend(shing.iter().map(|&s| (s >> 32) as u32));
+                sketch.sort_unstable();
+                sketch.dedup();
+            }
+            for &k in &keys {
+                outs[part_of(k, parts)].rec((k, dref))?;
+            }
+            stats.add("keys", keys.len() as u64);
+            idx.rec((offset, sketch.len() as u64))?;
+            let w = sk.writer();
+            for &s in &sketch {
+                w.write_all(&s.to_le_bytes())?;
+            }
+            offset += sketch.len() as u64;
+            let brand = doc
+                .site
+                .as_deref()
+                .and_then(brand_key)
+                .or_else(|| doc.host().as_deref().and_then(host_brand));
+            let m = DocMeta {
+                id: doc.id.clone(),
+                exact,
+                words: words.len() as u64,
+                date: doc.date.clone(),
+                brand,
+                credits,
+                removed,
+            };
+            serde_json::to_writer(meta.writer(), &m)?;
+            meta.writer().write_all(b"\n")?;
+            stats.add("docs", 1);
+        }
+        for o in outs {
+            o.commit()?;
+        }
+        sk.commit()?;
+        idx.commit()?;
+        meta.commit()?;
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// Phase 4 (one task per partition): external-sorts the partition's keys and turns every bucket
+/// of documents sharing a key into candidate pairs: each member with the bucket's first, and (for
+/// buckets up to `max_bucket_chain`) each with its predecessor. Pairs are written by pair
+/// partition so that the verify phase sees each pair's copies together and checks it once.
+pub fn bands_task(
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+    shard_count: usize,
+) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    let parts = config.partitions;
+    for part in (0..parts).filter(|&p| task.owns(p)) {
+        let inputs: Vec<PathBuf> = (0..shard_count)
+            .map(|s| sig_part(work_dir, s, part))
+            .collect();
+        let tmp = work_dir.join("tmp").join(task.label());
+        fs::create_dir_all(&tmp)?;
+        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+        let mut outs = (0..parts)
+            .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
+            .collect::<Result<Vec<_>>>()?;
+        let mut bucket: Vec<u64> = Vec::new();
+        let mut cur_key = None;
+        let emit = |bucket: &mut Vec<u64>, outs: &mut Vec<AtomicFile>| -> Result<u64> {
+            bucket.dedup();
+            let mut n = 0;
+            if bucket.len() >= 2 {
+                let first = bucket[0];
+                let chain = bucket.len() <= config.max_bucket_chain;
+                for i in 1..bucket.len() {
+                    let mut pairs = [(first, bucket[i]), (bucket[i - 1], bucket[i])];
+                    let m = if chain && i >= 2 { 2 } else { 1 };
+                    for p in pairs.iter_mut().take(m) {
+                        let q = part_of(combine(p.0, p.1), parts);
+                        outs[q].rec(*p)?;
+                        n += 1;
+                    }
+                }
+            }
+            bucket.clear();
+            Ok(n)
+        };
+        while let Some((k, d)) = sorted.next_rec()? {
+            if cur_key != Some(k) {
+                let n = emit(&mut bucket, &mut outs)?;
+                stats.add("pairs_emitted", n);
+                cur_key = Some(k);
+                stats.add("keys_distinct", 1);
+            }
+            bucket.push(d);
+        }
+        let n = emit(&mut bucket, &mut outs)?;
+        stats.add("pairs_emitted", n);
+        for o in outs {
+            o.commit()?;
+        }
+        drop(sorted);
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// Reads shingle sketches by document, keeping one open file per shard.
+struct SketchReader {
+    work_dir: PathBuf,
+    files: HashMap<usize, (File, File)>,
+}
+
+impl SketchReader {
+    fn new(work_dir: &Path) -> Self {
+        SketchReader {
+            work_dir: work_dir.to_path_buf(),
+            files: HashMap::new(),
+        }
+    }
+
+    fn read(&mut self, dref: u64, out: &mut Vec<u32>) -> Result<()> {
+        let shard = ref_shard(dref);
+        if !self.files.contains_key(&shard) {
+            let idx = File::open(sig_index(&self.work_dir, shard))
+                .with_context(|| format!("opening sketch index of shard {shard}"))?;
+            let sk = File::open(sig_sketch(&self.work_dir, shard))
+                .with_context(|| format!("opening sketches of shard {shard}"))?;
+            self.files.insert(shard, (idx, sk));
+        }
+        let Some((idx, sk)) = self.files.get_mut(&shard) else {
+            anyhow::bail!("sketch files of shard {shard} missing");
+        };
+        let mut b = [0u8; 16];
+        idx.seek(SeekFrom::Start(ref_ord(dref) * 16))?;
+        idx.read_exact(&mut b)
+            .with_context(|| format!("sketch index entry {} of shard {shard}", ref_ord(dref)))?;
+        let off = u64::from_le_bytes(b[..8].try_into()?);
+        let len = u64::from_le_bytes(b[8..].try_into()?) as usize;
+        let mut bytes = vec![0u8; len * 4];
+        sk.seek(SeekFrom::Start(off * 4))?;
+        sk.read_exact(&mut bytes)?;
+        out.clear();
+        out.extend(
+            bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+        );
+        Ok(())
+    }
+}
+
+/// Size of the intersection of two sorted, deduplicated sets.
+pub fn intersection(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The verification rule: enough Jaccard, or enough containment of the smaller text backed by
+/// enough shared shingles. Containment is what lets a brief or a truncation join its story; the
+/// overlap floor is what keeps two short pages from matching on a few shared phrases.
+pub fn is_duplicate(a: &[u32], b: &[u32], config: &DedupConfig) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let inter = intersection(a, b);
+    let union = a.len() + b.len() - inter;
+    let jaccard = inter as f64 / union as f64;
+    let small = a.len().min(b.len());
+    let containment = inter as f64 / small as f64;
+    (jaccard >= config.jaccard_threshold && inter >= config.min_overlap.min(small))
+        || (containment >= config.containment_threshold && inter >= config.min_overlap)
+}
+
+/// Phase 5 (one task per partition): sorts and deduplicates the partition's candidate pairs and
+/// keeps those whose cleaned texts verify; exact-key pairs whose sketches are equal pass too.
+pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    let parts = config.partitions;
+    let mut reader = SketchReader::new(work_dir);
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    for part in (0..parts).filter(|&p| task.owns(p)) {
+        let inputs: Vec<PathBuf> = (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
+        let tmp = work_dir.join("tmp").join(task.label());
+        fs::create_dir_all(&tmp)?;
+        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+        let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
+        let mut last: Option<Rec> = None;
+        let mut loaded_a = None;
+        while let Some(pair) = sorted.next_rec()? {
+            if last == Some(pair) {
+                continue;
+            }
+            last = Some(pair);
+            stats.add("candidate_pairs", 1);
+            let (a, b) = pair;
+            if loaded_a != Some(a) {
+                reader.read(a, &mut sa)?;
+                loaded_a = Some(a);
+            }
+            reader.read(b, &mut sb)?;
+            let same = !sa.is_empty() && sa == sb;
+            if same || is_duplicate(&sa, &sb, config) {
+                out.rec(pair)?;
+                stats.add("verified_edges", 1);
+            }
+        }
+        out.commit()?;
+        drop(sorted);
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// Union-find over dense document indices with path halving and union by size.
+#[derive(Debug, Clone)]
+pub struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl UnionFind {
+    /// `n` singletons.
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+    /// The root of `x`'s set.
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+    /// Merges the sets of `a` and `b`.
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small as usize] = big;
+        self.size[big as usize] += self.size[small as usize];
+    }
+    /// Size of `x`'s set.
+    pub fn set_size(&mut self, x: u32) -> u32 {
+        let r = self.find(x);
+        self.size[r as usize]
+    }
+}
+
+/// How one member ranks as its cluster's original; smaller is better.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct OriginalRank {
+    /// Undated documents rank after dated ones; earlier dates first.
+    date: (bool, String),
+    /// More members crediting this document's brand first.
+    named_by: std::cmp::Reverse<u32>,
+    /// Documents crediting another brand (republications) last.
+    credits_other: bool,
+    /// Longer clean text first.
+    words: std::cmp::Reverse<u64>,
+    /// Then by id.
+    id: String,
+}
+
+/// One line of a shard's decisions file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Decision {
+    /// The document's id, checked against the document it is applied to.
+    pub id: String,
+    /// Line indices to remove as boilerplate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<usize>,
+    /// Cluster id.
+    pub cluster: String,
+    /// Cluster size.
+    pub size: usize,
+    /// Id of the cluster's original.
+    pub original: String,
+    /// `exact_duplicate` or `near_duplicate` when the document is dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop: Option<String>,
+}
+
+/// The cluster id of a cluster whose original is `original_id`: stable across runs and splits.
+pub fn cluster_id(original_id: &str) -> String {
+    format!(
+        "c{:016x}",
+        xxhash_rust::xxh3::xxh3_64(original_id.as_bytes())
+    )
+}
+
+/// Streams every shard's doc meta with the document's dense index (`offsets` has one entry per
+/// shard plus the total).
+fn for_each_meta(
+    work_dir: &Path,
+    offsets: &[u64],
+    mut f: impl FnMut(u32, DocMeta) -> Result<()>,
+) -> Result<()> {
+    for (shard, bounds) in offsets.windows(2).enumerate() {
+        let p = sig_meta(work_dir, shard);
+        let r = BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
+        for (ord, line) in r.lines().enumerate() {
+            let m: DocMeta = serde_json::from_str(&line?)
+                .with_context(|| format!("{}:{}", p.display(), ord + 1))?;
+            let d = bounds[0] + ord as u64;
+            anyhow::ensure!(
+                d < bounds[1],
+                "{}: more documents than counted",
+                p.display()
+            );
+            f(d as u32, m)?;
+        }
+    }
+    Ok(())
+}
+
+/// Phase 6 (a single task): unions the verified edges, picks each cluster's original (earliest
+/// date; else the member the others credit as source; else one that credits no other brand; else
+/// the longest clean text; ties by id) and writes every shard's decisions.
+pub fn cluster_task(
+    work_dir: &Path,
+    config: &DedupConfig,
+    shard_count: usize,
+) -> Result<TaskStats> {
+    let start = Instant::now();
+    let mut stats = TaskStats::default();
+    let mut offsets = Vec::with_capacity(shard_count + 1);
+    let mut total = 0u64;
+    for s in 0..shard_count {
+        offsets.push(total);
+        total += read_count(work_dir, s)?;
+    }
+    offsets.push(total);
+    anyhow::ensure!(
+        total < u32::MAX as u64,
+        "too many documents for one dedup run"
+    );
+    let dense = |r: u64| -> Result<u32> {
+        let s = ref_shard(r);
+        anyhow::ensure!(s < shard_count, "edge names unknown shard {s}");
+        let d = offsets[s] + ref_ord(r);
+        anyhow::ensure!(d < offsets[s + 1], "edge names unknown document");
+        Ok(d as u32)
+    };
+    let mut uf = UnionFind::new(total as usize);
+    for part in 0..config.partitions {
+        let p = edges_part(work_dir, part);
+        let mut r = RecReader::open(&p)?;
+        while let Some((a, b)) = r.next_rec()? {
+            uf.union(dense(a)?, dense(b)?);
+            stats.add("edges", 1);
+        }
+    }
+    // Pass 1: which brands the members of each cluster credit.
+    let mut credited: HashMap<u32, HashMap<String, u32>> = HashMap::new();
+    for_each_meta(work_dir, &offsets, |d, m| {
+        if uf.set_size(d) > 1 {
+            if let Some(c) = m.credits {
+                let root = uf.find(d);
+                *credited.entry(root).or_default().entry(c).or_insert(0) += 1;
+            }
+        }
+        Ok(())
+    })?;
+    // Pass 2: the best-ranked member of each cluster.
+    let mut best: HashMap<u32, (OriginalRank, u64)> = HashMap::new();
+    for_each_meta(work_dir, &offsets, |d, m| {
+        if uf.set_size(d) <= 1 {
+            return Ok(());
+        }
+        let root = uf.find(d);
+        let own_credit = m.credits.is_some() && m.credits == m.brand;
+        let named_by = match (&m.brand, credited.get(&root)) {
+            (Some(b), Some(c)) => c
+                .get(b)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(u32::from(own_credit)),
+            _ => 0,
+        };
+        let rank = OriginalRank {
+            date: match &m.date {
+                Some(d) => (false, d.clone()),
+                None => (true, String::new()),
+            },
+            named_by: std::cmp::Reverse(named_by),
+            credits_other: m.credits.is_some() && !own_credit,
+            words: std::cmp::Reverse(m.words),
+            id: m.id,
+        };
+        match best.get(&root) {
+            Some((r, _)) if *r <= rank => {}
+            _ => {
+                best.insert(root, (rank, m.exact));
+            }
+        }
+        Ok(())
+    })?;
+    drop(credited);
+    // Pass 3: decisions, shard by shard.
+    for (shard, bounds) in offsets.windows(2).enumerate() {
+        let mut out = AtomicFile::create(&decisions_path(work_dir, shard))?;
+        let p = sig_meta(work_dir, shard);
+        let r = BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
+        for (ord, line) in r.lines().enumerate() {
+            let m: DocMeta = serde_json::from_str(&line?)?;
+            let d = bounds[0] + ord as u64;
+            anyhow::ensure!(
+                d < bounds[1],
+                "{}: more documents than counted",
+                p.display()
+            );
+            let d = d as u32;
+            let size = uf.set_size(d) as usize;
+            let (original, drop) = match best.get(&uf.find(d)) {
+                Some((rank, exact)) if size > 1 => {
+                    let drop = if rank.id == m.id || config.action == DedupAction::Tag {
+                        None
+                    } else if *exact == m.exact {
+                        Some("exact_duplicate".to_string())
+                    } else {
+                        Some("near_duplicate".to_string())
+                    };
+                    (rank.id.clone(), drop)
+                }
+                _ => (m.id.clone(), None),
+            };
+            if size > 1 && original == m.id {
+                stats.add("clusters", 1);
+            }
+            match drop.as_deref() {
+                Some("exact_duplicate") => stats.add("exact_duplicates", 1),
+                Some(_) => stats.add("near_duplicates", 1),
+                None => {}
+            }
+            if size > 1 {
+                stats.add("docs_in_clusters", 1);
+            }
+            let dec = Decision {
+                id: m.id,
+                removed: m.removed,
+                cluster: cluster_id(&original),
+                size,
+                original,
+                drop,
+            };
+            serde_json::to_writer(out.writer(), &dec)?;
+            out.writer().write_all(b"\n")?;
+        }
+        out.commit()?;
+    }
+    stats.seconds = start.elapsed().as_secs_f64();
+    Ok(stats)
+}
+
+/// Runs a task unless its done marker exists, then records it; returns its stats either way.
+pub fn run_once(
+    work_dir: &Path,
+    task: &Task,
+    f: impl FnOnce() -> Result<TaskStats>,
+) -> Result<TaskStats> {
+    let label = task.label();
+    if let Some(s) = read_done::<TaskStats>(work_dir, &label)? {
+        return Ok(s);
+    }
+    let s = f().with_context(|| format!("task {label}"))?;
+    write_done(work_dir, &label, &s)?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn union_find_merges_transitively() {
+        let mut uf = UnionFind::new(6);
+        uf.union(0, 1);
+        uf.union(2, 1);
+        uf.union(4, 5);
+        assert_eq!(uf.find(0), uf.find(2));
+        assert_ne!(uf.find(0), uf.find(4));
+        assert_eq!(uf.set_size(2), 3);
+        assert_eq!(uf.set_size(3), 1);
+    }
+
+    #[test]
+    fn verification_accepts_containment_and_rejects_small_overlap() {
+        let c = DedupConfig::default();
+        let full: Vec<u32> = (0..400).collect();
+        let brief: Vec<u32> = (0..40).chain(1000..1005).collect();
+        assert!(is_duplicate(&full, &brief, &c));
+        // A shared quote of 20 shingles between two long stories is not a duplicate.
+        let other: Vec<u32> = (380..420).chain(2000..2400).collect();
+        assert!(!is_duplicate(&full, &other, &c));
+        // Two tiny pages sharing 5 of 6 shingles are not enough either.
+        assert!(!is_duplicate(&[1, 2, 3, 4, 5, 6], &[1, 2, 3, 4, 5, 7], &c));
+        assert!(!is_duplicate(&[], &[], &c));
+    }
+
+    #[test]
+    fn original_rank_prefers_date_then_credit_then_length() {
+        let r = |date: Option<&str>, named: u32, other: bool, words: u64, id: &str| OriginalRank {
+            date: date.map_or((true, String::new()), |d| (false, d.to_string())),
+            named_by: std::cmp::Reverse(named),
+            credits_other: other,
+            words: std::cmp::Reverse(words),
+            id: id.into(),
+        };
+        assert!(r(Some("2020-01-01"), 0, true, 1, "z") < r(None, 5, false, 900, "a"));
+        assert!(r(Some("2020-01-01"), 0, true, 1, "z") < r(Some("2020-01-02"), 0, false, 9, "a"));
+        assert!(r(None, 2, true, 1, "z") < r(None, 0, false, 900, "a"));
+        assert!(r(None, 0, false, 1, "z") < r(None, 0, true, 900, "a"));
+        assert!(r(None, 0, false, 10, "z") < r(None, 0, false, 9, "a"));
+        assert!(r(None, 0, false, 10, "a") < r(None, 0, false, 10, "b"));
+    }
+
+    #[test]
+    fn groups_use_site_then_host_then_template() {
+        let mut d = Doc::new("a", "Header\nbody one\nFooter");
+        let g = group_of(&d);
+        assert!(g.inferred);
+        let mut e = Doc::new("b", "Header\nanother body\nFooter");
+        assert_eq!(group_of(&e), g);
+        e.url = Some("https://www.example.com/x".into());
+        assert!(!group_of(&e).inferred);
+        d.site = Some("Example".into());
+        assert!(!group_of(&d).inferred);
+        assert_ne!(group_of(&d), group_of(&e));
+    }
+}

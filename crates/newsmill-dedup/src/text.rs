@@ -1,0 +1,318 @@
+//! Text normalization and hashing shared by every phase, so that a line or a shingle hashes the
+//! same whichever task sees it: case, punctuation, quotes, dashes, NBSP, CRLF and paragraph breaks
+//! never matter, only the sequence of words.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Calls `f` with the hash of every normalized word of `text`, in order.
+///
+/// A word is a run of alphanumeric characters, lowercased; apostrophes inside a word are dropped
+/// (`don't` and `don’t` both give `dont`); everything else separates words.
+pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    let mut buf: Vec<u8> = Vec::with_capacity(32);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase() as u8);
+        } else if c.is_ascii() {
+            if (c == '\'') && !buf.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                continue;
+            }
+            if !buf.is_empty() {
+                f(xxh3_64(&buf));
+                buf.clear();
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut tmp = [0u8; 4];
+                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
+        } else {
+            if c == '\u{2019}'
+                && !buf.is_empty()
+                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            {
+                continue;
+            }
+            if !buf.is_empty() {
+                f(xxh3_64(&buf));
+                buf.clear();
+            }
+        }
+    }
+    if !buf.is_empty() {
+        f(xxh3_64(&buf));
+    }
+}
+
+/// A strong 64-bit finalizer (splitmix64), used to combine hashes without xxh3 over a buffer.
+#[inline]
+pub fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Combines two hashes, order-sensitively.
+#[inline]
+pub fn combine(a: u64, b: u64) -> u64 {
+    mix64(a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Streaming hash of a word sequence: equal for texts whose normalized words are equal.
+#[derive(Debug, Clone, Copy)]
+pub struct SeqHash {
+    h: u64,
+    n: u64,
+}
+
+impl Default for SeqHash {
+    fn default() -> Self {
+        SeqHash {
+            h: 0x243f_6a88_85a3_08d3,
+            n: 0,
+        }
+    }
+}
+
+impl SeqHash {
+    /// Adds the next word hash.
+    #[inline]
+    pub fn push(&mut self, w: u64) {
+        self.h = combine(self.h, w);
+        self.n += 1;
+    }
+    /// Number of words pushed.
+    pub fn len(&self) -> u64 {
+        self.n
+    }
+    /// True when no word was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+    /// The hash (includes the word count).
+    pub fn finish(&self) -> u64 {
+        combine(self.h, self.n)
+    }
+}
+
+/// The stable 64-bit hash of a text's normalized words (exact dedup key) and its word count.
+pub fn exact_hash(text: &str) -> (u64, u64) {
+    let mut s = SeqHash::default();
+    for_each_word_hash(text, |w| s.push(w));
+    (s.finish(), s.len())
+}
+
+/// Hash and word count of one line; `None` for a line without words.
+pub fn line_hash(line: &str) -> Option<(u64, usize)> {
+    let (h, n) = exact_hash(line);
+    (n > 0).then_some((h, n as usize))
+}
+
+/// The key under which a line is counted for boilerplate, and its word count; `None` for a line
+/// without words. A teaser (a line ending in an ellipsis) is keyed by its first `teaser_words`
+/// words only, because sites cut the same teaser at different lengths on different pages.
+pub fn boiler_line_key(line: &str, teaser_words: usize) -> Option<(u64, usize)> {
+    let t = line.trim_end();
+    let teaser = teaser_words > 0 && (t.ends_with("...") || t.ends_with('\u{2026}'));
+    if !teaser {
+        return line_hash(line);
+    }
+    let mut s = SeqHash::default();
+    let mut n = 0usize;
+    for_each_word_hash(t, |w| {
+        n += 1;
+        if n <= teaser_words {
+            s.push(w);
+        }
+    });
+    if n == 0 {
+        return None;
+    }
+    if n <= teaser_words {
+        return line_hash(line);
+    }
+    Some((combine(s.finish(), 0x7ea5e5), n))
+}
+
+/// Word shingles of a word-hash sequence: the hash of every `k` consecutive words, or one shingle
+/// of all words when there are fewer than `k` (so a short text still has a fingerprint).
+pub fn shingles(words: &[u64], k: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let k = k.max(1);
+    if words.is_empty() {
+        return;
+    }
+    if words.len() < k {
+        let mut s = SeqHash::default();
+        words.iter().for_each(|&w| s.push(w));
+        out.push(s.finish());
+        return;
+    }
+    for win in words.windows(k) {
+        let mut h = 0x1234_5678_9abc_def1u64;
+        for &w in win {
+            h = h.rotate_left(23) ^ w;
+            h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        out.push(mix64(h));
+    }
+}
+
+/// Splits a document into lines the way every phase must (on `\n`, CR trimmed), so that line
+/// indices written by one phase mean the same lines in another.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// The brand a `source` value or a site name stands for: `bbc.co.uk`, `BBC News Online` and
+/// `(Source: BBC)` all give `bbc`; `The Guardian` gives `guardian`.
+pub fn brand_key(name: &str) -> Option<String> {
+    let name = name.trim().trim_start_matches("www.");
+    let mut words = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase());
+    let mut first = words.next()?;
+    if first == "the" {
+        first = words.next()?;
+    }
+    Some(first)
+}
+
+/// The brand of a host name: its registrable label (`edition.cnn.com` gives `cnn`,
+/// `news.bbc.co.uk` gives `bbc`).
+pub fn host_brand(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    let idx = match n {
+        0 => return None,
+        1 => 0,
+        _ => {
+            let sld_generic = matches!(labels[n - 2], "co" | "com" | "org" | "net" | "ac" | "gov");
+            if sld_generic && labels[n - 1].len() == 2 && n >= 3 {
+                n - 3
+            } else {
+                n - 2
+            }
+        }
+    };
+    Some(labels[idx].to_ascii_lowercase())
+}
+
+/// Recognizes an attribution line (`(Source: CNN)`, `Syndicated from bbc.co.uk.`, `via Reuters`,
+/// `This story originally appeared on X.`) and returns the credited name. Only short lines count,
+/// so a sentence that mentions a source in passing is not taken for one.
+pub fn source_line(line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']');
+    let t = t.trim().trim_end_matches('.').trim();
+    if t.is_empty() || t.split_whitespace().count() > 10 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    const PREFIXES: [&str; 12] = [
+        "source:",
+        "sources:",
+        "quelle:",
+        "fuente:",
+        "burimi:",
+        "syndicated from ",
+        "this story originally appeared on ",
+        "this story originally appeared in ",
+        "originally published by ",
+        "originally published on ",
+        "republished from ",
+        "via ",
+    ];
+    for p in PREFIXES {
+        if let Some(rest) = lower.strip_prefix(p) {
+            // Same byte offset in the original: lowercasing kept ASCII prefixes the same length.
+            let name = t.get(p.len()..).unwrap_or(rest).trim();
+            if name.is_empty() || name.split_whitespace().count() > 5 {
+                return None;
+            }
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<u64> {
+        let mut v = Vec::new();
+        for_each_word_hash(t, |w| v.push(w));
+        v
+    }
+
+    #[test]
+    fn normalization_ignores_case_punctuation_quotes_and_breaks() {
+        let a = "He said: \"Don't go\" \u{2014} twice.\r\n\r\nThe End";
+        let b = "he said \u{201c}don\u{2019}t go\u{201d} - twice\nthe\u{a0}end";
+        assert_eq!(words(a), words(b));
+        assert_eq!(exact_hash(a), exact_hash(b));
+        assert_ne!(exact_hash("a b c").0, exact_hash("a c b").0);
+        assert_eq!(words("Éte ÉTÉ").len(), 2);
+        assert_eq!(words("Éte ÉTÉ")[1], words("été")[0]);
+    }
+
+    #[test]
+    fn teasers_cut_at_different_lengths_share_a_key() {
+        let a =
+            "De Niro completes box office coup \u{2013} Robert De Niro has completed a double...";
+        let b =
+            "De Niro completes box office coup - Robert De Niro has completed a transatlantic...";
+        assert_eq!(
+            boiler_line_key(a, 8).map(|k| k.0),
+            boiler_line_key(b, 8).map(|k| k.0)
+        );
+        // Without the ellipsis the whole line counts.
+        let c = "De Niro completes box office coup - Robert De Niro has completed a transatlantic";
+        assert_ne!(boiler_line_key(c, 8), boiler_line_key(b, 8));
+        assert_eq!(
+            boiler_line_key("Short one...", 8),
+            line_hash("Short one...")
+        );
+        assert_eq!(boiler_line_key(" ... ", 8), None);
+    }
+
+    #[test]
+    fn shingles_cover_windows_and_short_texts() {
+        let w = words("one two three four five six");
+        let mut out = Vec::new();
+        shingles(&w, 5, &mut out);
+        assert_eq!(out.len(), 2);
+        shingles(&w[..3], 5, &mut out);
+        assert_eq!(out.len(), 1);
+        shingles(&[], 5, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn source_lines_and_brands() {
+        assert_eq!(source_line("(Source: CNN)").as_deref(), Some("CNN"));
+        assert_eq!(
+            source_line("Syndicated from bbc.co.uk.").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(
+            source_line("via BBC News Online").as_deref(),
+            Some("BBC News Online")
+        );
+        assert_eq!(
+            source_line("The source: said he would go to the market today"),
+            None
+        );
+        assert_eq!(source_line("Via the long road we went home"), None);
+        assert_eq!(brand_key("bbc.co.uk").as_deref(), Some("bbc"));
+        assert_eq!(brand_key("BBC News Online").as_deref(), Some("bbc"));
+        assert_eq!(brand_key("The Guardian").as_deref(), Some("guardian"));
+        assert_eq!(host_brand("edition.cnn.com").as_deref(), Some("cnn"));
+        assert_eq!(host_brand("news.bbc.co.uk").as_deref(), Some("bbc"));
+        assert_eq!(host_brand("localhost").as_deref(), Some("localhost"));
+    }
+}
