@@ -17,6 +17,8 @@
 //! assert!(matches!(&events[1], ReadEvent::Error(e) if e.location.line == Some(2)));
 //! ```
 
+#[doc(hidden)]
+pub mod fuzzing;
 mod jsonl;
 mod list;
 mod reader;
