@@ -1,0 +1,887 @@
+//! The `clean` stage: takes page residue out of article text and repairs glued paragraphs, so that
+//! what remains is the article body (what dedup shingles and attribution reads).
+//!
+//! Work happens line by line (a line is a paragraph after `normalize`):
+//! 1. **Glued paragraphs** (`split_glued`): `November 8.Following Trump's win` becomes two lines.
+//!    A split needs a lowercase letter or digit before `.`/`!`/`?` and a capitalised word of two or
+//!    more letters after it (optionally through a closing quote or parenthesis). It does not split
+//!    `U.S.Army` (capital before), `3.5`, `example.com` (lowercase after), `Mr.Smith`, `St.Louis`,
+//!    `Jan.Smith` (known abbreviations), `p.m.The`, `www.Site.Com` (the word already holds a dot,
+//!    slash, `@` or colon). Counted as `glued_paragraphs_split`.
+//! 2. **Line rules**, each removal kept in `doc.removed` with its reason:
+//!    - `source_line`: `(Source: CNN)`, `Source: BBC`, `Burimi: bbc.co.uk`, `Fuente: EFE`,
+//!      `This story originally appeared on bbc.co.uk.`; the name fills `doc.source`.
+//!    - `byline`: `By Jane Doe`, `Jane Doe - Nov 19, 2019`; fills `doc.author` (and `doc.date`)
+//!      when they are still empty.
+//!    - `dateline`: a line that is only a date (`Published 26 February 2005`, `10.5.2005, 10:00
+//!      Uhr`); fills `doc.date` (ISO `YYYY-MM-DD`) when still empty.
+//!    - `teaser`: a line ending in `...` or `…` (a truncated snippet of another story). A teaser
+//!      that holds quotation marks is only removed next to another teaser, so a trailing-off quote
+//!      in the body stays.
+//!    - `navigation`, `share`, `cookie`, `subscribe`, `copyright`, `advertisement`, `boilerplate`:
+//!      short lines with site phrases (`Skip to content`, `Share on Facebook`, `We use cookies`,
+//!      `Sign up for our newsletter`, `All rights reserved`, `Advertisement`, `Read more`), or menu
+//!      lines of items separated by `|`, `•`, `»`. Each phrase has a word limit so body sentences
+//!      that merely mention cookies are kept, and lines with quotation marks over 8 words are
+//!      never matched.
+//!    - `credit`: short `Photo:`/`Image:`/`Credit:` lines.
+//!    - `no_letters`: short lines without a single letter (`0`, `12 | 4`, `>>`).
+//! 3. **Main text** (`main_text`): lines that read as prose (enough words, ending in sentence
+//!    punctuation) score their length, residue and short lines score against it, and the
+//!    contiguous stretch with the highest score (a maximum-sum run, one linear pass) is the
+//!    article. Lines outside it are removed as `outside_main_text`; the heading just before it
+//!    becomes `doc.title` when that is empty (reason `title`). Short lines inside the stretch
+//!    (subheadings, short quotes) are kept. When no line reads as prose, nothing is removed for
+//!    this reason.
+//!
+//! The only drop is `clean_empty` (`drop_empty`, on by default): nothing is left after cleaning.
+
+use crate::dates::{parse_byline, parse_dateline};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use newsmill_core::{Counters, Doc, Outcome, Removed, Stage};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// Settings of the `[clean]` table.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct CleanConfig {
+    /// Split paragraphs glued at a sentence end (`8.Following`).
+    pub split_glued: bool,
+    /// Remove lines ending in an ellipsis (teasers of other stories).
+    pub remove_teasers: bool,
+    /// Remove share/cookie/subscribe/navigation/copyright/ad lines.
+    pub remove_boilerplate: bool,
+    /// Turn `(Source: X)` lines into `doc.source`.
+    pub extract_source: bool,
+    /// Turn byline and dateline lines into `doc.author` / `doc.date`.
+    pub extract_byline: bool,
+    /// Keep only the main stretch of prose (see the module documentation).
+    pub main_text: bool,
+    /// Words a line needs (with sentence punctuation at its end) to count as prose.
+    pub min_prose_words: usize,
+    /// Drop documents left with no text.
+    pub drop_empty: bool,
+}
+
+impl Default for CleanConfig {
+    fn default() -> Self {
+        CleanConfig {
+            split_glued: true,
+            remove_teasers: true,
+            remove_boilerplate: true,
+            extract_source: true,
+            extract_byline: true,
+            main_text: true,
+            min_prose_words: 10,
+            drop_empty: true,
+        }
+    }
+}
+
+/// The result of [`clean_text`]: the text, what was removed and why, and the metadata found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    /// The cleaned text, one paragraph per line.
+    pub text: String,
+    /// Removed lines with reasons, in text order.
+    pub removed: Vec<Removed>,
+    /// Origin named by a source line (`CNN`).
+    pub source: Option<String>,
+    /// Author(s) from a byline.
+    pub author: Option<String>,
+    /// Date (`YYYY-MM-DD`) from a byline or dateline.
+    pub date: Option<String>,
+    /// Heading just before the main text.
+    pub title: Option<String>,
+    /// Paragraphs split at a glued sentence end.
+    pub glued_splits: usize,
+}
+
+/// Words before a `.` that are abbreviations, so `Mr.Smith` is not two paragraphs.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+    "Sgt", "Capt", "Cpt", "Maj", "Mt", "No", "Nos", "Vol", "Fig", "vs", "etc", "Inc", "Ltd", "Co",
+    "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "approx", "ca", "cf", "al", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Adm", "Cmdr", "Brig",
+    "Ave", "Blvd", "Rd", "ft", "Ph", "Bros", "Messrs", "Mme", "Mlle", "Hr", "Fr", "Sr", "Sra",
+];
+
+/// Splits paragraphs glued at a sentence end. Returns the text with `\n` inserted and the count.
+pub fn split_glued(line: &str) -> (Cow<'_, str>, usize) {
+    let bytes = line.as_bytes();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while let Some(p) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let at = i + p;
+        i = at + 1;
+        if let Some(cut) = glue_cut(line, at) {
+            cuts.push(cut);
+        }
+    }
+    if cuts.is_empty() {
+        return (Cow::Borrowed(line), 0);
+    }
+    let mut out = String::with_capacity(line.len() + cuts.len());
+    let mut last = 0;
+    for &c in &cuts {
+        out.push_str(&line[last..c]);
+        out.push('\n');
+        last = c;
+    }
+    out.push_str(&line[last..]);
+    (Cow::Owned(out), cuts.len())
+}
+
+/// Whether the sentence mark at byte `at` ends a glued paragraph; the byte where the next one
+/// starts if so.
+fn glue_cut(line: &str, at: usize) -> Option<usize> {
+    let before = &line[..at];
+    let prev = before.chars().next_back()?;
+    if !(prev.is_lowercase() || prev.is_ascii_digit()) {
+        return None;
+    }
+    let mut after = line[at + 1..].char_indices();
+    let (mut off, mut c) = after.next()?;
+    // Through a closing quote or parenthesis that belongs to the first sentence.
+    if matches!(c, '”' | '’' | ')' | '»') {
+        let (o, n) = after.next()?;
+        off = o;
+        c = n;
+    }
+    let start = at + 1 + off;
+    // An opening quote may start the second paragraph.
+    let word = line[start..].trim_start_matches(['“', '‘', '«', '"']);
+    let mut wc = word.chars();
+    let first = wc.next()?;
+    let second = wc.next()?;
+    if c != first && !matches!(c, '“' | '‘' | '«' | '"') {
+        return None;
+    }
+    if !first.is_uppercase() || !second.is_lowercase() {
+        return None;
+    }
+    // The word after the mark must not itself be dotted (`www.Example.Com`, `Node.Js.Org`).
+    let next_token = word.split(char::is_whitespace).next().unwrap_or("");
+    let dotted = next_token
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .split_once('.')
+        .is_some_and(|(_, r)| r.starts_with(char::is_alphanumeric));
+    if dotted {
+        return None;
+    }
+    // The word before the mark: no abbreviation, URL or dotted form.
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let token = &before[token_start..];
+    if token.contains(['.', '/', '@', ':', '\\', '_']) || ABBREVIATIONS.contains(&token) {
+        return None;
+    }
+    if token.chars().count() < 2 && !token.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(start)
+}
+
+/// How a line was judged before the main-text pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Reads as prose: counts for the main text.
+    Prose,
+    /// Short or unpunctuated: kept only inside the main text.
+    Short,
+    /// Removed whatever its position, with this reason.
+    Residue(&'static str),
+}
+
+/// Site phrases: (phrase, reason, most words a line may have for the phrase to count).
+const PHRASES: &[(&str, &str, usize)] = &[
+    ("we use cookies", "cookie", 80),
+    ("uses cookies", "cookie", 80),
+    ("use of cookies", "cookie", 80),
+    ("cookie policy", "cookie", 80),
+    ("cookie settings", "cookie", 40),
+    ("accept cookies", "cookie", 60),
+    ("accept all cookies", "cookie", 60),
+    ("cookies to ", "cookie", 60),
+    ("this site uses", "cookie", 60),
+    ("this website uses", "cookie", 60),
+    ("përdor cookies", "cookie", 60),
+    ("utiliza cookies", "cookie", 60),
+    ("usamos cookies", "cookie", 60),
+    ("utilizamos cookies", "cookie", 60),
+    ("verwendet cookies", "cookie", 60),
+    ("nutzt cookies", "cookie", 60),
+    ("subscribe to our", "subscribe", 30),
+    ("subscribe now", "subscribe", 15),
+    ("subscribe for", "subscribe", 15),
+    ("subscribe today", "subscribe", 15),
+    ("sign up for our", "subscribe", 30),
+    ("sign up to our", "subscribe", 30),
+    ("sign up for the", "subscribe", 20),
+    ("newsletter", "subscribe", 15),
+    ("delivered to your inbox", "subscribe", 30),
+    ("straight to your inbox", "subscribe", 30),
+    ("abonohu", "subscribe", 10),
+    ("suscríbete", "subscribe", 15),
+    ("suscribirse", "subscribe", 10),
+    ("abonnieren", "subscribe", 10),
+    ("become a member", "subscribe", 12),
+    ("support our journalism", "subscribe", 30),
+    ("share this", "share", 10),
+    ("share on ", "share", 8),
+    ("share via", "share", 8),
+    ("share article", "share", 8),
+    ("share story", "share", 8),
+    ("tweet this", "share", 8),
+    ("email this", "share", 8),
+    ("print this", "share", 8),
+    ("follow us", "share", 15),
+    ("like us on facebook", "share", 15),
+    ("ndaje", "share", 6),
+    ("compartir", "share", 6),
+    ("teilen", "share", 6),
+    ("all rights reserved", "copyright", 40),
+    ("©", "copyright", 40),
+    ("copyright", "copyright", 25),
+    ("(c) 19", "copyright", 25),
+    ("(c) 20", "copyright", 25),
+    ("alle rechte vorbehalten", "copyright", 40),
+    ("todos los derechos reservados", "copyright", 40),
+    ("të gjitha të drejtat", "copyright", 40),
+    ("tous droits réservés", "copyright", 40),
+    ("tutti i diritti riservati", "copyright", 40),
+    ("skip to content", "navigation", 12),
+    ("skip to main", "navigation", 12),
+    ("back to top", "navigation", 8),
+    ("jump to", "navigation", 6),
+    ("main menu", "navigation", 8),
+    ("toggle navigation", "navigation", 8),
+    ("you are here", "navigation", 12),
+    ("sitemap", "navigation", 8),
+    ("site map", "navigation", 8),
+    ("previous article", "navigation", 12),
+    ("next article", "navigation", 12),
+    ("previous story", "navigation", 12),
+    ("next story", "navigation", 12),
+    ("advertisement", "advertisement", 6),
+    ("sponsored content", "advertisement", 8),
+    ("paid content", "advertisement", 8),
+    ("story continues below", "advertisement", 8),
+    ("continue reading", "advertisement", 8),
+    ("anzeige", "advertisement", 2),
+    ("publicidad", "advertisement", 2),
+    ("reklama", "advertisement", 2),
+    ("read more", "boilerplate", 10),
+    ("read next", "boilerplate", 10),
+    ("read also", "boilerplate", 10),
+    ("see also", "boilerplate", 8),
+    ("click here", "boilerplate", 25),
+    ("related articles", "boilerplate", 10),
+    ("related stories", "boilerplate", 10),
+    ("related content", "boilerplate", 10),
+    ("related coverage", "boilerplate", 10),
+    ("related:", "boilerplate", 3),
+    ("more stories", "boilerplate", 10),
+    ("more from", "boilerplate", 8),
+    ("most popular", "boilerplate", 10),
+    ("most read", "boilerplate", 10),
+    ("most viewed", "boilerplate", 10),
+    ("trending now", "boilerplate", 10),
+    ("you may also like", "boilerplate", 12),
+    ("you might also like", "boilerplate", 12),
+    ("recommended for you", "boilerplate", 12),
+    ("leave a comment", "boilerplate", 12),
+    ("leave a reply", "boilerplate", 12),
+    ("comments", "boilerplate", 3),
+    ("log in", "boilerplate", 8),
+    ("sign in", "boilerplate", 8),
+    ("terms of use", "boilerplate", 20),
+    ("terms of service", "boilerplate", 20),
+    ("terms and conditions", "boilerplate", 20),
+    ("privacy policy", "boilerplate", 20),
+    ("contact us", "boilerplate", 8),
+    ("about us", "boilerplate", 8),
+    ("enable javascript", "boilerplate", 30),
+    ("javascript is disabled", "boilerplate", 30),
+    ("your browser does not support", "boilerplate", 30),
+    ("loading...", "boilerplate", 3),
+    ("lajmet më të lexuara", "boilerplate", 8),
+    ("më të lexuarat", "boilerplate", 8),
+    ("lo más leído", "boilerplate", 8),
+    ("meistgelesen", "boilerplate", 8),
+    ("meistgelesene", "boilerplate", 8),
+];
+
+/// Words that make up share-button rows (`Facebook Twitter Email`).
+const SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "share",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "rss",
+    "tumblr",
+    "telegram",
+    "copy",
+    "link",
+    "flipboard",
+    "messenger",
+    "sms",
+    "x",
+    "google+",
+    "pocket",
+    "comment",
+    "comments",
+    "tweet",
+    "save",
+];
+
+/// Words that name a source in a source line (`Source:`, `Burimi:`, `Fuente:`...), lowercase.
+const SOURCE_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "via",
+    "burimi",
+    "fuente",
+    "fuentes",
+    "quelle",
+    "fonte",
+    "bron",
+    "källa",
+    "kilde",
+    "źródło",
+    "izvor",
+    "forrás",
+    "kaynak",
+];
+
+fn phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(PHRASES.iter().map(|p| p.0))
+            .unwrap_or_else(|_| AhoCorasick::new(["\u{0}never\u{0}"]).expect("trivial automaton"))
+    })
+}
+
+/// Cheap per-line facts, computed once.
+struct LineFacts {
+    words: usize,
+    chars: usize,
+    terminal: bool,
+    quotes: bool,
+    letters: bool,
+}
+
+fn facts(line: &str) -> LineFacts {
+    let words = line.split_whitespace().count();
+    let last = line.trim_end().chars().next_back().unwrap_or(' ');
+    let terminal = matches!(
+        last,
+        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | '»' | ')' | ':' | '。' | '！' | '？'
+    ) && !line.ends_with("...")
+        && !line.ends_with('…');
+    LineFacts {
+        words,
+        chars: line.chars().count(),
+        terminal,
+        quotes: line.contains(['"', '“', '”', '«', '»', '„']),
+        letters: line.chars().any(char::is_alphabetic),
+    }
+}
+
+/// `(Source: CNN)` and friends: the named origin.
+pub fn parse_source_line(line: &str) -> Option<String> {
+    if line.len() > 120 {
+        return None;
+    }
+    let t = line
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' ' | '.' | '*' | '—' | '–'));
+    // "Source: X", "Source - X"
+    let (head, name) = match t.split_once(':') {
+        Some(x) => x,
+        None => t.split_once(" - ").or_else(|| t.split_once(" – "))?,
+    };
+    let head_l = head.trim().to_lowercase();
+    let name = name
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ' '));
+    if SOURCE_WORDS.contains(&head_l.as_str()) {
+        let words = name.split_whitespace().count();
+        if (1..=8).contains(&words) && name.len() <= 60 && !name.contains(['!', '?', '"', '“']) {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// `This story originally appeared on bbc.co.uk.` and similar syndication notes.
+fn parse_syndication_note(line: &str) -> Option<String> {
+    if line.len() > 120 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    for p in [
+        "this story originally appeared on ",
+        "this story originally appeared in ",
+        "this article originally appeared on ",
+        "this article originally appeared in ",
+        "this article first appeared on ",
+        "this article first appeared in ",
+        "this story first appeared on ",
+        "this story first appeared in ",
+        "originally published on ",
+        "originally published by ",
+        "originally published at ",
+        "originally published in ",
+        "republished from ",
+        "republished with permission from ",
+    ] {
+        if let Some(pos) = lower.find(p) {
+            if pos > 0 {
+                continue;
+            }
+            let name = line
+                .get(p.len()..)?
+                .trim()
+                .trim_end_matches(['.', ')', ' ']);
+            let words = name.split_whitespace().count();
+            if (1..=8).contains(&words) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A menu line: items separated by `|`, `•`, `»`, `·` with no sentence in between.
+fn is_menu(line: &str, f: &LineFacts) -> bool {
+    let seps = line.matches(" | ").count()
+        + line.matches(" • ").count()
+        + line.matches(" · ").count()
+        + line.matches(" » ").count()
+        + line.matches(" / ").count();
+    seps >= 2 && !f.terminal && seps * 4 + 4 >= f.words
+}
+
+fn is_share_row(line: &str, f: &LineFacts) -> bool {
+    f.words <= 10
+        && line
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | ',' | '/' | '·' | '•'))
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+');
+                w.is_empty() || SHARE_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+            })
+}
+
+fn is_credit(line: &str, f: &LineFacts) -> bool {
+    if f.words > 12 {
+        return false;
+    }
+    let t = line.trim_start_matches(['(', '[']);
+    [
+        "photo:",
+        "photos:",
+        "image:",
+        "images:",
+        "credit:",
+        "picture:",
+        "foto:",
+        "photo credit:",
+        "getty images",
+    ]
+    .iter()
+    .any(|p| {
+        t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
+    })
+}
+
+fn ends_with_ellipsis(line: &str) -> bool {
+    let t = line.trim_end_matches([')', ']', ' ']);
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Judges one line on its own; metadata found is written into `out`.
+fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kind {
+    if !f.letters && f.words <= 6 {
+        return Kind::Residue("no_letters");
+    }
+    if cfg.extract_source {
+        if let Some(name) = parse_source_line(line).or_else(|| parse_syndication_note(line)) {
+            if out.source.is_none() {
+                out.source = Some(name);
+            }
+            return Kind::Residue("source_line");
+        }
+    }
+    if cfg.extract_byline && f.words <= 20 && !f.quotes {
+        if let Some(date) = parse_dateline(line) {
+            if out.date.is_none() {
+                out.date = Some(date);
+            }
+            return Kind::Residue("dateline");
+        }
+        if let Some((author, date)) = parse_byline(line) {
+            if out.author.is_none() {
+                out.author = Some(author);
+            }
+            if out.date.is_none() {
+                out.date = date;
+            }
+            return Kind::Residue("byline");
+        }
+    }
+    if cfg.remove_boilerplate && !(f.quotes && f.words > 8) {
+        if is_menu(line, f) {
+            return Kind::Residue("navigation");
+        }
+        if is_share_row(line, f) {
+            return Kind::Residue("share");
+        }
+        if is_credit(line, f) {
+            return Kind::Residue("credit");
+        }
+        for m in phrases().find_overlapping_iter(line) {
+            let (_, reason, max_words) = PHRASES[m.pattern().as_usize()];
+            if f.words <= max_words {
+                return Kind::Residue(reason);
+            }
+        }
+    }
+    if cfg.remove_teasers && ends_with_ellipsis(line) {
+        // Quoted lines are decided with their neighbours (see `clean_text`).
+        return if f.quotes {
+            Kind::Short
+        } else {
+            Kind::Residue("teaser")
+        };
+    }
+    let prose =
+        (f.words >= cfg.min_prose_words && f.terminal) || f.words >= cfg.min_prose_words * 3;
+    if prose {
+        Kind::Prose
+    } else {
+        Kind::Short
+    }
+}
+
+/// Cleans one text as the module documentation describes. Pure, never panics.
+pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
+    let mut out = Cleaned::default();
+    // Split glued paragraphs first so every later rule sees real paragraphs.
+    let mut lines: Vec<Cow<'_, str>> = Vec::new();
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if cfg.split_glued {
+            let (s, n) = split_glued(line);
+            if n > 0 {
+                out.glued_splits += n;
+                lines.extend(
+                    s.split('\n')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| Cow::Owned(p.to_string())),
+                );
+                continue;
+            }
+        }
+        lines.push(Cow::Borrowed(line));
+    }
+    let facts: Vec<LineFacts> = lines.iter().map(|l| facts(l)).collect();
+    let mut kinds: Vec<Kind> = lines
+        .iter()
+        .zip(&facts)
+        .map(|(l, f)| judge(l, f, cfg, &mut out))
+        .collect();
+    // Quoted lines ending in an ellipsis are teasers only next to another teaser.
+    if cfg.remove_teasers {
+        for i in 0..lines.len() {
+            if kinds[i] == Kind::Short && facts[i].quotes && ends_with_ellipsis(&lines[i]) {
+                let near = |j: usize| {
+                    kinds.get(j) == Some(&Kind::Residue("teaser"))
+                        || (lines.get(j).is_some_and(|l| ends_with_ellipsis(l)))
+                };
+                if (i > 0 && near(i - 1)) || near(i + 1) {
+                    kinds[i] = Kind::Residue("teaser");
+                }
+            }
+        }
+    }
+    // Main text: the maximum-sum run of line scores.
+    let mut keep_from = 0;
+    let mut keep_to = lines.len();
+    if cfg.main_text && kinds.contains(&Kind::Prose) {
+        let score = |k: Kind, f: &LineFacts| -> i64 {
+            let c = f.chars as i64;
+            match k {
+                Kind::Prose => c,
+                Kind::Short if f.terminal => -(c.min(20)),
+                Kind::Short => -(c.min(40)),
+                Kind::Residue(_) => -(c.min(200)),
+            }
+        };
+        let (mut best, mut best_range) = (i64::MIN, (0, 0));
+        let (mut sum, mut start) = (0i64, 0usize);
+        for i in 0..lines.len() {
+            let s = score(kinds[i], &facts[i]);
+            if sum <= 0 {
+                sum = s;
+                start = i;
+            } else {
+                sum += s;
+            }
+            if sum > best {
+                best = sum;
+                best_range = (start, i + 1);
+            }
+        }
+        keep_from = best_range.0;
+        keep_to = best_range.1;
+        // The heading right before the main text is the title.
+        if let Some(t) = (0..keep_from).rev().find(|&j| {
+            !matches!(
+                kinds[j],
+                Kind::Residue("byline" | "dateline" | "no_letters" | "credit")
+            )
+        }) {
+            let f = &facts[t];
+            if kinds[t] == Kind::Short && (2..=25).contains(&f.words) && !lines[t].ends_with('.') {
+                out.title = Some(lines[t].to_string());
+                kinds[t] = Kind::Residue("title");
+            }
+        }
+    }
+    let mut text_out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        let reason = match kinds[i] {
+            Kind::Residue(r) => Some(r),
+            _ if i < keep_from || i >= keep_to => Some("outside_main_text"),
+            _ => None,
+        };
+        match reason {
+            Some(r) => out.removed.push(Removed {
+                text: line.to_string(),
+                reason: r.to_string(),
+            }),
+            None => {
+                if !text_out.is_empty() {
+                    text_out.push('\n');
+                }
+                text_out.push_str(line);
+            }
+        }
+    }
+    out.text = text_out;
+    out
+}
+
+/// The `clean` document stage (see the module documentation for its rules and reasons).
+#[derive(Debug, Clone, Default)]
+pub struct CleanStage {
+    cfg: CleanConfig,
+}
+
+impl CleanStage {
+    /// A stage with these settings.
+    pub fn new(cfg: CleanConfig) -> Self {
+        CleanStage { cfg }
+    }
+}
+
+impl Stage for CleanStage {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+
+    fn process(&self, doc: &mut Doc, counters: &mut Counters) -> Outcome {
+        let c = clean_text(&doc.text, &self.cfg);
+        counters.add("glued_paragraphs_split", c.glued_splits as u64);
+        counters.add("lines_removed", c.removed.len() as u64);
+        if c.source.is_some() && doc.source.is_none() {
+            doc.source = c.source;
+            counters.add("source_found", 1);
+        }
+        if c.author.is_some() && doc.author.is_none() {
+            doc.author = c.author;
+            counters.add("author_found", 1);
+        }
+        if c.date.is_some() && doc.date.is_none() {
+            doc.date = c.date;
+            counters.add("date_found", 1);
+        }
+        if c.title.is_some() && doc.title.is_none() {
+            doc.title = c.title;
+            counters.add("title_found", 1);
+        }
+        doc.removed.extend(c.removed);
+        doc.text = c.text;
+        if self.cfg.drop_empty && doc.text.trim().is_empty() {
+            return Outcome::drop("clean_empty");
+        }
+        Outcome::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(c: &Cleaned) -> Vec<(&str, &str)> {
+        c.removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn splits_glued_paragraphs_but_not_abbreviations() {
+        assert_eq!(
+            split_glued("on November 8.Following the win").0,
+            "on November 8.\nFollowing the win"
+        );
+        assert_eq!(
+            split_glued("he left.“We are done,” she said").0,
+            "he left.\n“We are done,” she said"
+        );
+        assert_eq!(split_glued("it ended.”The next").0, "it ended.”\nThe next");
+        for s in [
+            "the U.S. economy",
+            "the U.S.Army said",
+            "rose 3.5 percent",
+            "visit example.com today",
+            "Mr.Smith said",
+            "in St.Louis today",
+            "at 5 p.m.The rest",
+            "see www.Example.Com now",
+            "a.Bcd",
+            "ID.SPACE VIZZION",
+            "Yes.",
+            "",
+        ] {
+            assert_eq!(split_glued(s).1, 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn source_lines() {
+        assert_eq!(parse_source_line("(Source: CNN)").as_deref(), Some("CNN"));
+        assert_eq!(
+            parse_source_line("Burimi: bbc.co.uk").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(
+            parse_source_line("Source - Reuters").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            parse_source_line("Source: a person who asked not to be named said it was over!"),
+            None
+        );
+        assert_eq!(parse_source_line("Peskov said: we hope"), None);
+        assert_eq!(
+            parse_syndication_note("This story originally appeared on bbc.co.uk.").as_deref(),
+            Some("bbc.co.uk")
+        );
+    }
+
+    #[test]
+    fn removes_template_and_keeps_body() {
+        let text = "Daily Planet\nNews | Sport | Weather | Culture\nBig storm hits the coast\nPublished 26 February 2005\n\
+By Jane Doe\n\
+A large storm hit the coast on Monday, cutting power to thousands of homes, officials said.\n\
+\"We have never seen anything like it,\" said the mayor, who asked residents to stay home.\n\
+Short subhead\n\
+Crews worked through the night to restore power to the remaining homes in the area.\n\
+(Source: AP)\n\
+Another story about a storm that hit the coast and was truncated in the middle of...\n\
+Markets rally after the storm as investors bet on rebuilding and...\n\
+Share on Facebook\n\
+© 2005 Daily Planet. All rights reserved.\n\
+We use cookies to improve your experience.";
+        let c = clean_text(text, &CleanConfig::default());
+        assert_eq!(
+            c.text,
+            "A large storm hit the coast on Monday, cutting power to thousands of homes, officials said.\n\
+\"We have never seen anything like it,\" said the mayor, who asked residents to stay home.\n\
+Short subhead\n\
+Crews worked through the night to restore power to the remaining homes in the area."
+        );
+        assert_eq!(c.source.as_deref(), Some("AP"));
+        assert_eq!(c.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.date.as_deref(), Some("2005-02-26"));
+        assert_eq!(c.title.as_deref(), Some("Big storm hits the coast"));
+        let r = reasons(&c);
+        assert!(r.contains(&("News | Sport | Weather | Culture", "navigation")));
+        assert!(r.contains(&("Daily Planet", "outside_main_text")));
+        assert!(r.contains(&("Share on Facebook", "share")));
+        assert!(r.contains(&("We use cookies to improve your experience.", "cookie")));
+        assert!(r.contains(&("© 2005 Daily Planet. All rights reserved.", "copyright")));
+        assert_eq!(r.iter().filter(|x| x.1 == "teaser").count(), 2);
+    }
+
+    #[test]
+    fn quoted_ellipsis_in_body_stays() {
+        let text =
+            "The minister spoke to reporters at length on Tuesday about the new budget plans.\n\
+\"We will see what happens...\"\n\
+\"Well, maybe we will, and maybe we won't...\n\
+Officials said the plan would be published next week after a final cabinet review.";
+        let c = clean_text(text, &CleanConfig::default());
+        assert!(c.text.contains("We will see what happens"));
+        assert!(c.text.contains("maybe we won't..."), "{:?}", c.removed);
+    }
+
+    #[test]
+    fn short_brief_without_prose_is_kept() {
+        let c = clean_text("Storm closes schools in the north", &CleanConfig::default());
+        assert_eq!(c.text, "Storm closes schools in the north");
+    }
+
+    #[test]
+    fn stage_fills_metadata_only_when_empty() {
+        let mut doc = Doc::new("a", "By Jane Doe\nA large storm hit the coast on Monday, cutting power to thousands of homes.\n(Source: AP)");
+        doc.author = Some("Known Author".into());
+        let mut c = Counters::default();
+        assert!(CleanStage::default().process(&mut doc, &mut c).is_keep());
+        assert_eq!(doc.author.as_deref(), Some("Known Author"));
+        assert_eq!(doc.source.as_deref(), Some("AP"));
+        assert_eq!(doc.removed.len(), 2);
+        let mut empty = Doc::new("b", "Share on Facebook\nAdvertisement");
+        assert_eq!(
+            CleanStage::default().process(&mut empty, &mut c),
+            Outcome::drop("clean_empty")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_only_removes_lines(s in "(\\PC{0,30}[.!?…\\n ]){0,12}") {
+            let c = clean_text(&s, &CleanConfig::default());
+            let kept = c.text.lines().filter(|l| !l.is_empty()).count();
+            let total: usize = s.lines().map(|l| split_glued(l.trim()).0.split('\n').filter(|p| !p.trim().is_empty()).count()).sum();
+            proptest::prop_assert_eq!(kept + c.removed.len(), total);
+        }
+    }
+}
