@@ -283,12 +283,35 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
         return Some(Np { s: t, e: t + 1, kind: NpKind::Pronoun(lw) });
     }
+    if matches!(lw.as_str(), "one" | "another" | "others" | "some" | "many") && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1))) {
+        return Some(Np { s: t, e: t + 1, kind: NpKind::Nominal(lw) });
+    }
     if let Some(m) = cx.mention_end[t] {
         let mm = &cx.people.mentions[m];
         // a possessive name is not the subject ("Trump's campaign said" ends in a noun)
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
-            return Some(Np { s: mm.np_s.max(a), e: t + 1, kind: NpKind::Name(mm.name) });
+            let mut s = mm.np_s.max(a);
+            // "Cummings and Conyers wrote": both are the source; the first is named
+            if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
+                if let Some(m0) = cx.mention_end[s - 2] {
+                    s = cx.people.mentions[m0].np_s.max(a);
+                    return Some(Np { s, e: t + 1, kind: NpKind::Nominal("and".into()) });
+                }
+            }
+            // "a spokesman for Bernie Sanders said": the name is inside the subject
+            if s > a && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with") {
+                let mut k = s - 1;
+                let lim = k.saturating_sub(5).max(a);
+                while k > lim && cx.toks[k - 1].is_word() && !is_determiner(&cx.lw(k - 1)) {
+                    k -= 1;
+                }
+                if k > a && is_determiner(&cx.lw(k - 1)) {
+                    let head = cx.lw(s - 2);
+                    return Some(Np { s: k - 1, e: t + 1, kind: NpKind::Nominal(head) });
+                }
+            }
+            return Some(Np { s, e: t + 1, kind: NpKind::Name(mm.name) });
         }
     }
     // nominal: walk back to a determiner or a boundary
@@ -346,12 +369,17 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     }
     let mut k = comma;
     let lim = comma.saturating_sub(30).max(a);
+    let mut saw_quote = false;
     while k > lim {
         k -= 1;
         if cx.in_span[k].is_some() {
-            return None;
+            saw_quote = true;
+            continue;
         }
         if cx.punct(k) == Some(',') {
+            if saw_quote && cx.lw(k + 1) != "who" {
+                return None;
+            }
             if k == 0 || k <= a {
                 return None;
             }
@@ -361,7 +389,8 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             let appositive_like = matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
                 || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
                 || first_after.chars().all(|c| c.is_ascii_digit())
-                || (first_after.ends_with("ing") && first_after.len() > 5);
+                || (first_after.ends_with("ing") && first_after.len() > 5)
+                || matches!(first_after.as_str(), "at" | "in" | "on" | "during" | "after" | "speaking" | "asked" | "also" | "however" | "though" | "too");
             if !appositive_like {
                 return None;
             }
@@ -510,18 +539,16 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             let outside_words = (a..b).filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none()).count();
             let sentence_like = outside_words <= 1 || q.continued;
             if sentence_like {
-                // continuation of the previous speaker
-                if let Some(prev) = out.last() {
-                    let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para);
-                    let here = cx.toks[q.first].para;
-                    let continues = prev_para.is_some_and(|pp| here == pp || here == pp + 1 || q.continued)
-                        && prev.kind != QuoteKind::Indirect;
-                    if continues {
-                        let same_para = prev_para == Some(here);
-                        if same_para && ui == prev.unit + 1 {
-                            let last = out.len() - 1;
-                            out[last].contents.push((q.first, q.last + 1));
-                            out[last].unit = ui;
+                // continuation of the previous speaker (same or previous paragraph)
+                let here = cx.toks[q.first].para;
+                if let Some(pi) = out.iter().rposition(|p| p.contents.last().is_some_and(|c| c.0 < q.first)) {
+                    let prev = &out[pi];
+                    let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
+                    let close = here == prev_para || here == prev_para + 1 || q.continued;
+                    if close && (prev.speaker.is_some() || prev.kind != QuoteKind::Indirect) {
+                        if prev_para == here && prev.kind != QuoteKind::Indirect && pi + 1 == out.len() {
+                            out[pi].contents.push((q.first, q.last + 1));
+                            out[pi].unit = ui;
                             covered[k] = true;
                             continue;
                         }
@@ -540,7 +567,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     }
                 }
             }
-            if q.words >= MIN_UNATTRIBUTED_WORDS && cx.toks[q.first].mark().is_some_and(|m| m.double) {
+            if q.words >= MIN_UNATTRIBUTED_WORDS && cx.toks[q.first].mark().is_some_and(|m| m.double) && !looks_like_title(cx, &q) {
                 out.push(RawQuote {
                     contents: vec![(q.first, q.last + 1)],
                     kind: QuoteKind::Direct,
@@ -583,6 +610,20 @@ fn dash_source(cx: &Ctx, mut k: usize) -> Option<(usize, Np)> {
     Some((dash, Np { s: n, e: mm.e, kind: NpKind::Name(mm.name) }))
 }
 
+/// A quotation that no cue claims and that reads as a title, a headline or a scare-quoted
+/// phrase rather than speech: every word capitalised, all caps, or a short fragment inside a
+/// sentence without its own sentence punctuation.
+fn looks_like_title(cx: &Ctx, q: &QSpan) -> bool {
+    let words: Vec<&str> = (q.first..=q.last).filter(|&k| cx.toks[k].is_word()).map(|k| cx.w(k)).collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
+    if words.len() >= 2 && (caps == words.len() || words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()))) {
+        return true;
+    }
+    let ends_sentence = (q.first..q.last).rev().take(2).any(|k| matches!(cx.punct(k), Some('.' | '?' | '!' | ',')));
+    let para_start = q.first == 0 || cx.toks[q.first - 1].para != cx.toks[q.first].para;
+    words.len() < 8 && !ends_sentence && !para_start
+}
+
 /// Direct when every fragment is exactly one quotation; mixed when a fragment contains marks.
 fn classify(cx: &Ctx, contents: &[(usize, usize)]) -> QuoteKind {
     let mut all_direct = true;
@@ -620,7 +661,26 @@ fn make_raw(cx: &mut Ctx, att: &Att, contents: Vec<(usize, usize)>, unit: usize)
 
 /// The cues of one unit with their sources, in text order.
 fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
-    let cues = find_cues(cx, a, b);
+    let mut cues = find_cues(cx, a, b);
+    // "Clinton: "..."" (a name, a colon, a quotation)
+    for t in a..b.saturating_sub(2) {
+        if cx.punct(t + 1) == Some(':') && cx.is_opening_mark(t + 2) && cx.in_span[t].is_none() {
+            if let Some(m) = cx.mention_end[t] {
+                let ns = cx.people.mentions[m].np_s;
+                if ns == a || ns > a && matches!(cx.toks[ns - 1].kind, Kind::Punct('.' | ')' | ']' | '-' | '\u{2014}')) {
+                    cues.push(Cue {
+                        s: t + 1,
+                        e: t + 2,
+                        info: CueInfo { clause: true, inversion: false, object: false, np: false, mental: false },
+                        according: false,
+                        base_form: false,
+                        participle: false,
+                    });
+                }
+            }
+        }
+    }
+    cues.sort_by_key(|c| c.s);
     let mut atts: Vec<Att> = Vec::new();
     for cue in cues {
         // skip cues inside an earlier block (the object of `told`)
@@ -639,7 +699,9 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 continue;
             }
         } else if let Some(np) = left.clone() {
-            if cue.base_form {
+            let after_modal = cue.s > a
+                && matches!(cx.lw(cue.s - 1).as_str(), "could" | "would" | "will" | "can" | "may" | "might" | "should" | "must" | "did" | "does" | "do" | "only" | "to" | "also" | "often" | "even");
+            if cue.base_form && !after_modal {
                 let ok = match &np.kind {
                     NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
                     NpKind::Nominal(h) => h.ends_with('s'),
@@ -655,6 +717,12 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
             block_s = np.s;
             src = Some(np);
+        } else if cue.s == a && cue.info.inversion && !cue.base_form && !cue.participle && cx.w(cue.s).chars().next().is_some_and(|c| c.is_uppercase()) && np_right(cx, cue.e, b, false).is_some_and(|np| np.e < b && (matches!(cx.punct(np.e), Some(':' | ',')) || cx.is_opening_mark(np.e))) {
+            // "Continued Stone: ..." / "Said Trump, ..."
+            if let Some(np) = np_right(cx, cue.e, b, false) {
+                block_e = np.e;
+                src = Some(np);
+            }
         } else if cue.s > a && (cue.info.inversion && !cue.base_form || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes")) {
             let pre_ok = cx.punct(cue.s - 1) == Some(',')
                 || cx.is_closing_mark(cue.s - 1)
@@ -722,7 +790,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
         let trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
-        if !trailing && !cue.info.clause && !cue.info.np && !cue.according {
+        let quote_follows = block_e < b && (cx.is_opening_mark(block_e) || (matches!(cx.punct(block_e), Some(':' | ',')) && (block_e + 1 >= b || cx.is_opening_mark(block_e + 1))));
+        if !trailing && !cue.info.clause && !cue.info.np && !cue.according && !quote_follows {
             continue;
         }
         atts.push(Att { cue, src, block_s, block_e, trailing });
@@ -826,6 +895,30 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     // a leading content that runs into a relative clause on the name is not content
     if s < e && !att.trailing && cx.toks[s].is_word() && matches!(cx.lw(s).as_str(), "who" | "which") {
         return (s, s);
+    }
+    // `said, "..."`: a content that opens with a quotation is that quotation
+    if s < e && !att.trailing && cx.is_opening_mark(s) {
+        if let Some(k) = cx.in_span[s] {
+            let q = &cx.spans[k];
+            if q.last < e {
+                return (s, q.last + 1);
+            }
+        }
+    }
+    // `...: "...," she said`: the quotation alone is the content
+    if att.trailing && e > s && cx.is_closing_mark(e - 1) {
+        if let Some(k) = cx.in_span[e - 1] {
+            let q = &cx.spans[k];
+            if q.first > s && matches!(cx.punct(q.first - 1), Some(':' | '\u{2014}')) {
+                return (q.first, e);
+            }
+        }
+    }
+    // `said in an interview on Tuesday that ...`: skip the adjunct to "that"
+    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
+        if let Some(k) = (s..e.min(s + 14)).find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that") {
+            s = k;
+        }
     }
     // noun-phrase cues (criticized, called) take the clause up to the next comma or period
     if !att.trailing && !att.cue.info.clause && att.cue.info.np {

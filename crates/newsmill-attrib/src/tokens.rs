@@ -387,20 +387,38 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
 /// (`Maher replied.`, `said Sen. Warren.`).
 fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
     let para = toks[j].para;
-    for k in j..(j + 6).min(toks.len()) {
+    let first = &text[toks[j].s..toks[j].e];
+    let starts_ok = toks[j].is_word()
+        && (first.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(first, "he" | "she" | "they"));
+    if !starts_ok {
+        return false;
+    }
+    let mut after_comma = false;
+    for k in j..(j + 30).min(toks.len()) {
         let t = &toks[k];
-        if t.para != para || !t.is_word() {
-            if t.para == para && matches!(t.kind, Kind::Punct('.')) && k > j && toks[k - 1].e == t.s {
-                continue; // "Sen."
-            }
+        if t.para != para {
             return false;
+        }
+        match t.kind {
+            Kind::Punct('.') if k > j && toks[k - 1].e == t.s && toks[k - 1].is_word() && {
+                let w = &text[toks[k - 1].s..toks[k - 1].e];
+                w.chars().count() == 1 || crate::lexicon::is_title(w) || is_abbreviation(w)
+            } => continue, // "Sen.", "O."
+            Kind::Punct(',') => {
+                after_comma = true;
+                continue;
+            }
+            Kind::Punct('(' | ')' | '-' | '\u{2019}') => continue,
+            Kind::Word => {}
+            _ => return false,
         }
         let w = text[t.s..t.e].to_lowercase();
         if crate::lexicon::cue(&w).is_some_and(|c| c.inversion) {
-            // the verb must end the clause or be followed by an adjunct, not start a new sentence
-            return k + 1 >= toks.len() || toks[k + 1].para != para || !toks[k + 1].is_word() || k > j;
+            // right after the name (or after an appositive closed by a comma)
+            let prev_comma = matches!(toks[k - 1].kind, Kind::Punct(','));
+            return k <= j + 5 || prev_comma;
         }
-        if k > j && text[t.s..t.e].chars().next().is_some_and(|c| c.is_lowercase()) && !matches!(w.as_str(), "also" | "then" | "later") {
+        if !after_comma && k > j + 5 {
             return false;
         }
     }
