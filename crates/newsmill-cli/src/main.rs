@@ -17,6 +17,10 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Raw news in; clean, deduplicated, attributed articles, rejects and a report out.
+    Refine(commands::refine::Args),
+    /// List the stages a run can use.
+    Stages(commands::stages::Args),
     /// Extract the article text and metadata from HTML pages.
     Extract(commands::extract::Args),
     /// Find quotations and their speakers in JSONL documents.
@@ -26,6 +30,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Refine(args) => commands::refine::run(args),
+        Command::Stages(args) => commands::stages::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Quotes(args) => commands::quotes::run(args),
     };

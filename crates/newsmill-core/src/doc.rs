@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 /// Where a document came from in the run's inputs: the ordinal of its input file (after the
 /// listing is sorted) and of the record inside that file. Sorting by it gives input order, which
 /// makes outputs deterministic however the work was split.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Position {
     /// Index of the input file in the sorted input listing.
     pub file: u32,
@@ -199,7 +201,9 @@ impl Doc {
 
 /// Converts a code-point offset into a byte offset of `text` (clamped to its length).
 pub fn char_offset_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 #[cfg(test)]

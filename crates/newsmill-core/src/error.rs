@@ -1,8 +1,8 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where in the input something happened, as precisely as the reader knows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// The input file (`-` for stdin).
     pub path: String,
@@ -35,7 +35,7 @@ impl fmt::Display for Location {
 
 /// A problem with the input that skips a record or the rest of a file but not the run
 /// (unless `--strict`). Always names the file and position.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputError {
     /// Where it happened.
     pub location: Location,
@@ -80,6 +80,9 @@ mod tests {
             "invalid_json",
             "expected value",
         );
-        assert_eq!(e.to_string(), "a.jsonl:3 (byte 120): invalid_json: expected value");
+        assert_eq!(
+            e.to_string(),
+            "a.jsonl:3 (byte 120): invalid_json: expected value"
+        );
     }
 }

@@ -32,8 +32,8 @@ mod stats;
 mod task;
 
 pub use doc::{
-    char_offset_to_byte, Cluster, Doc, Html, Language, Person, Position, Quote, QuoteKind,
-    Removed, Span,
+    char_offset_to_byte, Cluster, Doc, Html, Language, Person, Position, Quote, QuoteKind, Removed,
+    Span,
 };
 pub use error::{InputError, Location};
 pub use stage::{Counters, Outcome, Rejection, Stage};

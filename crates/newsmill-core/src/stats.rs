@@ -1,10 +1,10 @@
 use crate::Counters;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// What one stage did over a run (or a shard of it): the numbers `report.json` is made of.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageStats {
     /// Documents that entered the stage.
     pub docs_in: u64,
@@ -51,7 +51,7 @@ impl StageStats {
 }
 
 /// Stats of every stage of a pipeline, in pipeline order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StatsTable(pub Vec<(String, StageStats)>);
 
 impl StatsTable {

@@ -18,7 +18,10 @@ pub struct Task {
 impl Task {
     /// A task of a phase.
     pub fn new(phase: impl Into<String>, rank: usize, world_size: usize) -> Self {
-        assert!(world_size > 0 && rank < world_size, "rank must be < world_size");
+        assert!(
+            world_size > 0 && rank < world_size,
+            "rank must be < world_size"
+        );
         Task {
             phase: phase.into(),
             rank,
@@ -45,7 +48,9 @@ mod tests {
     fn every_index_owned_exactly_once() {
         for world in 1..5 {
             for i in 0..20 {
-                let owners = (0..world).filter(|&r| Task::new("p", r, world).owns(i)).count();
+                let owners = (0..world)
+                    .filter(|&r| Task::new("p", r, world).owns(i))
+                    .count();
                 assert_eq!(owners, 1);
             }
         }

@@ -2,3 +2,5 @@
 
 pub mod extract;
 pub mod quotes;
+pub mod refine;
+pub mod stages;

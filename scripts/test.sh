@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace: formatting, lints, unit + integration + property tests, doc tests.
+# Usage: scripts/test.sh            (from anywhere; installs nothing beyond the Rust toolchain's own parts)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo not found: installing a Rust toolchain with rustup" >&2
+  curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+if cargo nextest --version >/dev/null 2>&1; then
+  echo "== cargo nextest run"
+  cargo nextest run --workspace --no-fail-fast
+  echo "== doc tests"
+  cargo test --workspace --doc
+else
+  echo "== cargo test"
+  cargo test --workspace --no-fail-fast
+fi
