@@ -214,7 +214,7 @@ JSONL = [
     {
         "id": "mt-lopez-rates",
         "url": "https://metrodaily.example/economy/lopez-rules-out-rate-cut",
-        "date": "2026-04-10",
+        "date": "2026-04-10T15:30:00+01:00",
         "feed": "metrodaily-partner",
         "note": "the Northwire rates story carried word for word: an exact duplicate",
         "text": RATES,
