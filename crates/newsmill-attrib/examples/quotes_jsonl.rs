@@ -21,13 +21,27 @@ fn main() {
     };
     let mut docs = Vec::new();
     for line in reader.lines().map_while(Result::ok) {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        let id = v.get("doc_id").or_else(|| v.get("id")).and_then(|x| x.as_str()).unwrap_or("").to_string();
-        let text = v.get("text").and_then(|x| x.as_str()).unwrap_or("").to_string();
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let id = v
+            .get("doc_id")
+            .or_else(|| v.get("id"))
+            .and_then(|x| x.as_str())
+            .unwrap_or("")
+            .to_string();
+        let text = v
+            .get("text")
+            .and_then(|x| x.as_str())
+            .unwrap_or("")
+            .to_string();
         docs.push((id, text));
     }
     let t0 = Instant::now();
-    let results: Vec<_> = docs.iter().map(|(_, t)| newsmill_attrib::attribute(t)).collect();
+    let results: Vec<_> = docs
+        .iter()
+        .map(|(_, t)| newsmill_attrib::attribute(t))
+        .collect();
     let elapsed = t0.elapsed().as_secs_f64();
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());

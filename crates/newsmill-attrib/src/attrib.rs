@@ -94,22 +94,120 @@ impl<'a> Ctx<'a> {
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "some" | "many"
-            | "several" | "other" | "both" | "most" | "all" | "two" | "three" | "few" | "one" | "another" | "our"
-            | "my" | "your" | "each" | "every" | "no" | "any" | "more"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "several"
+            | "other"
+            | "both"
+            | "most"
+            | "all"
+            | "two"
+            | "three"
+            | "few"
+            | "one"
+            | "another"
+            | "our"
+            | "my"
+            | "your"
+            | "each"
+            | "every"
+            | "no"
+            | "any"
+            | "more"
     )
 }
 
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "and" | "or" | "but" | "if" | "when" | "while" | "because" | "as" | "that" | "which" | "what" | "who" | "to"
-            | "in" | "on" | "at" | "by" | "with" | "from" | "of" | "for" | "about" | "after" | "before" | "than"
-            | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "not" | "is" | "was" | "are" | "were" | "be"
-            | "been" | "has" | "have" | "had" | "would" | "will" | "could" | "should" | "can" | "may" | "might"
-            | "so" | "there" | "also" | "then" | "how" | "why" | "where" | "do" | "does" | "did" | "said"
-            | "says" | "told" | "very" | "just" | "even" | "into" | "over" | "against" | "since" | "until"
-            | "him" | "them" | "me" | "us" | "whether" | "though" | "although"
+        "and"
+            | "or"
+            | "but"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "as"
+            | "that"
+            | "which"
+            | "what"
+            | "who"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "of"
+            | "for"
+            | "about"
+            | "after"
+            | "before"
+            | "than"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "not"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "so"
+            | "there"
+            | "also"
+            | "then"
+            | "how"
+            | "why"
+            | "where"
+            | "do"
+            | "does"
+            | "did"
+            | "said"
+            | "says"
+            | "told"
+            | "very"
+            | "just"
+            | "even"
+            | "into"
+            | "over"
+            | "against"
+            | "since"
+            | "until"
+            | "him"
+            | "them"
+            | "me"
+            | "us"
+            | "whether"
+            | "though"
+            | "although"
     )
 }
 
@@ -140,9 +238,23 @@ pub(crate) fn analyse(text: &str) -> Analysis {
             mention_start[m.s] = Some(k);
         }
     }
-    let mut cx = Ctx { text, toks, spans, in_span, units, people, mention_end, mention_start, speakers: Vec::new() };
+    let mut cx = Ctx {
+        text,
+        toks,
+        spans,
+        in_span,
+        units,
+        people,
+        mention_end,
+        mention_start,
+        speakers: Vec::new(),
+    };
     let quotes = attribute_units(&mut cx);
-    Analysis { toks: cx.toks, quotes, people: cx.people }
+    Analysis {
+        toks: cx.toks,
+        quotes,
+        people: cx.people,
+    }
 }
 
 /// A cue occurrence.
@@ -169,7 +281,13 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             out.push(Cue {
                 s: i,
                 e: i + 2,
-                info: CueInfo { clause: true, inversion: false, object: false, np: false, mental: false },
+                info: CueInfo {
+                    clause: true,
+                    inversion: false,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
                 according: true,
                 base_form: false,
                 participle: false,
@@ -181,7 +299,22 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
             let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
             if !(cap && i > a) {
-                let base_form = !lw.ends_with("ed") && !lw.ends_with("ing") && !matches!(lw.as_str(), "said" | "told" | "wrote" | "thought" | "knew" | "felt" | "found" | "swore" | "written" | "known" | "shown");
+                let base_form = !lw.ends_with("ed")
+                    && !lw.ends_with("ing")
+                    && !matches!(
+                        lw.as_str(),
+                        "said"
+                            | "told"
+                            | "wrote"
+                            | "thought"
+                            | "knew"
+                            | "felt"
+                            | "found"
+                            | "swore"
+                            | "written"
+                            | "known"
+                            | "shown"
+                    );
                 // "says" and "thinks" are fine with any subject; bare forms need a pronoun or plural
                 let participle = lw.ends_with("ing");
                 // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
@@ -201,13 +334,26 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
                     e += 1;
                 }
-                out.push(Cue { s: i, e, info, according: false, base_form, participle });
+                out.push(Cue {
+                    s: i,
+                    e,
+                    info,
+                    according: false,
+                    base_form,
+                    participle,
+                });
             }
         } else if (lw == "pointed" || lw == "points") && i + 1 < b && cx.lw(i + 1) == "out" {
             out.push(Cue {
                 s: i,
                 e: i + 2,
-                info: CueInfo { clause: true, inversion: true, object: false, np: false, mental: false },
+                info: CueInfo {
+                    clause: true,
+                    inversion: true,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
                 according: false,
                 base_form: false,
                 participle: false,
@@ -222,14 +368,59 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
 
 /// Reporting-verb forms that are as often plural nouns or bare nouns.
 fn is_noun_like_cue(w: &str) -> bool {
-    let lemma = w.strip_suffix("es").filter(|x| x.ends_with("sh") || x.ends_with("ch")).or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    let lemma = w
+        .strip_suffix("es")
+        .filter(|x| x.ends_with("sh") || x.ends_with("ch"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
     matches!(
         lemma,
-        "state" | "report" | "note" | "claim" | "call" | "show" | "hope" | "fear" | "question" | "charge"
-            | "remark" | "counter" | "signal" | "demand" | "promise" | "pledge" | "doubt" | "attack" | "praise"
-            | "blame" | "cite" | "reply" | "vow" | "joke" | "estimate" | "tweet" | "post" | "find" | "repeat"
-            | "stress" | "mention" | "concern" | "defend" | "reject" | "dismiss" | "slam" | "blast" | "mock"
-            | "describe" | "accuse" | "criticize" | "endorse" | "propose" | "recommend" | "testify" | "hint"
+        "state"
+            | "report"
+            | "note"
+            | "claim"
+            | "call"
+            | "show"
+            | "hope"
+            | "fear"
+            | "question"
+            | "charge"
+            | "remark"
+            | "counter"
+            | "signal"
+            | "demand"
+            | "promise"
+            | "pledge"
+            | "doubt"
+            | "attack"
+            | "praise"
+            | "blame"
+            | "cite"
+            | "reply"
+            | "vow"
+            | "joke"
+            | "estimate"
+            | "tweet"
+            | "post"
+            | "find"
+            | "repeat"
+            | "stress"
+            | "mention"
+            | "concern"
+            | "defend"
+            | "reject"
+            | "dismiss"
+            | "slam"
+            | "blast"
+            | "mock"
+            | "describe"
+            | "accuse"
+            | "criticize"
+            | "endorse"
+            | "propose"
+            | "recommend"
+            | "testify"
+            | "hint"
             | "worry"
     )
 }
@@ -241,7 +432,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     while j > a && skipped < 4 {
         let t = j - 1;
         let lw = cx.lw(t);
-        if cx.toks[t].is_word() && (lexicon::is_aux_or_adverb(&lw) || (lw.len() > 4 && lw.ends_with("ly") && cx.w(t) == lw)) {
+        if cx.toks[t].is_word()
+            && (lexicon::is_aux_or_adverb(&lw)
+                || (lw.len() > 4 && lw.ends_with("ly") && cx.w(t) == lw))
+        {
             j -= 1;
             skipped += 1;
         } else if cx.punct(t) == Some(')') {
@@ -279,12 +473,26 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             } else {
                 None
             };
-            return Some(Np { s: t, e: t + 1, kind: NpKind::Who(name) });
+            return Some(Np {
+                s: t,
+                e: t + 1,
+                kind: NpKind::Who(name),
+            });
         }
-        return Some(Np { s: t, e: t + 1, kind: NpKind::Pronoun(lw) });
+        return Some(Np {
+            s: t,
+            e: t + 1,
+            kind: NpKind::Pronoun(lw),
+        });
     }
-    if matches!(lw.as_str(), "one" | "another" | "others" | "some" | "many") && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1))) {
-        return Some(Np { s: t, e: t + 1, kind: NpKind::Nominal(lw) });
+    if matches!(lw.as_str(), "one" | "another" | "others" | "some" | "many")
+        && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1)))
+    {
+        return Some(Np {
+            s: t,
+            e: t + 1,
+            kind: NpKind::Nominal(lw),
+        });
     }
     if let Some(m) = cx.mention_end[t] {
         let mm = &cx.people.mentions[m];
@@ -296,11 +504,18 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
                 if let Some(m0) = cx.mention_end[s - 2] {
                     s = cx.people.mentions[m0].np_s.max(a);
-                    return Some(Np { s, e: t + 1, kind: NpKind::Nominal("and".into()) });
+                    return Some(Np {
+                        s,
+                        e: t + 1,
+                        kind: NpKind::Nominal("and".into()),
+                    });
                 }
             }
             // "a spokesman for Bernie Sanders said": the name is inside the subject
-            if s > a && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with") {
+            if s > a
+                && cx.toks[s - 1].is_word()
+                && matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with")
+            {
                 let mut k = s - 1;
                 let lim = k.saturating_sub(5).max(a);
                 while k > lim && cx.toks[k - 1].is_word() && !is_determiner(&cx.lw(k - 1)) {
@@ -308,10 +523,18 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 }
                 if k > a && is_determiner(&cx.lw(k - 1)) {
                     let head = cx.lw(s - 2);
-                    return Some(Np { s: k - 1, e: t + 1, kind: NpKind::Nominal(head) });
+                    return Some(Np {
+                        s: k - 1,
+                        e: t + 1,
+                        kind: NpKind::Nominal(head),
+                    });
                 }
             }
-            return Some(Np { s, e: t + 1, kind: NpKind::Name(mm.name) });
+            return Some(Np {
+                s,
+                e: t + 1,
+                kind: NpKind::Name(mm.name),
+            });
         }
     }
     // nominal: walk back to a determiner or a boundary
@@ -332,7 +555,9 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             s = p;
             break;
         }
-        if is_function_word(&pw) && !matches!(pw.as_str(), "of" | "for" | "at" | "with" | "from" | "in") {
+        if is_function_word(&pw)
+            && !matches!(pw.as_str(), "of" | "for" | "at" | "with" | "from" | "in")
+        {
             break;
         }
         s = p;
@@ -347,13 +572,33 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     if s > a {
         let p = s - 1;
         let ok = !cx.toks[p].is_word()
-            || matches!(cx.lw(p).as_str(), "that" | "and" | "but" | "as" | "because" | "while" | "when" | "though" | "although" | "if" | "after" | "before" | "since" | "so")
+            || matches!(
+                cx.lw(p).as_str(),
+                "that"
+                    | "and"
+                    | "but"
+                    | "as"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "though"
+                    | "although"
+                    | "if"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "so"
+            )
             || is_determiner(&cx.lw(s));
         if !ok {
             return None;
         }
     }
-    Some(Np { s, e: t + 1, kind: NpKind::Nominal(head) })
+    Some(Np {
+        s,
+        e: t + 1,
+        kind: NpKind::Nominal(head),
+    })
 }
 
 /// `Name, appositive, said`: the name before the appositive.
@@ -362,8 +607,15 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     if comma > a + 1 {
         if let Some(m) = cx.mention_end[comma - 1] {
             let mm = &cx.people.mentions[m];
-            if mm.np_s > a && cx.punct(mm.np_s - 1) == Some(',') && cx.people.names[mm.name].words.len() >= 2 {
-                return Some(Np { s: mm.np_s, e: mm.e, kind: NpKind::Name(mm.name) });
+            if mm.np_s > a
+                && cx.punct(mm.np_s - 1) == Some(',')
+                && cx.people.names[mm.name].words.len() >= 2
+            {
+                return Some(Np {
+                    s: mm.np_s,
+                    e: mm.e,
+                    kind: NpKind::Name(mm.name),
+                });
             }
         }
     }
@@ -386,15 +638,32 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             let m = cx.mention_end[k - 1]?;
             let mm = &cx.people.mentions[m];
             let first_after = cx.lw(k + 1);
-            let appositive_like = matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
-                || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
-                || first_after.chars().all(|c| c.is_ascii_digit())
-                || (first_after.ends_with("ing") && first_after.len() > 5)
-                || matches!(first_after.as_str(), "at" | "in" | "on" | "during" | "after" | "speaking" | "asked" | "also" | "however" | "though" | "too");
+            let appositive_like =
+                matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
+                    || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
+                    || first_after.chars().all(|c| c.is_ascii_digit())
+                    || (first_after.ends_with("ing") && first_after.len() > 5)
+                    || matches!(
+                        first_after.as_str(),
+                        "at" | "in"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "speaking"
+                            | "asked"
+                            | "also"
+                            | "however"
+                            | "though"
+                            | "too"
+                    );
             if !appositive_like {
                 return None;
             }
-            return Some(Np { s: mm.np_s.max(a), e: mm.e, kind: NpKind::Name(mm.name) });
+            return Some(Np {
+                s: mm.np_s.max(a),
+                e: mm.e,
+                kind: NpKind::Name(mm.name),
+            });
         }
     }
     None
@@ -407,12 +676,20 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
     }
     let lw = cx.lw(k);
     if matches!(lw.as_str(), "he" | "she" | "they" | "we" | "i") {
-        return Some(Np { s: k, e: k + 1, kind: NpKind::Pronoun(lw) });
+        return Some(Np {
+            s: k,
+            e: k + 1,
+            kind: NpKind::Pronoun(lw),
+        });
     }
     if let Some(m) = cx.mention_start[k] {
         let mm = &cx.people.mentions[m];
         if mm.e <= b {
-            return Some(Np { s: k, e: mm.e, kind: NpKind::Name(mm.name) });
+            return Some(Np {
+                s: k,
+                e: mm.e,
+                kind: NpKind::Name(mm.name),
+            });
         }
     }
     if (!nominal_ok && !is_determiner(&lw)) || (is_function_word(&lw) && !is_determiner(&lw)) {
@@ -432,8 +709,16 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
         }
         if let Some(m) = cx.mention_start[e] {
             let mm = &cx.people.mentions[m];
-            if e > k && mm.e <= b && !cx.people.names[mm.name].org && !matches!(cx.lw(e - 1).as_str(), "of" | "for" | "at") {
-                return Some(Np { s: k, e: mm.e, kind: NpKind::Name(mm.name) });
+            if e > k
+                && mm.e <= b
+                && !cx.people.names[mm.name].org
+                && !matches!(cx.lw(e - 1).as_str(), "of" | "for" | "at")
+            {
+                return Some(Np {
+                    s: k,
+                    e: mm.e,
+                    kind: NpKind::Name(mm.name),
+                });
             }
         }
         head = strip_possessive(&w).0.to_string();
@@ -442,7 +727,11 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
     if e == k || (e == k + 1 && is_determiner(&lw)) {
         return None;
     }
-    Some(Np { s: k, e, kind: NpKind::Nominal(head) })
+    Some(Np {
+        s: k,
+        e,
+        kind: NpKind::Nominal(head),
+    })
 }
 
 /// A found cue with its source and block (the tokens that are neither content nor outside).
@@ -519,7 +808,9 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             }
         }
         // quotations in this unit nobody claimed
-        let spans_here: Vec<usize> = (0..cx.spans.len()).filter(|&k| cx.spans[k].first >= a && cx.spans[k].first < b && !covered[k]).collect();
+        let spans_here: Vec<usize> = (0..cx.spans.len())
+            .filter(|&k| cx.spans[k].first >= a && cx.spans[k].first < b && !covered[k])
+            .collect();
         for k in spans_here {
             let q = cx.spans[k].clone();
             if let Some((dash, np)) = dash_source(cx, q.last + 1) {
@@ -536,17 +827,25 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 covered[k] = true;
                 continue;
             }
-            let outside_words = (a..b).filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none()).count();
+            let outside_words = (a..b)
+                .filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none())
+                .count();
             let sentence_like = outside_words <= 1 || q.continued;
             if sentence_like {
                 // continuation of the previous speaker (same or previous paragraph)
                 let here = cx.toks[q.first].para;
-                if let Some(pi) = out.iter().rposition(|p| p.contents.last().is_some_and(|c| c.0 < q.first)) {
+                if let Some(pi) = out
+                    .iter()
+                    .rposition(|p| p.contents.last().is_some_and(|c| c.0 < q.first))
+                {
                     let prev = &out[pi];
                     let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
                     let close = here == prev_para || here == prev_para + 1 || q.continued;
                     if close && (prev.speaker.is_some() || prev.kind != QuoteKind::Indirect) {
-                        if prev_para == here && prev.kind != QuoteKind::Indirect && pi + 1 == out.len() {
+                        if prev_para == here
+                            && prev.kind != QuoteKind::Indirect
+                            && pi + 1 == out.len()
+                        {
                             out[pi].contents.push((q.first, q.last + 1));
                             out[pi].unit = ui;
                             covered[k] = true;
@@ -567,7 +866,10 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     }
                 }
             }
-            if q.words >= MIN_UNATTRIBUTED_WORDS && cx.toks[q.first].mark().is_some_and(|m| m.double) && !looks_like_title(cx, &q) {
+            if q.words >= MIN_UNATTRIBUTED_WORDS
+                && cx.toks[q.first].mark().is_some_and(|m| m.double)
+                && !looks_like_title(cx, &q)
+            {
                 out.push(RawQuote {
                     contents: vec![(q.first, q.last + 1)],
                     kind: QuoteKind::Direct,
@@ -602,24 +904,42 @@ fn dash_source(cx: &Ctx, mut k: usize) -> Option<(usize, Np)> {
     while n < cx.toks.len() && n < dash + 3 && cx.toks[n].kind != Kind::Word {
         n += 1;
     }
-    let m = cx.mention_start[n]?;
+    let m = (*cx.mention_start.get(n)?)?;
     let mm = &cx.people.mentions[m];
     if !cx.people.is_person(mm.name) && cx.people.names[mm.name].words.len() < 2 {
         return None;
     }
-    Some((dash, Np { s: n, e: mm.e, kind: NpKind::Name(mm.name) }))
+    Some((
+        dash,
+        Np {
+            s: n,
+            e: mm.e,
+            kind: NpKind::Name(mm.name),
+        },
+    ))
 }
 
 /// A quotation that no cue claims and that reads as a title, a headline or a scare-quoted
 /// phrase rather than speech: every word capitalised, all caps, or a short fragment inside a
 /// sentence without its own sentence punctuation.
 fn looks_like_title(cx: &Ctx, q: &QSpan) -> bool {
-    let words: Vec<&str> = (q.first..=q.last).filter(|&k| cx.toks[k].is_word()).map(|k| cx.w(k)).collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
-    if words.len() >= 2 && (caps == words.len() || words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()))) {
+    let words: Vec<&str> = (q.first..=q.last)
+        .filter(|&k| cx.toks[k].is_word())
+        .map(|k| cx.w(k))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    if words.len() >= 2
+        && (caps == words.len() || words.iter().all(|w| !w.chars().any(|c| c.is_lowercase())))
+    {
         return true;
     }
-    let ends_sentence = (q.first..q.last).rev().take(2).any(|k| matches!(cx.punct(k), Some('.' | '?' | '!' | ',')));
+    let ends_sentence = (q.first..q.last)
+        .rev()
+        .take(2)
+        .any(|k| matches!(cx.punct(k), Some('.' | '?' | '!' | ',')));
     let para_start = q.first == 0 || cx.toks[q.first - 1].para != cx.toks[q.first].para;
     words.len() < 8 && !ends_sentence && !para_start
 }
@@ -629,7 +949,8 @@ fn classify(cx: &Ctx, contents: &[(usize, usize)]) -> QuoteKind {
     let mut all_direct = true;
     let mut any_mark = false;
     for &(s, e) in contents {
-        let exact = cx.in_span[s].is_some_and(|k| cx.spans[k].first == s && cx.spans[k].last + 1 == e);
+        let exact =
+            cx.in_span[s].is_some_and(|k| cx.spans[k].first == s && cx.spans[k].last + 1 == e);
         all_direct &= exact;
         any_mark |= (s..e).any(|k| cx.in_span[k].is_some());
     }
@@ -667,11 +988,23 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if cx.punct(t + 1) == Some(':') && cx.is_opening_mark(t + 2) && cx.in_span[t].is_none() {
             if let Some(m) = cx.mention_end[t] {
                 let ns = cx.people.mentions[m].np_s;
-                if ns == a || ns > a && matches!(cx.toks[ns - 1].kind, Kind::Punct('.' | ')' | ']' | '-' | '\u{2014}')) {
+                if ns == a
+                    || ns > a
+                        && matches!(
+                            cx.toks[ns - 1].kind,
+                            Kind::Punct('.' | ')' | ']' | '-' | '\u{2014}')
+                        )
+                {
                     cues.push(Cue {
                         s: t + 1,
                         e: t + 2,
-                        info: CueInfo { clause: true, inversion: false, object: false, np: false, mental: false },
+                        info: CueInfo {
+                            clause: true,
+                            inversion: false,
+                            object: false,
+                            np: false,
+                            mental: false,
+                        },
                         according: false,
                         base_form: false,
                         participle: false,
@@ -687,7 +1020,11 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if atts.last().is_some_and(|p| cue.s < p.block_e) {
             continue;
         }
-        let left = if cue.according { None } else { np_left(cx, a, cue.s) };
+        let left = if cue.according {
+            None
+        } else {
+            np_left(cx, a, cue.s)
+        };
         let mut src = None;
         let mut block_s = cue.s;
         let mut block_e = cue.e;
@@ -700,7 +1037,25 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         } else if let Some(np) = left.clone() {
             let after_modal = cue.s > a
-                && matches!(cx.lw(cue.s - 1).as_str(), "could" | "would" | "will" | "can" | "may" | "might" | "should" | "must" | "did" | "does" | "do" | "only" | "to" | "also" | "often" | "even");
+                && matches!(
+                    cx.lw(cue.s - 1).as_str(),
+                    "could"
+                        | "would"
+                        | "will"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "only"
+                        | "to"
+                        | "also"
+                        | "often"
+                        | "even"
+                );
             if cue.base_form && !after_modal {
                 let ok = match &np.kind {
                     NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
@@ -717,13 +1072,24 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
             block_s = np.s;
             src = Some(np);
-        } else if cue.s == a && cue.info.inversion && !cue.base_form && !cue.participle && cx.w(cue.s).chars().next().is_some_and(|c| c.is_uppercase()) && np_right(cx, cue.e, b, false).is_some_and(|np| np.e < b && (matches!(cx.punct(np.e), Some(':' | ',')) || cx.is_opening_mark(np.e))) {
+        } else if cue.s == a
+            && cue.info.inversion
+            && !cue.base_form
+            && !cue.participle
+            && cx.w(cue.s).chars().next().is_some_and(|c| c.is_uppercase())
+            && np_right(cx, cue.e, b, false).is_some_and(|np| {
+                np.e < b && (matches!(cx.punct(np.e), Some(':' | ',')) || cx.is_opening_mark(np.e))
+            })
+        {
             // "Continued Stone: ..." / "Said Trump, ..."
             if let Some(np) = np_right(cx, cue.e, b, false) {
                 block_e = np.e;
                 src = Some(np);
             }
-        } else if cue.s > a && (cue.info.inversion && !cue.base_form || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes")) {
+        } else if cue.s > a
+            && (cue.info.inversion && !cue.base_form
+                || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes"))
+        {
             let pre_ok = cx.punct(cue.s - 1) == Some(',')
                 || cx.is_closing_mark(cue.s - 1)
                 || matches!(cx.punct(cue.s - 1), Some('\u{2014}' | '\u{2013}'));
@@ -749,14 +1115,27 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             continue;
         }
         // passive noun-phrase cues ("is described", "was called") report no speech
-        if cue.info.np && !cue.info.clause && cue.s > a && matches!(cx.lw(cue.s - 1).as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being") {
+        if cue.info.np
+            && !cue.info.clause
+            && cue.s > a
+            && matches!(
+                cx.lw(cue.s - 1).as_str(),
+                "is" | "was" | "were" | "are" | "be" | "been" | "being"
+            )
+        {
             continue;
         }
         // "election law expert Rick Hasen tweeted": the subject phrase reaches back to the quotation
         if let Some(NpKind::Name(_)) = src.as_ref().map(|n| &n.kind) {
             let mut k = block_s;
             let mut n = 0;
-            while k > a && n < 4 && cx.toks[k - 1].is_word() && cx.in_span[k - 1].is_none() && !is_function_word(&cx.lw(k - 1)) && lexicon::cue(&cx.lw(k - 1)).is_none() {
+            while k > a
+                && n < 4
+                && cx.toks[k - 1].is_word()
+                && cx.in_span[k - 1].is_none()
+                && !is_function_word(&cx.lw(k - 1))
+                && lexicon::cue(&cx.lw(k - 1)).is_none()
+            {
                 k -= 1;
                 n += 1;
             }
@@ -782,7 +1161,10 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             } else if block_e < b {
                 // no "that": skip a one-word or name object
                 let lw = cx.lw(block_e);
-                if matches!(lw.as_str(), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists") {
+                if matches!(
+                    lw.as_str(),
+                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists"
+                ) {
                     block_e += 1;
                 } else if let Some(m) = cx.mention_start[block_e] {
                     block_e = cx.people.mentions[m].e.min(b);
@@ -790,16 +1172,29 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
         let trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
-        let quote_follows = block_e < b && (cx.is_opening_mark(block_e) || (matches!(cx.punct(block_e), Some(':' | ',')) && (block_e + 1 >= b || cx.is_opening_mark(block_e + 1))));
+        let quote_follows = block_e < b
+            && (cx.is_opening_mark(block_e)
+                || (matches!(cx.punct(block_e), Some(':' | ','))
+                    && (block_e + 1 >= b || cx.is_opening_mark(block_e + 1))));
         if !trailing && !cue.info.clause && !cue.info.np && !cue.according && !quote_follows {
             continue;
         }
-        atts.push(Att { cue, src, block_s, block_e, trailing });
+        atts.push(Att {
+            cue,
+            src,
+            block_s,
+            block_e,
+            trailing,
+        });
     }
     // a belief verb inside a clause that a later trailing attribution reports is part of
     // that content ("Russia hopes ..., according to Peskov")
     if let Some(t) = atts.iter().position(|x| x.trailing) {
-        let keep: Vec<bool> = atts.iter().enumerate().map(|(i, x)| i >= t || x.trailing || !x.cue.info.mental).collect();
+        let keep: Vec<bool> = atts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| i >= t || x.trailing || !x.cue.info.mental)
+            .collect();
         let mut i = 0;
         atts.retain(|_| {
             i += 1;
@@ -826,7 +1221,9 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
         return false;
     }
     let pre = bs - 1;
-    let pre_ok = cx.punct(pre) == Some(',') || cx.is_closing_mark(pre) || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}'));
+    let pre_ok = cx.punct(pre) == Some(',')
+        || cx.is_closing_mark(pre)
+        || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}'));
     if !pre_ok {
         return false;
     }
@@ -836,7 +1233,10 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     match cx.toks[be].kind {
         Kind::Punct('.' | '!' | '?' | ';' | ')') => true,
         Kind::Punct(':') => false,
-        Kind::Punct(',') => !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre)) || cx.is_closing_mark(pre),
+        Kind::Punct(',') => {
+            !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre))
+                || cx.is_closing_mark(pre)
+        }
         Kind::Quote(_) => cx.is_closing_mark(pre),
         Kind::Word => {
             let lw = cx.lw(be);
@@ -856,14 +1256,74 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
 fn is_adjunct_start(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "last" | "this" | "of" | "about"
-            | "to" | "via" | "through" | "with" | "adding" | "saying" | "noting" | "according" | "because"
-            | "as" | "earlier" | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-            | "saturday" | "sunday" | "yesterday" | "today" | "tonight" | "recently" | "then" | "afterward"
-            | "afterwards" | "from" | "following" | "referring" | "pointing" | "calling" | "explaining"
-            | "arguing" | "insisting" | "echoing" | "speaking" | "responding" | "recalling" | "shortly"
-            | "early" | "late" | "privately" | "publicly" | "repeatedly" | "told" | "again" | "too" | "by"
-            | "under" | "over" | "outside" | "inside" | "near" | "behind" | "before," | "until" | "ahead"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "last"
+            | "this"
+            | "of"
+            | "about"
+            | "to"
+            | "via"
+            | "through"
+            | "with"
+            | "adding"
+            | "saying"
+            | "noting"
+            | "according"
+            | "because"
+            | "as"
+            | "earlier"
+            | "later"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "then"
+            | "afterward"
+            | "afterwards"
+            | "from"
+            | "following"
+            | "referring"
+            | "pointing"
+            | "calling"
+            | "explaining"
+            | "arguing"
+            | "insisting"
+            | "echoing"
+            | "speaking"
+            | "responding"
+            | "recalling"
+            | "shortly"
+            | "early"
+            | "late"
+            | "privately"
+            | "publicly"
+            | "repeatedly"
+            | "told"
+            | "again"
+            | "too"
+            | "by"
+            | "under"
+            | "over"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "before,"
+            | "until"
+            | "ahead"
     )
 }
 
@@ -874,7 +1334,9 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         let s = if ai == 0 { a } else { atts[ai - 1].block_e };
         (s, att.block_s)
     } else {
-        let e = atts.get(ai + 1).map_or(b, |n| if n.trailing { b } else { n.block_s });
+        let e = atts
+            .get(ai + 1)
+            .map_or(b, |n| if n.trailing { b } else { n.block_s });
         (att.block_e, e)
     };
     // a leading content stops where a later trailing block starts
@@ -886,14 +1348,28 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
     }
     // trim punctuation at the edges (marks stay)
-    while s < e && matches!(cx.toks[s].kind, Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.')) {
+    while s < e
+        && matches!(
+            cx.toks[s].kind,
+            Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.')
+        )
+    {
         s += 1;
     }
-    while e > s && matches!(cx.toks[e - 1].kind, Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.' | '(')) {
+    while e > s
+        && matches!(
+            cx.toks[e - 1].kind,
+            Kind::Punct(',' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-' | '.' | '(')
+        )
+    {
         e -= 1;
     }
     // a leading content that runs into a relative clause on the name is not content
-    if s < e && !att.trailing && cx.toks[s].is_word() && matches!(cx.lw(s).as_str(), "who" | "which") {
+    if s < e
+        && !att.trailing
+        && cx.toks[s].is_word()
+        && matches!(cx.lw(s).as_str(), "who" | "which")
+    {
         return (s, s);
     }
     // `said, "..."`: a content that opens with a quotation is that quotation
@@ -916,7 +1392,9 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     }
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"
     if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
-        if let Some(k) = (s..e.min(s + 14)).find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that") {
+        if let Some(k) = (s..e.min(s + 14))
+            .find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that")
+        {
             s = k;
         }
     }
@@ -931,7 +1409,15 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
         e = k;
     }
-    if !att.trailing && !att.cue.info.clause && s < e && cx.toks[s].is_word() && matches!(cx.lw(s).as_str(), "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during") {
+    if !att.trailing
+        && !att.cue.info.clause
+        && s < e
+        && cx.toks[s].is_word()
+        && matches!(
+            cx.lw(s).as_str(),
+            "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during"
+        )
+    {
         return (s, s);
     }
     // content must contain a word
@@ -1017,7 +1503,9 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
     let u0 = unit_of(at);
     for strict in [true, false] {
         for u in (u0.saturating_sub(8)..=u0).rev() {
-            let Some(&(a, b)) = cx.units.get(u) else { continue };
+            let Some(&(a, b)) = cx.units.get(u) else {
+                continue;
+            };
             let end = if u == u0 { at } else { b };
             let found = cx
                 .people
@@ -1025,7 +1513,10 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
                 .iter()
                 .filter(|m| m.s >= a && m.e <= end && cx.in_span[m.s].is_none())
                 .filter_map(|m| {
-                    let k = cx.people.expand(&cx.people.names[m.name].words).unwrap_or(m.name);
+                    let k = cx
+                        .people
+                        .expand(&cx.people.names[m.name].words)
+                        .unwrap_or(m.name);
                     fits(k, strict).then_some(k)
                 })
                 .next();

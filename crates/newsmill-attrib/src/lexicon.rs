@@ -212,7 +212,11 @@ fn inflections(lemma: &str) -> Vec<String> {
     let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
     let vowel = |c: char| "aeiou".contains(c);
     // third person singular
-    if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') {
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
         out.push(format!("{lemma}es"));
     } else if last == 'y' && !vowel(before_last) {
         out.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -433,7 +437,15 @@ pub(crate) fn is_title(w: &str) -> bool {
 pub(crate) fn is_female_title(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
-        "Mrs" | "Ms" | "Miss" | "Congresswoman" | "Chairwoman" | "Queen" | "Princess" | "Dame" | "Lady"
+        "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Congresswoman"
+            | "Chairwoman"
+            | "Queen"
+            | "Princess"
+            | "Dame"
+            | "Lady"
     )
 }
 

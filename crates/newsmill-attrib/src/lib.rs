@@ -57,7 +57,10 @@ pub fn attribute(text: &str) -> Attribution {
         if s >= e || e > toks.len() {
             return None;
         }
-        Some(Span { start: b2c[toks[s].s], end: b2c[toks[e - 1].e] })
+        Some(Span {
+            start: b2c[toks[s].s],
+            end: b2c[toks[e - 1].e],
+        })
     };
     let mut quotes: Vec<Quote> = Vec::with_capacity(an.quotes.len());
     for q in &an.quotes {
@@ -85,14 +88,21 @@ pub fn attribute(text: &str) -> Attribution {
             mentions,
         })
         .collect();
-    Attribution { quotes, people, source: source_line(text) }
+    Attribution {
+        quotes,
+        people,
+        source: source_line(text),
+    }
 }
 
 /// The credited source of a `(Source: CNN)` line, as written.
 pub fn source_line(text: &str) -> Option<String> {
     for line in text.lines() {
         let l = line.trim();
-        let inner = l.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(l);
+        let inner = l
+            .strip_prefix('(')
+            .and_then(|x| x.strip_suffix(')'))
+            .unwrap_or(l);
         let lower = inner.to_ascii_lowercase();
         if lower.starts_with("source:") && inner.len() < 80 {
             let name = inner["source:".len()..].trim();
@@ -117,7 +127,10 @@ impl Stage for AttributionStage {
     fn process(&self, doc: &mut Doc, counters: &mut Counters) -> Outcome {
         let a = attribute(&doc.text);
         counters.add("quotes_found", a.quotes.len() as u64);
-        counters.add("quotes_with_speaker", a.quotes.iter().filter(|q| q.speaker.is_some()).count() as u64);
+        counters.add(
+            "quotes_with_speaker",
+            a.quotes.iter().filter(|q| q.speaker.is_some()).count() as u64,
+        );
         counters.add("people_found", a.people.len() as u64);
         if doc.source.is_none() {
             doc.source = a.source;
@@ -125,5 +138,278 @@ impl Stage for AttributionStage {
         doc.quotes = a.quotes;
         doc.people = a.people;
         Outcome::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test per pattern, on sentences written for the tests.
+    use super::*;
+    use newsmill_core::QuoteKind;
+
+    fn s(t: &str, sp: Span) -> String {
+        t.chars().skip(sp.start).take(sp.end - sp.start).collect()
+    }
+
+    /// The quote whose content contains `needle`, as (contents, kind, cue, speaker, role).
+    fn q(
+        t: &str,
+        needle: &str,
+    ) -> (
+        Vec<String>,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) {
+        let a = attribute(t);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.contents.iter().any(|c| s(t, *c).contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle:?} in {:?}", a.quotes));
+        (
+            q.contents.iter().map(|c| s(t, *c)).collect(),
+            q.kind,
+            q.cue.map(|c| s(t, c)),
+            q.speaker.clone(),
+            q.role.clone(),
+        )
+    }
+
+    const INTRO: &str = "Senator Jane Doe of Ohio and Mayor John Roe met on Tuesday.\n";
+
+    #[test]
+    fn trailing_cue_with_surname_resolves_to_full_name() {
+        let t = format!("{INTRO}\"We will pass the bill,\" Doe said.");
+        let (c, kind, cue, who, _) = q(&t, "pass the bill");
+        assert_eq!(c, vec!["\"We will pass the bill,\""]);
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_cue_takes_role_from_premodifiers() {
+        let t = "\u{201c}The talks are over,\u{201d} said Kremlin spokesman Ivan Petrov.";
+        let (c, _, cue, who, role) = q(t, "talks are over");
+        assert_eq!(c, vec!["\u{201c}The talks are over,\u{201d}"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Ivan Petrov"));
+        assert_eq!(role.as_deref(), Some("Kremlin spokesman"));
+    }
+
+    #[test]
+    fn leading_cue_with_colon() {
+        let t = format!("{INTRO}Roe said: \"The city is ready.\"");
+        let (c, kind, _, who, _) = q(&t, "city is ready");
+        assert_eq!(c, vec!["\"The city is ready.\""]);
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn colon_at_paragraph_end_takes_next_paragraph() {
+        let t = format!("{INTRO}Doe said:\n\"The vote is on Friday.\"");
+        let (_, kind, cue, who, _) = q(&t, "vote is on Friday");
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_both_orders() {
+        let t = format!("{INTRO}The bridge will close in May, according to Roe.");
+        let (c, kind, cue, who, _) = q(&t, "bridge will close");
+        assert_eq!(c, vec!["The bridge will close in May"]);
+        assert_eq!(kind, QuoteKind::Indirect);
+        assert_eq!(cue.as_deref(), Some("according to"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+        let t = format!("{INTRO}According to Doe, the budget is short.");
+        let (c, _, _, who, _) = q(&t, "budget is short");
+        assert_eq!(c, vec!["the budget is short"]);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn told_object_that_content() {
+        let t = format!("{INTRO}Doe told reporters on Monday that the budget was balanced.");
+        let (c, kind, cue, who, _) = q(&t, "budget was balanced");
+        assert_eq!(c, vec!["that the budget was balanced"]);
+        assert_eq!(kind, QuoteKind::Indirect);
+        assert_eq!(cue.as_deref(), Some("told"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn reported_speech_verbs() {
+        for verb in ["argued", "warned", "insisted", "denied"] {
+            let t = format!("{INTRO}Roe {verb} that the plan would fail.");
+            let (c, kind, cue, who, _) = q(&t, "plan would fail");
+            assert_eq!(c, vec!["that the plan would fail"], "{verb}");
+            assert_eq!(kind, QuoteKind::Indirect);
+            assert_eq!(cue.as_deref(), Some(verb));
+            assert_eq!(who.as_deref(), Some("John Roe"));
+        }
+    }
+
+    #[test]
+    fn partial_quote_is_mixed() {
+        let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
+        let (c, kind, _, who, _) = q(&t, "dead on arrival");
+        assert_eq!(c, vec!["the bill was \"dead on arrival\" in the House"]);
+        assert_eq!(kind, QuoteKind::Mixed);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn interrupted_quotation_has_two_fragments() {
+        let t = format!("{INTRO}\"The first part,\" Roe said, \"and the second part.\"");
+        let (c, kind, _, who, _) = q(&t, "first part");
+        assert_eq!(c, vec!["\"The first part,\"", "\"and the second part.\""]);
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn unattributed_paragraph_continues_previous_speaker() {
+        let t = format!("{INTRO}\"We are ready,\" Roe said.\n\"The trucks leave at dawn and the crews are trained.\"");
+        let (_, _, cue, who, _) = q(&t, "trucks leave at dawn");
+        assert_eq!(cue, None);
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let t = format!("{INTRO}\"We are ready,\" Doe said. \"The first paragraph goes on\n\"and the second one ends it.\"");
+        let (_, _, _, who, _) = q(&t, "second one ends it");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let (c, _, _, _, _) = q(&t, "first paragraph goes on");
+        assert_eq!(
+            c.last().map(String::as_str),
+            Some("\"The first paragraph goes on")
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_last_speaker() {
+        let t = format!("{INTRO}\"It is late,\" she said.");
+        assert_eq!(q(&t, "It is late").3.as_deref(), Some("Jane Doe"));
+        let t = format!("{INTRO}\"It is early,\" he said.");
+        assert_eq!(q(&t, "It is early").3.as_deref(), Some("John Roe"));
+        let t = format!("{INTRO}\"One,\" Roe said.\n\"Two,\" Doe said.\n\"Three,\" he said.");
+        assert_eq!(q(&t, "Three").3.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn relative_who_resolves_to_the_name() {
+        let t = "Prices will rise, according to economist Mary Major, who said the trend was \"hard to stop.\"";
+        let (c, kind, cue, who, role) = q(t, "hard to stop");
+        assert_eq!(c, vec!["the trend was \"hard to stop.\""]);
+        assert_eq!(kind, QuoteKind::Mixed);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Mary Major"));
+        assert_eq!(role.as_deref(), Some("economist"));
+    }
+
+    #[test]
+    fn the_president_resolves_to_the_named_president() {
+        let t = "President Ann Bell arrived in Lima.\nThe president said the treaty was signed.";
+        let (_, _, _, who, _) = q(t, "treaty was signed");
+        assert_eq!(who.as_deref(), Some("Ann Bell"));
+    }
+
+    #[test]
+    fn appositive_role_and_subject() {
+        let t = "Tom Hale, the mayor of Springfield, said the roads were safe.";
+        let (_, _, _, who, role) = q(t, "roads were safe");
+        assert_eq!(who.as_deref(), Some("Tom Hale"));
+        assert_eq!(role.as_deref(), Some("mayor of Springfield"));
+    }
+
+    #[test]
+    fn unbalanced_closing_mark_recovers_the_opening() {
+        let t = format!("{INTRO}We will not back down from this fight,\" Doe said.");
+        let (c, _, _, who, _) = q(&t, "back down");
+        assert_eq!(c, vec!["We will not back down from this fight,\""]);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn every_quote_style() {
+        for (o, c) in [
+            ("\"", "\""),
+            ("\u{201c}", "\u{201d}"),
+            ("\u{201e}", "\u{201c}"),
+            ("\u{ab}", "\u{bb}"),
+            ("\u{2018}", "\u{2019}"),
+            ("''", "''"),
+            ("``", "''"),
+        ] {
+            let t = format!("{INTRO}{o}The budget is balanced today,{c} Doe said.");
+            let (cs, kind, _, who, _) = q(&t, "budget is balanced");
+            assert_eq!(
+                cs,
+                vec![format!("{o}The budget is balanced today,{c}")],
+                "{o}"
+            );
+            assert_eq!(kind, QuoteKind::Direct);
+            assert_eq!(who.as_deref(), Some("Jane Doe"), "{o}");
+        }
+    }
+
+    #[test]
+    fn dash_credit_after_quotation() {
+        let t = "\u{201c}The best days are ahead of us.\u{201d} \u{2015} Carla Mendez";
+        let (_, _, _, who, _) = q(t, "best days");
+        assert_eq!(who.as_deref(), Some("Carla Mendez"));
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        let a = attribute(
+            "The so-called \"reset\" failed. She read \"The Old Man And The Sea\" twice.",
+        );
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn source_line_is_found() {
+        assert_eq!(
+            source_line("Body.\n(Source: CNN)\nMore").as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(source_line("No source here."), None);
+    }
+
+    #[test]
+    fn stage_fills_quotes_and_people_and_keeps() {
+        let mut doc = Doc::new("d", format!("{INTRO}\"We will win,\" Doe said."));
+        let mut c = Counters::default();
+        assert!(AttributionStage.process(&mut doc, &mut c).is_keep());
+        assert_eq!(doc.quotes.len(), 1);
+        assert!(doc
+            .people
+            .iter()
+            .any(|p| p.name == "Jane Doe" && p.mentions == 2));
+        assert_eq!(c.get("quotes_found"), 1);
+        assert_eq!(AttributionStage.name(), "quotes");
+    }
+
+    #[test]
+    fn empty_and_odd_inputs_do_not_panic() {
+        for t in [
+            "",
+            "\"",
+            "\u{201c}",
+            "''",
+            "said",
+            "according to",
+            "\n\n\n",
+            "Mr. . said \"",
+            "\u{2019}s",
+        ] {
+            let _ = attribute(t);
+        }
     }
 }

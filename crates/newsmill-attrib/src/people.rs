@@ -67,8 +67,33 @@ fn is_cap_word(w: &str) -> bool {
     c.is_uppercase() && (w.chars().any(|c| c.is_lowercase()) || w.chars().count() == 1)
 }
 
+/// Whether the title at `j` is followed by a name (`Capt. Jeff`, `Speaker Paul`), so that it
+/// starts a new name rather than being a surname (`Mary Major, who`).
+fn title_starts_name(text: &str, toks: &[Tok], j: usize) -> bool {
+    let mut k = j + 1;
+    if toks.get(k).is_some_and(|t| t.kind == Kind::Punct('.')) {
+        k += 1;
+    }
+    toks.get(k)
+        .is_some_and(|t| t.is_word() && t.para == toks[j].para && is_cap_word(word(text, t)))
+}
+
 fn is_particle(w: &str) -> bool {
-    matches!(w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "du" | "der" | "den")
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "der"
+            | "den"
+    )
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -133,14 +158,21 @@ impl People {
             let ok = if words.is_empty() {
                 is_cap_word(w) && !is_name_stopword(w) && !is_title(w)
             } else {
-                (is_cap_word(w) && !is_name_stopword(w) && !is_title(w)) || is_particle(w) || is_suffix(w)
+                (is_cap_word(w)
+                    && !is_name_stopword(w)
+                    && !(is_title(w) && title_starts_name(text, toks, j)))
+                    || is_particle(w)
+                    || is_suffix(w)
             };
             if !ok {
                 break;
             }
             // an initial takes its dot
             let initial = w.chars().count() == 1;
-            if initial && !(j + 1 < toks.len() && toks[j + 1].kind == Kind::Punct('.')) && !words.is_empty() {
+            if initial
+                && !(j + 1 < toks.len() && toks[j + 1].kind == Kind::Punct('.'))
+                && !words.is_empty()
+            {
                 break;
             }
             words.push(w.to_string());
@@ -161,7 +193,7 @@ impl People {
             words.pop();
         }
         if words.is_empty() {
-            return if j > i { None } else { None };
+            return None;
         }
         // a lone capitalised word at a sentence start is usually not a name
         let single = words.len() == 1;
@@ -212,7 +244,15 @@ impl People {
         if e.role.is_some() && !org {
             e.person_evidence = true;
         }
-        Some((NameMention { s: start, e: j, np_s, name: idx }, j.max(i + 1)))
+        Some((
+            NameMention {
+                s: start,
+                e: j,
+                np_s,
+                name: idx,
+            },
+            j.max(i + 1),
+        ))
     }
 
     /// The full name a mention stands for: the most frequent name in the article that ends with
@@ -232,7 +272,10 @@ impl People {
                 None => true,
                 Some((c, l, b)) => {
                     let (pe, pb) = (self.names[k].person_evidence, self.names[b].person_evidence);
-                    (pe && !pb) || (pe == pb && (n.words.len() > 1) && (cand.0 > c || (cand.0 == c && cand.1 > l)))
+                    (pe && !pb)
+                        || (pe == pb
+                            && (n.words.len() > 1)
+                            && (cand.0 > c || (cand.0 == c && cand.1 > l)))
                         || (pe == pb && l == 1 && n.words.len() > 1)
                 }
             };
@@ -246,7 +289,11 @@ impl People {
         // a first name alone ("Hillary") expands to the one person with that first name
         if words.len() == 1 {
             let c: Vec<usize> = (0..self.names.len())
-                .filter(|&k| self.names[k].words.len() > 1 && self.names[k].words[0] == words[0] && self.names[k].person_evidence)
+                .filter(|&k| {
+                    self.names[k].words.len() > 1
+                        && self.names[k].words[0] == words[0]
+                        && self.names[k].person_evidence
+                })
                 .collect();
             if c.len() == 1 {
                 return Some(c[0]);
@@ -261,7 +308,9 @@ impl People {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for m in &self.mentions {
             let n = &self.names[m.name];
-            let Some(k) = self.expand(&n.words) else { continue };
+            let Some(k) = self.expand(&n.words) else {
+                continue;
+            };
             if self.is_person(k) {
                 *counts.entry(k).or_insert(0) += 1;
             }
@@ -297,7 +346,8 @@ impl People {
         }
         let last = n.words.last();
         for o in &self.names {
-            if o.words.last() == last && o.gender != Gender::Unknown && n.words.ends_with(&o.words) {
+            if o.words.last() == last && o.gender != Gender::Unknown && n.words.ends_with(&o.words)
+            {
                 return o.gender;
             }
         }
@@ -325,7 +375,12 @@ impl People {
 
 /// Role words before a name (`Kremlin spokesman`, `US President-elect`), ending at the name or its
 /// titles. Returns where the noun phrase starts and the role text.
-fn premodifier_role(text: &str, toks: &[Tok], name_tok: usize, name_start: usize) -> (usize, Option<String>) {
+fn premodifier_role(
+    text: &str,
+    toks: &[Tok],
+    name_tok: usize,
+    name_start: usize,
+) -> (usize, Option<String>) {
     // titles between name_tok and name_start are part of the role
     let mut s = name_tok;
     let mut has_role_noun = name_start > name_tok;
@@ -343,7 +398,10 @@ fn premodifier_role(text: &str, toks: &[Tok], name_tok: usize, name_start: usize
             has_role_noun = true;
         } else if poss && is_cap_word(base) {
             // "Trump's campaign manager Kellyanne Conway": possessive owner belongs to the role
-        } else if is_role_modifier(&lw) || (is_cap_word(w) && !is_name_stopword(w)) || w.chars().all(|c| c.is_uppercase()) {
+        } else if is_role_modifier(&lw)
+            || (is_cap_word(w) && !is_name_stopword(w))
+            || w.chars().all(|c| c.is_uppercase())
+        {
             if !has_role_noun {
                 break; // modifiers only count before a role noun
             }
@@ -401,7 +459,12 @@ fn appositive_role(text: &str, toks: &[Tok], after: usize) -> Option<String> {
         return None;
     }
     // must be closed by a comma, dash, period or paragraph end
-    let closed = k >= toks.len() || toks[k].para != para || matches!(toks[k].kind, Kind::Punct(',' | '.' | ';' | '\u{2014}' | '-' | ')'));
+    let closed = k >= toks.len()
+        || toks[k].para != para
+        || matches!(
+            toks[k].kind,
+            Kind::Punct(',' | '.' | ';' | '\u{2014}' | '-' | ')')
+        );
     if !closed {
         return None;
     }

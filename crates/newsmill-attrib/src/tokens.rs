@@ -101,7 +101,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 let prev = chars[i - 1].1;
                 let next = at(i + 1);
                 let next_alnum = next.is_some_and(|x| x.is_alphanumeric());
-                if is_apostrophe(c) && next.is_some_and(|x| x.is_alphabetic()) && prev.is_alphanumeric() {
+                if is_apostrophe(c)
+                    && next.is_some_and(|x| x.is_alphabetic())
+                    && prev.is_alphanumeric()
+                {
                     i += 1;
                     continue;
                 }
@@ -109,7 +112,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     i += 1;
                     continue;
                 }
-                if (c == '.' || c == ',') && prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()) {
+                if (c == '.' || c == ',')
+                    && prev.is_ascii_digit()
+                    && next.is_some_and(|x| x.is_ascii_digit())
+                {
                     i += 1;
                     continue;
                 }
@@ -124,7 +130,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 break;
             }
-            toks.push(Tok { s: byte(start), e: byte(i), kind: Kind::Word, para });
+            toks.push(Tok {
+                s: byte(start),
+                e: byte(i),
+                kind: Kind::Word,
+                para,
+            });
             continue;
         }
         if is_quote_char(c) {
@@ -133,8 +144,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let len = if two { 2 } else { 1 };
             let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
             let next = at(i + len);
-            let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{-\u{2014}\u{2013}/".contains(p) || is_quote_char(p))
-                && next.is_some_and(|x| !x.is_whitespace());
+            let open_ctx = prev.is_none_or(|p| {
+                p.is_whitespace() || "([{-\u{2014}\u{2013}/".contains(p) || is_quote_char(p)
+            }) && next.is_some_and(|x| !x.is_whitespace());
             let close_ctx = prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|x| x.is_whitespace() || (!x.is_alphanumeric()));
             let (double, opener, closer) = match c {
@@ -150,13 +162,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             toks.push(Tok {
                 s: byte(i),
                 e: byte(i + len),
-                kind: Kind::Quote(Mark { double, opener, closer, open_ctx, close_ctx }),
+                kind: Kind::Quote(Mark {
+                    double,
+                    opener,
+                    closer,
+                    open_ctx,
+                    close_ctx,
+                }),
                 para,
             });
             i += len;
             continue;
         }
-        toks.push(Tok { s: byte(i), e: byte(i + 1), kind: Kind::Punct(c), para });
+        toks.push(Tok {
+            s: byte(i),
+            e: byte(i + 1),
+            kind: Kind::Punct(c),
+            para,
+        });
         i += 1;
     }
     toks
@@ -192,7 +215,8 @@ pub(crate) fn quote_spans(toks: &[Tok]) -> Vec<QSpan> {
         let before = spans.len();
         pair_double(toks, p0, p1, &mut spans);
         // single marks outside double spans
-        let doubles: Vec<(usize, usize)> = spans[before..].iter().map(|q| (q.first, q.last)).collect();
+        let doubles: Vec<(usize, usize)> =
+            spans[before..].iter().map(|q| (q.first, q.last)).collect();
         pair_single(toks, p0, p1, &doubles, &mut spans);
         p0 = p1;
     }
@@ -205,7 +229,10 @@ pub(crate) fn quote_spans(toks: &[Tok]) -> Vec<QSpan> {
         let open_para = toks[spans[k].first].para;
         let next_first = spans.get(k + 1).map(|q| q.first);
         let ok = next_first.is_some_and(|f| {
-            toks[f].para > open_para && f > 0 && toks[f - 1].para != toks[f].para && toks[f].mark().is_some()
+            toks[f].para > open_para
+                && f > 0
+                && toks[f - 1].para != toks[f].para
+                && toks[f].mark().is_some()
         });
         if ok {
             spans[k + 1].continued = true;
@@ -214,7 +241,10 @@ pub(crate) fn quote_spans(toks: &[Tok]) -> Vec<QSpan> {
         }
     }
     for q in &mut spans {
-        q.words = toks[q.first..=q.last].iter().filter(|t| t.is_word()).count();
+        q.words = toks[q.first..=q.last]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
     }
     spans.retain(|q| q.words > 0);
     spans
@@ -240,7 +270,13 @@ fn pair_double(toks: &[Tok], p0: usize, p1: usize, out: &mut Vec<QSpan>) {
                     // (or after the previous quotation)
                     let first = last_end;
                     if (first..i).any(|k| toks[k].is_word()) && first == p0 {
-                        out.push(QSpan { first, last: i, continues: false, continued: false, words: 0 });
+                        out.push(QSpan {
+                            first,
+                            last: i,
+                            continues: false,
+                            continued: false,
+                            words: 0,
+                        });
                     }
                     last_end = i + 1;
                 }
@@ -250,7 +286,13 @@ fn pair_double(toks: &[Tok], p0: usize, p1: usize, out: &mut Vec<QSpan>) {
                     || (!m.opener && (m.close_ctx || !m.open_ctx))
                     || (m.opener && m.close_ctx && !m.open_ctx);
                 if closes {
-                    out.push(QSpan { first: o, last: i, continues: false, continued: false, words: 0 });
+                    out.push(QSpan {
+                        first: o,
+                        last: i,
+                        continues: false,
+                        continued: false,
+                        words: 0,
+                    });
                     open = None;
                     last_end = i + 1;
                 } else {
@@ -261,7 +303,13 @@ fn pair_double(toks: &[Tok], p0: usize, p1: usize, out: &mut Vec<QSpan>) {
                         end -= 1;
                     }
                     if end > o {
-                        out.push(QSpan { first: o, last: end, continues: false, continued: false, words: 0 });
+                        out.push(QSpan {
+                            first: o,
+                            last: end,
+                            continues: false,
+                            continued: false,
+                            words: 0,
+                        });
                     }
                     open = Some(i);
                 }
@@ -270,7 +318,13 @@ fn pair_double(toks: &[Tok], p0: usize, p1: usize, out: &mut Vec<QSpan>) {
     }
     if let Some(o) = open {
         if p1 > o + 1 {
-            out.push(QSpan { first: o, last: p1 - 1, continues: true, continued: false, words: 0 });
+            out.push(QSpan {
+                first: o,
+                last: p1 - 1,
+                continues: true,
+                continued: false,
+                words: 0,
+            });
         }
     }
 }
@@ -283,11 +337,17 @@ fn text_of_punct(toks: &[Tok], i: usize) -> Option<char> {
     }
 }
 
-fn pair_single(toks: &[Tok], p0: usize, p1: usize, doubles: &[(usize, usize)], out: &mut Vec<QSpan>) {
+fn pair_single(
+    toks: &[Tok],
+    p0: usize,
+    p1: usize,
+    doubles: &[(usize, usize)],
+    out: &mut Vec<QSpan>,
+) {
     let inside = |i: usize| doubles.iter().any(|&(a, b)| a <= i && i <= b);
     let mut open: Option<usize> = None;
-    for i in p0..p1 {
-        let Some(m) = toks[i].mark() else { continue };
+    for (i, t) in toks.iter().enumerate().take(p1).skip(p0) {
+        let Some(m) = t.mark() else { continue };
         if m.double || inside(i) {
             if inside(i) {
                 open = None;
@@ -303,7 +363,13 @@ fn pair_single(toks: &[Tok], p0: usize, p1: usize, doubles: &[(usize, usize)], o
             Some(o) => {
                 if m.close_ctx && !m.opener {
                     // a possessive (`voters’ `) closes too early only if followed by a word
-                    out.push(QSpan { first: o, last: i, continues: false, continued: false, words: 0 });
+                    out.push(QSpan {
+                        first: o,
+                        last: i,
+                        continues: false,
+                        continued: false,
+                        words: 0,
+                    });
                     open = None;
                 } else if m.open_ctx && !m.closer {
                     open = Some(i);
@@ -360,8 +426,8 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
     }
     let mut out = Vec::new();
     let mut a = 0;
-    for i in 1..=toks.len() {
-        if i == toks.len() || cuts[i] {
+    for (i, &cut) in cuts.iter().enumerate().skip(1) {
+        if i == toks.len() || cut {
             if i > a {
                 out.push((a, i));
             }
@@ -372,7 +438,9 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (a, b) in out {
         if let Some(last) = merged.last_mut() {
-            let crosses = spans.iter().any(|q| q.first < last.1 && q.last >= last.1 && q.last >= a && q.first < a);
+            let crosses = spans
+                .iter()
+                .any(|q| q.first < last.1 && q.last >= last.1 && q.last >= a && q.first < a);
             if crosses && toks[last.0].para == toks[a].para {
                 last.1 = b;
                 continue;
@@ -389,7 +457,8 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
     let para = toks[j].para;
     let first = &text[toks[j].s..toks[j].e];
     let starts_ok = toks[j].is_word()
-        && (first.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(first, "he" | "she" | "they"));
+        && (first.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(first, "he" | "she" | "they"));
     if !starts_ok {
         return false;
     }
@@ -400,10 +469,14 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
             return false;
         }
         match t.kind {
-            Kind::Punct('.') if k > j && toks[k - 1].e == t.s && toks[k - 1].is_word() && {
-                let w = &text[toks[k - 1].s..toks[k - 1].e];
-                w.chars().count() == 1 || crate::lexicon::is_title(w) || is_abbreviation(w)
-            } => continue, // "Sen.", "O."
+            Kind::Punct('.')
+                if k > j && toks[k - 1].e == t.s && toks[k - 1].is_word() && {
+                    let w = &text[toks[k - 1].s..toks[k - 1].e];
+                    w.chars().count() == 1 || crate::lexicon::is_title(w) || is_abbreviation(w)
+                } =>
+            {
+                continue
+            } // "Sen.", "O."
             Kind::Punct(',') => {
                 after_comma = true;
                 continue;

@@ -1,0 +1,89 @@
+//! Property tests: whatever the input, attribution never panics and every offset lies on a
+//! character boundary inside the text, with start < end.
+
+use newsmill_attrib::attribute;
+use proptest::prelude::*;
+
+fn check(text: &str) {
+    let n = text.chars().count();
+    let a = attribute(text);
+    for q in &a.quotes {
+        assert!(!q.contents.is_empty());
+        let spans = q
+            .contents
+            .iter()
+            .chain(q.cue.iter())
+            .chain(q.speaker_mention.iter());
+        for s in spans {
+            assert!(s.start < s.end, "empty span {s:?}");
+            assert!(s.end <= n, "span {s:?} past the end ({n} chars)");
+        }
+    }
+}
+
+/// Pieces that exercise the rules: quote marks of every style, cues, names, pronouns, newlines.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\"".to_string()),
+        Just("\u{201c}".to_string()),
+        Just("\u{201d}".to_string()),
+        Just("\u{201e}".to_string()),
+        Just("\u{ab}".to_string()),
+        Just("\u{bb}".to_string()),
+        Just("\u{2018}".to_string()),
+        Just("\u{2019}".to_string()),
+        Just("''".to_string()),
+        Just("``".to_string()),
+        Just("'".to_string()),
+        Just(" said ".to_string()),
+        Just(" according to ".to_string()),
+        Just(" told reporters that ".to_string()),
+        Just("Sen. Jane Doe".to_string()),
+        Just("Doe".to_string()),
+        Just(" he ".to_string()),
+        Just(" she ".to_string()),
+        Just(", who said ".to_string()),
+        Just("spokesman ".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just(": ".to_string()),
+        Just("\n".to_string()),
+        Just(" \u{2015} ".to_string()),
+        Just("(R-Fla.)".to_string()),
+        Just("Добрый день".to_string()),
+        Just("日本語".to_string()),
+        Just("e\u{301}".to_string()),
+        "[a-zA-Z ]{0,12}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn offsets_inside_text_built_from_pieces(parts in prop::collection::vec(piece(), 0..40)) {
+        check(&parts.concat());
+    }
+
+    #[test]
+    fn offsets_inside_arbitrary_text(text in any::<String>()) {
+        check(&text);
+    }
+}
+
+#[test]
+fn offsets_are_code_points_not_bytes() {
+    // multi-byte text before the quotation: offsets must count characters
+    let text = "Ünïcödé façade — «Bonjour à tous», a dit Émile Zola.\n“Привет мир, как дела,” said Jane Doe.";
+    let a = attribute(text);
+    let chars: Vec<char> = text.chars().collect();
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.speaker.as_deref() == Some("Jane Doe"))
+        .expect("Jane Doe's quote");
+    let c = q.contents[0];
+    let got: String = chars[c.start..c.end].iter().collect();
+    assert_eq!(got, "“Привет мир, как дела,”");
+}
