@@ -83,6 +83,8 @@ enum Boiler {
     Strong,
     /// Reader comments: removed even when they outweigh the article.
     Comments,
+    /// Names that mark the article body itself.
+    Positive,
 }
 
 #[rustfmt::skip]
@@ -115,49 +117,96 @@ const STRONG_SUB: &[&str] = &[
 #[rustfmt::skip]
 const WEAK_PARTS: &[&str] = &[
     "ad", "ads", "adv", "dfp", "gpt", "nav", "menu", "header", "meta", "date", "time", "author",
-    "tags", "share", "print", "more", "next", "prev", "aside", "links", "toc",
+    "tags", "share", "print", "more", "next", "prev", "aside", "links",
     "copyright", "legal", "disclaimer", "bio", "avatar", "icon", "logo", "search", "subnav",
     "breaking", "alert", "topics", "badge", "label", "skip", "register",
     "cta", "btn", "button", "byline", "video", "photo", "img", "gallery",
     "slideshow", "carousel", "hide", "hidden", "noprint", "footnotes", "widget",
 ];
 
+/// One automaton for all substring lists (the lists are matched against every class and id on
+/// the page, which made plain `contains` loops the hottest code of the whole extractor).
+struct NameMatcher {
+    ac: aho_corasick::AhoCorasick,
+    /// Per pattern: 0 positive, 1 comments, 2 strong, 3 "commentary" (not comments).
+    kind: Vec<u8>,
+}
+
+fn matcher() -> &'static NameMatcher {
+    static M: std::sync::OnceLock<NameMatcher> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let comments: &[&str] = &["comment", "disqus", "respond", "replies"];
+        let mut pats: Vec<&str> = Vec::new();
+        let mut kind = Vec::new();
+        for (k, list) in [
+            (0u8, POSITIVE),
+            (1, comments),
+            (2, STRONG_SUB),
+            (3, &["commentary"][..]),
+        ] {
+            for p in list {
+                pats.push(p);
+                kind.push(k);
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .unwrap_or_else(|_| {
+                aho_corasick::AhoCorasick::new(["\u{0}never"]).expect("trivial automaton")
+            });
+        NameMatcher { ac, kind }
+    })
+}
+
+/// Classifies one class or id attribute value.
 fn boiler_class(name: &str) -> Boiler {
     if name.is_empty() {
         return Boiler::None;
     }
-    let lower = name.to_ascii_lowercase();
-    if POSITIVE.iter().any(|p| lower.contains(p)) {
-        return Boiler::None;
+    let m = matcher();
+    let mut seen = [false; 4];
+    for hit in m.ac.find_overlapping_iter(name) {
+        if let Some(&k) = m.kind.get(hit.pattern().as_usize()) {
+            seen[k as usize] = true;
+        }
     }
-    if lower.contains("commentary") {
-        return Boiler::None;
+    if seen[0] {
+        return Boiler::Positive;
     }
-    if ["comment", "disqus", "respond", "replies"]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
+    if seen[1] && !seen[3] {
         return Boiler::Comments;
     }
-    if STRONG_SUB.iter().any(|p| lower.contains(p)) {
+    if seen[2] {
         return Boiler::Strong;
     }
     // Generic words count only at either end of a class token (`ad-slot`, `post-meta`), not in
     // the middle of framework names (`elementor-hidden-tablet`).
-    for token in lower.split_ascii_whitespace() {
+    for token in name.split_ascii_whitespace() {
         let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
         let first = parts.next().unwrap_or("");
         let last = parts.next_back().unwrap_or(first);
-        if WEAK_PARTS.contains(&first) || WEAK_PARTS.contains(&last) {
+        if WEAK_PARTS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first) || w.eq_ignore_ascii_case(last))
+        {
             return Boiler::Weak;
         }
     }
     Boiler::None
 }
 
-fn positive_class(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    POSITIVE.iter().any(|p| lower.contains(p))
+/// The verdict for an element from its class and id together: a positive name in either wins.
+fn element_class(dom: &Dom, i: u32) -> Boiler {
+    let c = boiler_class(dom.attr(i, AttrName::Class).unwrap_or(""));
+    if c == Boiler::Positive {
+        return c;
+    }
+    let d = boiler_class(dom.attr(i, AttrName::Id).unwrap_or(""));
+    if d == Boiler::Positive {
+        return d;
+    }
+    c.max(d)
 }
 
 /// Counts visible characters, ASCII whitespace excluded (UTF-8 continuation bytes skipped).
@@ -311,8 +360,9 @@ pub(crate) fn extract(
         }
     }
     // Pass 2 (forward): removal that needs no guard: elements that never hold article text and
-    // reader comments (which may well outweigh the article).
+    // reader comments (which may well outweigh the article). Name verdicts are kept for pass 4.
     let mut removed = vec![false; n];
+    let mut names = vec![Boiler::None; n];
     for i in 1..n {
         let node = &dom.nodes[i];
         let par = node.parent as usize;
@@ -321,13 +371,14 @@ pub(crate) fn extract(
             continue;
         }
         if let Kind::Element { tag, .. } = node.kind {
-            let ii = i as u32;
-            removed[i] = (drop_tag(tag) && !matches!(tag, Tag::Nav | Tag::Aside | Tag::Figure))
-                || (!matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
-                    && (boiler_class(dom.attr(ii, AttrName::Class).unwrap_or(""))
-                        == Boiler::Comments
-                        || boiler_class(dom.attr(ii, AttrName::Id).unwrap_or(""))
-                            == Boiler::Comments));
+            if drop_tag(tag) && !matches!(tag, Tag::Nav | Tag::Aside | Tag::Figure) {
+                removed[i] = true;
+                continue;
+            }
+            let b = element_class(dom, i as u32);
+            names[i] = b;
+            removed[i] = b == Boiler::Comments
+                && !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article);
         }
     }
     // Pass 3 (reverse): raw text and "good paragraph" text per subtree. The latter guards
@@ -414,12 +465,11 @@ pub(crate) fn extract(
                 }
             }
             if !rm {
-                let class = dom.attr(ii, AttrName::Class).unwrap_or("");
-                let id = dom.attr(ii, AttrName::Id).unwrap_or("");
                 let is_body = dom
                     .attr(ii, AttrName::Itemprop)
                     .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
-                if is_body || positive_class(class) || positive_class(id) {
+                let b = names[i];
+                if is_body || b == Boiler::Positive {
                     if gp[i] > 200
                         && match best_positive {
                             None => true,
@@ -429,12 +479,13 @@ pub(crate) fn extract(
                         best_positive = Some(ii);
                     }
                 } else {
-                    let b = boiler_class(class).max(boiler_class(id));
                     rm = match b {
                         Boiler::Comments => share < 0.9,
                         Boiler::Strong => share < 0.4,
-                        Boiler::Weak => share < 0.15,
-                        Boiler::None => false,
+                        // Generic words also name prose sections (`TOC_TITLE_1`, `note`):
+                        // a block that is mostly long link-poor paragraphs stays.
+                        Boiler::Weak => share < 0.15 && !(gp[i] >= 160 && gp[i] * 10 >= raw[i] * 6),
+                        Boiler::None | Boiler::Positive => false,
                     };
                 }
             }
@@ -724,7 +775,7 @@ mod tests {
     fn class_names_classify() {
         assert!(boiler_class("comments-section") == Boiler::Comments);
         assert!(boiler_class("related-links") == Boiler::Strong);
-        assert!(boiler_class("article-body comments") == Boiler::None);
+        assert!(boiler_class("article-body comments") == Boiler::Positive);
         assert!(boiler_class("ad-slot") == Boiler::Weak);
         assert!(boiler_class("shadow head") == Boiler::None);
         assert!(boiler_class("commentary") == Boiler::None);

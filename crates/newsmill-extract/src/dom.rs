@@ -796,11 +796,17 @@ fn close_tag(stack: &mut Vec<(u32, Tag)>, tag: Tag, dom: &mut Dom) {
         return;
     }
     // Unknown elements are not told apart by name: `</x-foo>` closes the nearest unknown one.
+    // An inline end tag (`</a>`, `</b>`) never closes across a block element: a stray `</a>`
+    // must not pull the rest of the page out of the article (browsers ignore it too).
+    let inline = !tag.is_block() && tag != Tag::Other;
     let limit = stack.len().saturating_sub(64);
     for k in (limit..stack.len()).rev() {
         let t = stack[k].1;
         if t == tag {
             stack.truncate(k);
+            return;
+        }
+        if inline && t.is_block() {
             return;
         }
         if is_scope_boundary(t)
@@ -911,6 +917,10 @@ mod tests {
     #[test]
     fn stray_end_tags_are_ignored_and_attrs_read() {
         assert_eq!(tree("<div></span>a</p></div>b"), "<Div>a</Div>b");
+        assert_eq!(
+            tree("<a>x<div><a>y</a></a>z</div>w"),
+            "<A>x<Div><A>y</A>z</Div>w</A>"
+        );
         let d = parse("<div CLASS='x y' id=main data-z=\"q\">t</div>");
         assert_eq!(d.attr(1, AttrName::Class), Some("x y"));
         assert_eq!(d.attr(1, AttrName::Id), Some("main"));

@@ -1,5 +1,7 @@
 //! `newsmill extract`: HTML pages in, article text (or JSON lines with metadata) out.
 
+use anyhow::Context;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 /// Arguments of `newsmill extract`.
@@ -11,10 +13,65 @@ pub struct Args {
     /// One JSON line per page: path, url, title, date, author, site, language, text.
     #[arg(long)]
     pub json: bool,
+    /// The pages' URL, when known (helps dating pages whose markup has no date).
+    #[arg(long)]
+    pub url: Option<String>,
 }
 
-/// Runs the command; returns the process exit code.
+fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
+    let raw = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut b)
+            .context("reading stdin")?;
+        b
+    } else {
+        std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
+    };
+    newsmill_extract::decompress(raw).with_context(|| format!("decompressing {}", path.display()))
+}
+
+/// Runs the command; returns the process exit code (1 when some page could not be read).
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("extract: not implemented yet")
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let many = args.pages.len() > 1;
+    for (k, path) in args.pages.iter().enumerate() {
+        let bytes = match read_page(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("newsmill extract: {e:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let x = newsmill_extract::extract(&bytes, None, args.url.as_deref());
+        if args.json {
+            let line = serde_json::json!({
+                "path": path.display().to_string(),
+                "url": args.url.clone().or(x.canonical_url.clone()),
+                "canonical_url": x.canonical_url,
+                "title": x.title,
+                "date": x.date,
+                "author": x.author,
+                "site": x.site,
+                "language": x.language,
+                "page_type": x.page_type,
+                "charset": x.charset,
+                "text": x.text,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            if many && k > 0 {
+                writeln!(out)?;
+            }
+            if !x.text.is_empty() {
+                writeln!(out, "{}", x.text)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(u8::from(failed))
 }
