@@ -161,7 +161,15 @@ impl WarcState {
             };
             return broken(self, msg);
         };
-        let kind = h.warc_type.clone().unwrap_or_else(|| "unknown".into());
+        // Skip kinds become counter names in reports: only the types the WARC standard defines,
+        // never an arbitrary header value.
+        let kind = match h.warc_type.as_deref() {
+            Some(
+                t @ ("response" | "resource" | "request" | "metadata" | "warcinfo" | "revisit"
+                | "conversion" | "continuation"),
+            ) => t.to_owned(),
+            _ => "unknown_warc_type".to_owned(),
+        };
         let wanted = kind == "response" || kind == "resource";
         let keep = if wanted {
             ctx.opts.max_doc_bytes.saturating_add(HEADER_MAX)

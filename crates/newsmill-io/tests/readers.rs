@@ -233,6 +233,21 @@ fn warc_content_length_lies_are_reported_and_reading_resumes() {
 }
 
 #[test]
+fn warc_types_outside_the_standard_are_one_kind() {
+    let odd = warc_record("Made-Up", &[], b"x");
+    let mut untyped = warc_record("x", &[], b"y");
+    untyped = String::from_utf8(untyped)
+        .unwrap()
+        .replace("WARC-Type: x\r\n", "WARC-Type:\r\n")
+        .into_bytes();
+    let ev = read_all([odd, untyped].concat(), "odd.warc");
+    assert_eq!(
+        summary(&ev),
+        ["skip:unknown_warc_type", "skip:unknown_warc_type"]
+    );
+}
+
+#[test]
 fn warc_non_html_redirects_and_huge_records() {
     let png = warc_record(
         "response",
