@@ -315,10 +315,13 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             | "known"
                             | "shown"
                     );
-                // "says" and "thinks" are fine with any subject; bare forms need a pronoun or plural
+                // "says" and "thinks" are fine with any subject; bare forms ("say") need a
+                // pronoun, a plural or a modal before them
+                let present = base_form;
+                let base_form = present && !lw.ends_with('s');
                 let participle = lw.ends_with("ing");
                 // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
-                if base_form && is_noun_like_cue(&lw) {
+                if present && is_noun_like_cue(&lw) {
                     let nx = i + 1;
                     let clause_follows = nx < b
                         && ((cx.toks[nx].is_word() && cx.lw(nx) == "that")
@@ -500,6 +503,22 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
             let mut s = mm.np_s.max(a);
+            // "Gov. Mike Pence of Indiana told": the person before "of Place"
+            if s >= a + 2
+                && cx.toks[s - 1].is_word()
+                && matches!(cx.lw(s - 1).as_str(), "of" | "from")
+            {
+                if let Some(m0) = cx.mention_end[s - 2] {
+                    let p = &cx.people.mentions[m0];
+                    if cx.people.is_person(p.name) && !cx.people.is_person(mm.name) {
+                        return Some(Np {
+                            s: p.np_s.max(a),
+                            e: t + 1,
+                            kind: NpKind::Name(p.name),
+                        });
+                    }
+                }
+            }
             // "Cummings and Conyers wrote": both are the source; the first is named
             if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
                 if let Some(m0) = cx.mention_end[s - 2] {
@@ -775,8 +794,24 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 while k < b && cx.punct(k) == Some(',') {
                     k += 1;
                 }
-                if k < b && cx.is_opening_mark(k) {
-                    if let Some(sk) = cx.in_span[k] {
+                // `"...," Tester said, referring to the excuse, "..."`: skip an adjunct up to the
+                // next quotation when it is set off by a comma and no other cue intervenes
+                if k < b
+                    && !cx.is_opening_mark(k)
+                    && !cx.is_closing_mark(att.block_s.saturating_sub(1))
+                {
+                    k = b;
+                }
+                let next_block = atts.get(ai + 1).map_or(b, |n| n.block_s);
+                let mut j = k;
+                while j < b.min(next_block) && !cx.is_opening_mark(j) && j < k + 20 {
+                    j += 1;
+                }
+                if j < b.min(next_block)
+                    && cx.is_opening_mark(j)
+                    && (j == k || cx.punct(j - 1) == Some(','))
+                {
+                    if let Some(sk) = cx.in_span[j] {
                         let q = &cx.spans[sk];
                         if q.last < b {
                             contents.push((q.first, q.last + 1));
@@ -834,18 +869,15 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             if sentence_like {
                 // continuation of the previous speaker (same or previous paragraph)
                 let here = cx.toks[q.first].para;
-                if let Some(pi) = out
-                    .iter()
-                    .rposition(|p| p.contents.last().is_some_and(|c| c.0 < q.first))
-                {
+                if let Some(pi) = out.iter().rposition(|p| {
+                    p.contents.last().is_some_and(|c| c.0 < q.first)
+                        && (p.speaker.is_some() || p.kind != QuoteKind::Indirect)
+                }) {
                     let prev = &out[pi];
                     let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
                     let close = here == prev_para || here == prev_para + 1 || q.continued;
-                    if close && (prev.speaker.is_some() || prev.kind != QuoteKind::Indirect) {
-                        if prev_para == here
-                            && prev.kind != QuoteKind::Indirect
-                            && pi + 1 == out.len()
-                        {
+                    if close {
+                        if prev_para == here && prev.kind != QuoteKind::Indirect {
                             out[pi].contents.push((q.first, q.last + 1));
                             out[pi].unit = ui;
                             covered[k] = true;

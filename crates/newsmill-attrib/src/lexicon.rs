@@ -181,8 +181,6 @@ const VERBS: &[(&str, u8)] = &[
     ("declare", C | I),
     ("acknowledge", C | I),
     ("chant", C | I),
-    ("email", C | I),
-    ("text", C | I),
 ];
 
 /// Past forms that do not follow the `-ed` rule.
