@@ -1259,6 +1259,29 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     if !pre_ok {
         return false;
     }
+    // "On Sunday, Clinton said ..." / "When asked why, Sembler responded: ...": a fronted
+    // adverbial is not reported content
+    let ends_sentence = be >= b || matches!(cx.toks[be].kind, Kind::Punct('.' | '!' | '?' | ';'));
+    if !cx.is_closing_mark(pre) && !ends_sentence {
+        let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
+        let first = if cx.toks[seg_start].is_word() { cx.lw(seg_start) } else { String::new() };
+        let adverbial = matches!(
+            first.as_str(),
+            "when" | "while" | "after" | "before" | "on" | "in" | "at" | "as" | "asked" | "if" | "now" | "then"
+                | "since" | "during" | "last" | "this" | "earlier" | "meanwhile" | "however" | "later" | "speaking"
+                | "responding" | "for" | "with" | "by" | "from" | "under" | "like" | "unlike" | "despite"
+                | "although" | "though" | "because" | "once" | "until" | "still" | "instead" | "yet" | "so"
+                | "also" | "and" | "but" | "indeed" | "separately" | "similarly" | "likewise" | "today"
+                | "yesterday" | "tonight" | "overall" | "afterward" | "afterwards" | "recently" | "previously"
+        );
+        if words < 4 || adverbial {
+            return false;
+        }
+        // a colon after the block introduces the content: "X responded in a text: ..."
+        if (be..b).take(12).any(|k| cx.punct(k) == Some(':')) {
+            return false;
+        }
+    }
     if be >= b {
         return true;
     }
@@ -1434,12 +1457,31 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     if !att.trailing && !att.cue.info.clause && att.cue.info.np {
         let mut k = s;
         while k < e {
-            if cx.in_span[k].is_none() && matches!(cx.punct(k), Some(',' | ';')) {
+            if cx.in_span[k].is_none()
+                && (matches!(cx.punct(k), Some(',' | ';'))
+                    || (k > s
+                        && cx.toks[k].is_word()
+                        && matches!(
+                            cx.lw(k).as_str(),
+                            "and" | "but" | "last" | "this" | "on" | "during" | "after" | "because" | "while" | "when" | "before"
+                        )))
+            {
                 break;
             }
             k += 1;
         }
         e = k;
+    }
+    // a clause cue whose complement opens with a preposition ("reported on", "respond to")
+    // reports no clause unless a "that" follows
+    if !att.trailing
+        && att.cue.info.clause
+        && !att.cue.according
+        && s < e
+        && cx.toks[s].is_word()
+        && matches!(cx.lw(s).as_str(), "on" | "for" | "with" | "by" | "into" | "against" | "from")
+    {
+        return (s, s);
     }
     if !att.trailing
         && !att.cue.info.clause
