@@ -488,8 +488,19 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             kind: NpKind::Pronoun(lw),
         });
     }
-    if matches!(lw.as_str(), "one" | "another" | "others" | "some" | "many")
-        && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1)))
+    if matches!(
+        lw.as_str(),
+        "one"
+            | "another"
+            | "others"
+            | "some"
+            | "many"
+            | "most"
+            | "few"
+            | "several"
+            | "both"
+            | "all"
+    ) && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1)))
     {
         return Some(Np {
             s: t,
@@ -686,6 +697,47 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// The subject at the start of a sentence: a name or a personal pronoun, after an optional
+/// fronted phrase closed by a comma.
+fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
+    let mut k = a;
+    // skip a fronted adverbial ("On Tuesday, ...") of a few words
+    if let Some(c) = (a..(a + 8).min(b)).find(|&i| cx.punct(i) == Some(',')) {
+        if cx.toks[a].is_word()
+            && matches!(
+                cx.lw(a).as_str(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "then"
+                    | "but"
+                    | "and"
+                    | "meanwhile"
+                    | "still"
+            )
+        {
+            k = c + 1;
+        }
+    }
+    while k < b
+        && cx.toks[k].is_word()
+        && matches!(
+            cx.lw(k).as_str(),
+            "but" | "and" | "so" | "yet" | "still" | "then"
+        )
+    {
+        k += 1;
+    }
+    let np = np_right(cx, k, b, false)?;
+    match np.kind {
+        NpKind::Name(_) | NpKind::Pronoun(_) => Some(np),
+        _ => None,
+    }
 }
 
 /// A noun phrase starting at `k` (for `said X` and `according to X`).
@@ -1091,8 +1143,28 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             if cue.base_form && !after_modal {
                 let ok = match &np.kind {
                     NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
-                    NpKind::Nominal(h) => h.ends_with('s'),
-                    NpKind::Name(_) => cx.lw(cue.s).ends_with('s'),
+                    NpKind::Nominal(h) => {
+                        h.ends_with('s')
+                            || matches!(
+                                h.as_str(),
+                                "and"
+                                    | "police"
+                                    | "people"
+                                    | "most"
+                                    | "some"
+                                    | "many"
+                                    | "all"
+                                    | "both"
+                                    | "few"
+                                    | "several"
+                                    | "others"
+                                    | "staff"
+                                    | "public"
+                            )
+                    }
+                    NpKind::Name(_) => {
+                        cx.lw(cue.s).ends_with('s') || cx.lw(np.e - 1).ends_with('s')
+                    }
                     NpKind::Who(_) => true,
                 };
                 if !ok {
@@ -1128,6 +1200,20 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             if pre_ok {
                 if let Some(np) = np_right(cx, cue.e, b, true) {
                     block_e = np.e;
+                    src = Some(np);
+                }
+            }
+        }
+        // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
+        if src.is_none()
+            && !cue.participle
+            && !cue.base_form
+            && cue.s > a + 2
+            && cx.toks[cue.s - 1].is_word()
+            && matches!(cx.lw(cue.s - 1).as_str(), "and" | "but")
+        {
+            if let Some(np) = sentence_subject(cx, a, b) {
+                if np.e < cue.s - 1 {
                     src = Some(np);
                 }
             }
@@ -1264,15 +1350,67 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     let ends_sentence = be >= b || matches!(cx.toks[be].kind, Kind::Punct('.' | '!' | '?' | ';'));
     if !cx.is_closing_mark(pre) && !ends_sentence {
         let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
-        let first = if cx.toks[seg_start].is_word() { cx.lw(seg_start) } else { String::new() };
+        let first = if cx.toks[seg_start].is_word() {
+            cx.lw(seg_start)
+        } else {
+            String::new()
+        };
         let adverbial = matches!(
             first.as_str(),
-            "when" | "while" | "after" | "before" | "on" | "in" | "at" | "as" | "asked" | "if" | "now" | "then"
-                | "since" | "during" | "last" | "this" | "earlier" | "meanwhile" | "however" | "later" | "speaking"
-                | "responding" | "for" | "with" | "by" | "from" | "under" | "like" | "unlike" | "despite"
-                | "although" | "though" | "because" | "once" | "until" | "still" | "instead" | "yet" | "so"
-                | "also" | "and" | "but" | "indeed" | "separately" | "similarly" | "likewise" | "today"
-                | "yesterday" | "tonight" | "overall" | "afterward" | "afterwards" | "recently" | "previously"
+            "when"
+                | "while"
+                | "after"
+                | "before"
+                | "on"
+                | "in"
+                | "at"
+                | "as"
+                | "asked"
+                | "if"
+                | "now"
+                | "then"
+                | "since"
+                | "during"
+                | "last"
+                | "this"
+                | "earlier"
+                | "meanwhile"
+                | "however"
+                | "later"
+                | "speaking"
+                | "responding"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "under"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "although"
+                | "though"
+                | "because"
+                | "once"
+                | "until"
+                | "still"
+                | "instead"
+                | "yet"
+                | "so"
+                | "also"
+                | "and"
+                | "but"
+                | "indeed"
+                | "separately"
+                | "similarly"
+                | "likewise"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "overall"
+                | "afterward"
+                | "afterwards"
+                | "recently"
+                | "previously"
         );
         if words < 4 || adverbial {
             return false;
@@ -1463,7 +1601,17 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         && cx.toks[k].is_word()
                         && matches!(
                             cx.lw(k).as_str(),
-                            "and" | "but" | "last" | "this" | "on" | "during" | "after" | "because" | "while" | "when" | "before"
+                            "and"
+                                | "but"
+                                | "last"
+                                | "this"
+                                | "on"
+                                | "during"
+                                | "after"
+                                | "because"
+                                | "while"
+                                | "when"
+                                | "before"
                         )))
             {
                 break;
@@ -1479,7 +1627,10 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         && !att.cue.according
         && s < e
         && cx.toks[s].is_word()
-        && matches!(cx.lw(s).as_str(), "on" | "for" | "with" | "by" | "into" | "against" | "from")
+        && matches!(
+            cx.lw(s).as_str(),
+            "on" | "for" | "with" | "by" | "into" | "against" | "from"
+        )
     {
         return (s, s);
     }

@@ -487,9 +487,61 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
         }
         let w = text[t.s..t.e].to_lowercase();
         if crate::lexicon::cue(&w).is_some_and(|c| c.inversion) {
-            // right after the name (or after an appositive closed by a comma)
-            let prev_comma = matches!(toks[k - 1].kind, Kind::Punct(','));
-            return k <= j + 5 || prev_comma;
+            // right after the name (or after an appositive closed by a comma), and ending the
+            // clause: `Maher replied.`, `he said in a statement`, not `He said he had ...`
+            let prev_comma = k > j && matches!(toks[k - 1].kind, Kind::Punct(','));
+            let ends = match toks.get(k + 1) {
+                None => true,
+                Some(n) if n.para != para => true,
+                Some(n) => match n.kind {
+                    Kind::Punct(c) => matches!(c, '.' | ',' | ';' | '!' | '?' | ':' | '\u{2014}'),
+                    Kind::Word => {
+                        let nw = text[n.s..n.e].to_lowercase();
+                        matches!(
+                            nw.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "when"
+                                | "last"
+                                | "this"
+                                | "of"
+                                | "about"
+                                | "to"
+                                | "via"
+                                | "through"
+                                | "with"
+                                | "from"
+                                | "earlier"
+                                | "later"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "recently"
+                                | "then"
+                                | "again"
+                                | "told"
+                                | "also"
+                        ) || (k == j + 1
+                            && text[n.s..n.e]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase()))
+                    }
+                    Kind::Quote(_) => false,
+                },
+            };
+            return ends && (k <= j + 5 || prev_comma);
         }
         if !after_comma && k > j + 5 {
             return false;
