@@ -418,6 +418,8 @@ pub(crate) fn extract(
         let share = gp[i] as f32 / page_gp;
         let raw_share = raw[i] as f32 / page_raw;
         let mut rm = drop_tag(tag);
+        // Mostly long, link-poor paragraphs: what article sections look like.
+        let prose = gp[i] >= 160 && gp[i] * 10 >= raw[i] * 6;
         if matches!(tag, Tag::Header | Tag::Footer | Tag::Nav | Tag::Aside) {
             rm = share < 0.3;
         } else if tag == Tag::Form {
@@ -428,10 +430,13 @@ pub(crate) fn extract(
             rm = false;
         }
         if !rm && !matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
-            if dom.attr(ii, AttrName::Hidden).is_some()
-                || dom
-                    .attr(ii, AttrName::AriaHidden)
-                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            if dom.attr(ii, AttrName::Hidden).is_some() {
+                // Streaming renderers park whole article sections in `hidden` divs until
+                // script swaps them in: hidden prose stays.
+                rm = share < 0.5 && !prose;
+            } else if dom
+                .attr(ii, AttrName::AriaHidden)
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
             {
                 rm = share < 0.5;
             } else if let Some(st) = dom.attr(ii, AttrName::Style) {
@@ -484,7 +489,7 @@ pub(crate) fn extract(
                         Boiler::Strong => share < 0.4,
                         // Generic words also name prose sections (`TOC_TITLE_1`, `note`):
                         // a block that is mostly long link-poor paragraphs stays.
-                        Boiler::Weak => share < 0.15 && !(gp[i] >= 160 && gp[i] * 10 >= raw[i] * 6),
+                        Boiler::Weak => share < 0.15 && !prose,
                         Boiler::None | Boiler::Positive => false,
                     };
                 }
@@ -619,10 +624,27 @@ pub(crate) fn extract(
     // Render the chosen subtree.
     let title_words: Option<HashSet<u64>> = title.map(|t| words(t).map(hash_word).collect());
     let mut keep = vec![0u8; n]; // 0 = undecided, 1 = keep, 2 = drop
-    let mut buf = String::with_capacity(4096);
+                                 // Lines with the block each came from; a new line starts at every block element and
+                                 // whenever the text's block changes (text after a nested block closes).
+    let mut lines: Vec<(String, u32)> = Vec::new();
+    let mut cur = String::with_capacity(512);
+    let mut cur_owner = NONE;
     let end = dom.subtree_end(best as u32) as usize;
     let mut j = best;
     let mut pre_depth_end = 0usize;
+    let flush = |cur: &mut String, owner: u32, lines: &mut Vec<(String, u32)>| {
+        let mut line = String::with_capacity(cur.len());
+        for w in cur.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        if !line.is_empty() {
+            lines.push((line, owner));
+        }
+        cur.clear();
+    };
     while j < end {
         if removed[j] {
             j = dom.subtree_end(j as u32) as usize;
@@ -631,7 +653,7 @@ pub(crate) fn extract(
         match dom.nodes[j].kind {
             Kind::Element { tag, .. } => {
                 if tag.is_block() {
-                    buf.push('\n');
+                    flush(&mut cur, cur_owner, &mut lines);
                 }
                 if tag == Tag::Pre {
                     pre_depth_end = dom.subtree_end(j as u32) as usize;
@@ -656,13 +678,23 @@ pub(crate) fn extract(
                     };
                 }
                 if keep[o] == 1 {
+                    if o as u32 != cur_owner {
+                        flush(&mut cur, cur_owner, &mut lines);
+                        cur_owner = o as u32;
+                    }
                     let t = dom.text_of(j as u32);
                     if j < pre_depth_end {
-                        buf.push_str(&t.replace('\r', ""));
-                    } else {
-                        for c in t.chars() {
-                            buf.push(if c.is_whitespace() { ' ' } else { c });
+                        // Preformatted: every source line is a line of its own.
+                        let mut first = true;
+                        for l in t.split('\n') {
+                            if !first {
+                                flush(&mut cur, cur_owner, &mut lines);
+                            }
+                            first = false;
+                            cur.push_str(l);
                         }
+                    } else {
+                        cur.push_str(t);
                     }
                 }
             }
@@ -670,37 +702,23 @@ pub(crate) fn extract(
         }
         j += 1;
     }
-    let mut text = String::with_capacity(buf.len());
-    for line in buf.split('\n') {
-        let mut first = true;
-        let mut any = false;
-        for w in line
-            .split(|c: char| c == ' ' || c == '\u{A0}' || c.is_whitespace())
-            .filter(|w| !w.is_empty())
-        {
-            if first {
-                if !text.is_empty() {
-                    text.push('\n');
-                }
-                first = false;
-            } else {
-                text.push(' ');
-            }
-            text.push_str(w);
-            any = true;
+    flush(&mut cur, cur_owner, &mut lines);
+    lines.retain(|(l, _)| !stock_phrase(l) && !looks_like_markup(l));
+    out.paragraphs = lines.len();
+    let mut text = String::with_capacity(lines.iter().map(|l| l.0.len() + 1).sum());
+    for (k, (l, _)) in lines.iter().enumerate() {
+        if k > 0 {
+            text.push('\n');
         }
-        if any {
-            out.paragraphs += 1;
-        }
-    }
-    // Stock lines that slipped through as parts of kept blocks (line breaks by <br>).
-    if text.lines().any(stock_phrase) {
-        let kept: Vec<&str> = text.lines().filter(|l| !stock_phrase(l)).collect();
-        out.paragraphs = kept.len();
-        text = kept.join("\n");
+        text.push_str(l);
     }
     out.text = text;
     out
+}
+
+/// Escaped markup shown as text (`&lt;img src=...&gt;` in the source) is never article text.
+fn looks_like_markup(line: &str) -> bool {
+    line.starts_with('<') && line.ends_with('>') && line.contains('=')
 }
 
 /// Prints per-block scores to stderr (development aid for the `debug` example).
