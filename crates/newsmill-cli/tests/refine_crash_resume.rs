@@ -1,0 +1,205 @@
+//! Crash safety (issue #5): `refine` killed with SIGKILL at random points, then rerun with
+//! `--resume` and the same arguments, ends with `articles.jsonl` and `rejects.jsonl` byte-identical
+//! to an uninterrupted run, and no partial output is ever visible under its final name.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// Documents per input file, and input files. Sized so that a debug build takes a second or two.
+const DOCS_PER_FILE: usize = 300;
+const FILES: usize = 4;
+
+fn write_inputs(dir: &Path) {
+    for f in 0..FILES {
+        let mut out = String::new();
+        for i in 0..DOCS_PER_FILE {
+            let n = f * DOCS_PER_FILE + i;
+            // Every 7th document repeats an earlier one (exact duplicates across files), every
+            // 11th is too short to pass the quality filters, and every 13th is not JSON.
+            let line = if n % 13 == 12 {
+                format!("{{\"id\": \"broken-{n}\", \"text\": ")
+            } else if n % 7 == 6 {
+                jsonl_doc(&format!("d{n}"), &story(n / 2))
+            } else if n % 11 == 10 {
+                jsonl_doc(&format!("d{n}"), "Too short.")
+            } else {
+                jsonl_doc(&format!("d{n}"), &story(n))
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        fs::write(dir.join(format!("part-{f}.jsonl")), out).unwrap();
+    }
+}
+
+fn refine_cmd(input: &Path, out: &Path, resume: bool) -> std::process::Command {
+    let mut c = newsmill();
+    c.arg("refine")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(["--threads", "2", "-q"]);
+    if resume {
+        c.arg("--resume");
+    }
+    c.stdout(Stdio::null()).stderr(Stdio::piped());
+    c
+}
+
+struct Reference {
+    articles: Vec<u8>,
+    rejects: Vec<u8>,
+}
+
+/// Final outputs, when visible at all, are complete: equal to the uninterrupted run's.
+fn check_visible_outputs(out: &Path, reference: &Reference, when: &str) {
+    for (name, want) in [
+        ("articles.jsonl", &reference.articles),
+        ("rejects.jsonl", &reference.rejects),
+    ] {
+        if let Ok(bytes) = fs::read(out.join(name)) {
+            assert!(
+                bytes == *want,
+                "{when}: {name} is visible but differs from the uninterrupted run ({} vs {} bytes)",
+                bytes.len(),
+                want.len()
+            );
+        }
+    }
+    if let Ok(text) = fs::read_to_string(out.join("report.json")) {
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{when}: report.json visible but not complete JSON: {e}"));
+        assert_eq!(v["accounting"]["ok"], true, "{when}: {v}");
+    }
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// Uniform in `[lo, hi)`.
+    fn fraction(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * ((self.next() >> 11) as f64 / (1u64 << 53) as f64)
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_runs_resume_to_byte_identical_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+
+    // The uninterrupted run.
+    let ref_out = tmp.path().join("reference");
+    let started = Instant::now();
+    let status = refine_cmd(&input, &ref_out, false).status().unwrap();
+    let full = started.elapsed();
+    assert!(status.success(), "reference run failed: {status}");
+    let reference = Reference {
+        articles: fs::read(ref_out.join("articles.jsonl")).unwrap(),
+        rejects: fs::read(ref_out.join("rejects.jsonl")).unwrap(),
+    };
+    assert!(!reference.articles.is_empty() && !reference.rejects.is_empty());
+    eprintln!("uninterrupted run: {full:?}");
+
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut kills = 0;
+    let mut rounds = 0;
+    // Three interrupted runs; in each, the fresh run and up to two of its resumes are killed.
+    for scenario in 0..3 {
+        let out: PathBuf = tmp.path().join(format!("out-{scenario}"));
+        let mut resume = false;
+        let mut attempt = 0;
+        loop {
+            let kill_after = (attempt < 3).then(|| full.mul_f64(rng.fraction(0.05, 0.9)));
+            let mut child = refine_cmd(&input, &out, resume).spawn().unwrap();
+            let t0 = Instant::now();
+            let status = loop {
+                check_visible_outputs(&out, &reference, "during a run");
+                if let Some(status) = child.try_wait().unwrap() {
+                    break Some(status);
+                }
+                if kill_after.is_some_and(|k| t0.elapsed() >= k) {
+                    child.kill().unwrap(); // SIGKILL
+                    child.wait().unwrap();
+                    kills += 1;
+                    break None;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            };
+            rounds += 1;
+            check_visible_outputs(&out, &reference, "after a kill");
+            if let Some(status) = status {
+                let mut stderr = String::new();
+                use std::io::Read;
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut stderr)
+                    .unwrap();
+                assert!(
+                    status.success(),
+                    "run (resume={resume}) failed: {status}\n{stderr}"
+                );
+                break;
+            }
+            resume = true;
+            attempt += 1;
+        }
+        assert_eq!(
+            fs::read(out.join("articles.jsonl")).unwrap(),
+            reference.articles,
+            "articles differ"
+        );
+        assert_eq!(
+            fs::read(out.join("rejects.jsonl")).unwrap(),
+            reference.rejects,
+            "rejects differ"
+        );
+        let report: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+        assert_eq!(report["accounting"]["ok"], true, "{report}");
+    }
+    eprintln!("{kills} kills in {rounds} runs");
+    assert!(
+        kills >= 4,
+        "only {kills} kills landed before the runs finished"
+    );
+}
+
+#[test]
+fn resume_with_different_arguments_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.jsonl"), jsonl_doc("a-1", &story(1)) + "\n").unwrap();
+    let out = tmp.path().join("out");
+    refine(&[&input], &out, &["--stages", "normalize,clean", "-q"]).assert_ok();
+    let again = refine(
+        &[&input],
+        &out,
+        &["--stages", "normalize", "--resume", "-q"],
+    );
+    assert_eq!(again.code, EXIT_FATAL, "stderr:\n{}", again.stderr);
+    // The same arguments resume (nothing left to do) and give the same outputs.
+    let before = fs::read(out.join("articles.jsonl")).unwrap();
+    refine(
+        &[&input],
+        &out,
+        &["--stages", "normalize,clean", "--resume", "-q"],
+    )
+    .assert_ok();
+    assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), before);
+}

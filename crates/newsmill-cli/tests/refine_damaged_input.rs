@@ -1,0 +1,562 @@
+//! Damaged input (issue #5): every kind of broken input gives an error or reject that names the
+//! file and the position, the rest of the run completes with its accounting intact, and
+//! `--strict` stops at the first input error with exit code 3. Also the per-document size limit.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// Stages used by these tests: the reader is what is under test, but the run goes through the
+/// extract, process, dedup barrier and final passes.
+const STAGES: &str = "extract,normalize,clean,exact_dedup";
+
+/// Writes `good.jsonl` (three sound documents) into `dir`.
+fn write_good(dir: &Path) {
+    let lines: Vec<String> = (1..=3)
+        .map(|i| jsonl_doc(&format!("good-{i}"), &story(i)))
+        .collect();
+    fs::write(dir.join("good.jsonl"), lines.join("\n") + "\n").unwrap();
+}
+
+/// The listed input error whose path ends with `name`, with the report's errors in the message.
+fn error_for(run: &Run, name: &str) -> Value {
+    let errors = run.errors();
+    errors
+        .iter()
+        .find(|e| {
+            e["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(name))
+        })
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "no input error for {name}; errors: {errors:#?}\nstderr:\n{}",
+                run.stderr
+            )
+        })
+}
+
+/// Asserts a location has some position (line, byte offset or record) besides the path.
+fn assert_has_position(loc: &Value) {
+    assert!(
+        loc["line"].is_u64() || loc["offset"].is_u64() || loc["record"].is_u64(),
+        "location without a position: {loc}"
+    );
+}
+
+/// Runs the folder normally and checks what every damaged case shares: exit 0, accounting,
+/// the sound documents all in the articles.
+fn run_ok(input: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["--stages", STAGES, "-q"];
+    args.extend_from_slice(extra);
+    let run = refine(&[input], out, &args);
+    run.assert_ok();
+    assert_accounting(&run);
+    for i in 1..=3 {
+        let id = format!("good-{i}");
+        assert!(
+            run.article(&id).is_some(),
+            "{id} missing from articles; stderr:\n{}",
+            run.stderr
+        );
+    }
+    run
+}
+
+/// Runs the folder with `--strict`: exit 3, and the message names the damaged file.
+fn assert_strict_stops(input: &Path, out: &Path, name: &str) {
+    let run = refine(&[input], out, &["--stages", STAGES, "--strict"]);
+    assert_eq!(
+        run.code, EXIT_STRICT,
+        "--strict should stop with 3; stderr:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(name),
+        "--strict message does not name {name}:\n{}",
+        run.stderr
+    );
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_good(&input);
+    (tmp, input)
+}
+
+#[test]
+fn truncated_gzip_mid_member() {
+    let (tmp, input) = setup();
+    let lines: Vec<String> = (0..200)
+        .map(|i| jsonl_doc(&format!("gz-{i}"), &story(100 + i)))
+        .collect();
+    let data = (lines.join("\n") + "\n").into_bytes();
+    let gz = gzip_stored(&data, 4096);
+    // Cut in the middle of a stored block, well inside the member.
+    let cut = gz.len() * 3 / 5 + 7;
+    fs::write(input.join("news.jsonl.gz"), &gz[..cut]).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "news.jsonl.gz");
+    assert_eq!(err["kind"], "truncated_gzip", "{err}");
+    assert_has_position(&err["location"]);
+    // What came before the cut is kept.
+    let salvaged = ids(&run.articles())
+        .iter()
+        .filter(|id| id.starts_with("gz-"))
+        .count();
+    assert!(
+        salvaged > 50 && salvaged < 200,
+        "{salvaged} documents read before the cut"
+    );
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "news.jsonl.gz");
+}
+
+/// A WARC response record with an HTML page.
+fn warc_response(url: &str, body: &str, length_delta: i64) -> Vec<u8> {
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let len = (http.len() as i64 + length_delta) as usize;
+    let mut rec = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{url}>\r\n\
+         WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Target-URI: {url}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {len}\r\n\r\n"
+    )
+    .into_bytes();
+    rec.extend_from_slice(http.as_bytes());
+    rec.extend_from_slice(b"\r\n\r\n");
+    rec
+}
+
+fn page(title: &str, n: usize) -> String {
+    let paras: String = story(n).lines().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><nav><a href=\"/\">Home</a> | <a href=\"/news\">News</a></nav>\
+         <article><h1>{title}</h1>\n{paras}</article><footer>Footer</footer></body></html>"
+    )
+}
+
+#[test]
+fn warc_record_whose_content_length_lies() {
+    let (tmp, input) = setup();
+    let mut warc = Vec::new();
+    warc.extend(warc_response(
+        "https://a.example/1",
+        &page("First story", 301),
+        0,
+    ));
+    let lying_at = warc.len();
+    // Claims 25 bytes fewer than the block holds.
+    warc.extend(warc_response(
+        "https://a.example/2",
+        &page("Second story", 302),
+        -25,
+    ));
+    warc.extend(warc_response(
+        "https://a.example/3",
+        &page("Third story", 303),
+        0,
+    ));
+    fs::write(input.join("crawl.warc"), &warc).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "crawl.warc");
+    assert_eq!(err["kind"], "bad_warc_record", "{err}");
+    assert_has_position(&err["location"]);
+    assert_eq!(
+        err["location"]["offset"].as_u64(),
+        Some(lying_at as u64),
+        "{err}"
+    );
+    // The reader resynchronises: the records around the broken one are read.
+    let urls: Vec<String> = run
+        .articles()
+        .iter()
+        .filter_map(|a| a["url"].as_str().map(String::from))
+        .collect();
+    assert!(urls.iter().any(|u| u == "https://a.example/1"), "{urls:?}");
+    assert!(urls.iter().any(|u| u == "https://a.example/3"), "{urls:?}");
+    assert!(!urls.iter().any(|u| u == "https://a.example/2"), "{urls:?}");
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "crawl.warc");
+}
+
+#[test]
+fn warc_record_cut_short_at_end_of_file() {
+    let (tmp, input) = setup();
+    let mut warc = warc_response("https://b.example/1", &page("Kept story", 311), 0);
+    let cut_at = warc.len();
+    // Claims 500 bytes more than the file has left.
+    warc.extend(warc_response(
+        "https://b.example/2",
+        &page("Cut story", 312),
+        500,
+    ));
+    fs::write(input.join("cut.warc"), &warc).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "cut.warc");
+    assert!(
+        err["kind"].as_str().unwrap().contains("warc"),
+        "unexpected kind: {err}"
+    );
+    assert_eq!(
+        err["location"]["offset"].as_u64(),
+        Some(cut_at as u64),
+        "{err}"
+    );
+    assert!(run
+        .articles()
+        .iter()
+        .any(|a| a["url"] == "https://b.example/1"));
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "cut.warc");
+}
+
+#[test]
+fn jsonl_lines_that_are_not_json() {
+    let (tmp, input) = setup();
+    let lines = [
+        jsonl_doc("bad-1", &story(401)),
+        r#"{"id": "bad-2", "text": "an unterminated string"#.to_string(),
+        jsonl_doc("bad-3", &story(403)),
+        "this line is not JSON at all".to_string(),
+        jsonl_doc("bad-5", &story(405)),
+    ];
+    fs::write(input.join("bad.jsonl"), lines.join("\n") + "\n").unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let errors: Vec<Value> = run
+        .errors()
+        .into_iter()
+        .filter(|e| {
+            e["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("bad.jsonl"))
+        })
+        .collect();
+    let lines_reported: Vec<u64> = errors
+        .iter()
+        .map(|e| {
+            assert_eq!(e["kind"], "invalid_json", "{e}");
+            e["location"]["line"].as_u64().expect("line number")
+        })
+        .collect();
+    assert_eq!(lines_reported, vec![2, 4], "{errors:#?}");
+    for id in ["bad-1", "bad-3", "bad-5"] {
+        assert!(run.article(id).is_some(), "{id} lost");
+    }
+    // The lost lines are accounted for as rejects of the read stage.
+    let read_rejects: Vec<Value> = run
+        .rejects()
+        .into_iter()
+        .filter(|r| r["stage"] == "read" && r["reason"] == "invalid_json")
+        .collect();
+    assert_eq!(read_rejects.len(), 2, "{read_rejects:#?}");
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "bad.jsonl");
+}
+
+#[test]
+fn a_200_mb_line_is_rejected_without_stopping_the_run() {
+    let (tmp, input) = setup();
+    let path = input.join("huge.jsonl");
+    {
+        let mut f = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&path).unwrap());
+        writeln!(f, "{}", jsonl_doc("huge-before", &story(501))).unwrap();
+        f.write_all(br#"{"id": "huge", "text": ""#).unwrap();
+        let chunk = "All work and no play makes a very long line. ".repeat(1 << 14);
+        let mut written = 0usize;
+        while written < 200 << 20 {
+            f.write_all(chunk.as_bytes()).unwrap();
+            written += chunk.len();
+        }
+        f.write_all(b"\"}\n").unwrap();
+        writeln!(f, "{}", jsonl_doc("huge-after", &story(503))).unwrap();
+        f.flush().unwrap();
+    }
+    let started = std::time::Instant::now();
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let reject = run
+        .rejects()
+        .into_iter()
+        .find(|r| r["reason"] == "doc_too_large")
+        .unwrap_or_else(|| panic!("no doc_too_large reject: {:#?}", run.rejects()));
+    let loc = &reject["details"]["location"];
+    assert!(
+        loc["path"].as_str().unwrap().ends_with("huge.jsonl"),
+        "{reject}"
+    );
+    assert_eq!(loc["line"].as_u64(), Some(2), "{reject}");
+    assert!(run.article("huge-before").is_some());
+    assert!(
+        run.article("huge-after").is_some(),
+        "the line after the huge one is lost"
+    );
+    eprintln!("200 MB line run: {:?}", started.elapsed());
+}
+
+#[test]
+fn nul_and_binary_bytes() {
+    let (tmp, input) = setup();
+    let mut nul_text = story(601).into_bytes();
+    nul_text.splice(40..40, b"\0\0\x01\x02\0".iter().copied());
+    fs::write(input.join("nul.txt"), &nul_text).unwrap();
+    // Pseudo-random bytes, like an image saved under a text name.
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let noise: Vec<u8> = (0..65536)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 32) as u8
+        })
+        .collect();
+    fs::write(input.join("photo.txt"), &noise).unwrap();
+    // A JSON string with a raw NUL inside is not JSON.
+    let mut jl = jsonl_doc("nul-1", &story(603)).into_bytes();
+    jl.push(b'\n');
+    jl.extend_from_slice(b"{\"id\": \"nul-2\", \"text\": \"before\0after\"}\n");
+    jl.extend(jsonl_doc("nul-3", &story(605)).into_bytes());
+    jl.push(b'\n');
+    fs::write(input.join("nul.jsonl"), &jl).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    for name in ["nul.txt", "photo.txt"] {
+        let reject = run
+            .rejects()
+            .into_iter()
+            .find(|r| {
+                r["details"]["location"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.ends_with(name))
+            })
+            .unwrap_or_else(|| panic!("{name} not rejected: {:#?}", run.rejects()));
+        assert_eq!(reject["reason"], "binary_content", "{reject}");
+        assert_eq!(reject["stage"], "read", "{reject}");
+    }
+    let err = error_for(&run, "nul.jsonl");
+    assert_eq!(err["kind"], "invalid_json", "{err}");
+    assert_eq!(err["location"]["line"].as_u64(), Some(2), "{err}");
+    assert!(run.article("nul-1").is_some() && run.article("nul-3").is_some());
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "nul.jsonl");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_and_kept() {
+    let (tmp, input) = setup();
+    let mut text = b"Caf\xe9 owners on Harbour Street said trade had collapsed \xff\xfe since the strike began.\n".to_vec();
+    text.extend_from_slice(story(701).as_bytes());
+    fs::write(input.join("latin1.txt"), &text).unwrap();
+    let mut jl = b"{\"id\": \"utf8-1\", \"text\": \"Na\xefve caf\xe9 review: ".to_vec();
+    jl.extend_from_slice(story(703).replace('\n', " ").replace('"', "'").as_bytes());
+    jl.extend_from_slice(b"\"}\n");
+    fs::write(input.join("latin1.jsonl"), &jl).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let by_text = |needle: &str| {
+        run.articles()
+            .into_iter()
+            .find(|a| a["text"].as_str().is_some_and(|t| t.contains(needle)))
+    };
+    let a = by_text("owners on Harbour Street said trade had collapsed")
+        .unwrap_or_else(|| panic!("latin1.txt lost: {:#?}", run.rejects()));
+    assert!(a["text"]
+        .as_str()
+        .unwrap()
+        .contains("since the strike began"));
+    let b = run
+        .article("utf8-1")
+        .unwrap_or_else(|| panic!("utf8-1 lost: {:#?}", run.rejects()));
+    assert!(b["text"].as_str().unwrap().contains("review"), "{b}");
+}
+
+#[test]
+fn empty_files() {
+    let (tmp, input) = setup();
+    fs::write(input.join("empty.txt"), b"").unwrap();
+    fs::write(input.join("blank.jsonl"), b"\n  \n\t\n").unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    for name in ["empty.txt", "blank.jsonl"] {
+        let err = error_for(&run, name);
+        assert_eq!(err["kind"], "empty_file", "{err}");
+        assert_has_position(&err["location"]);
+    }
+
+    // Either empty file may be the first one met.
+    let strict = refine(
+        &[&input],
+        &tmp.path().join("strict"),
+        &["--stages", STAGES, "--strict"],
+    );
+    assert_eq!(strict.code, EXIT_STRICT, "stderr:\n{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("empty.txt") || strict.stderr.contains("blank.jsonl"),
+        "{}",
+        strict.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, input) = setup();
+    let locked = input.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(
+        locked.join("inside.jsonl"),
+        jsonl_doc("inside-1", &story(801)) + "\n",
+    )
+    .unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root (as in CI containers) reads it anyway; then it is an ordinary folder.
+    let blocked = fs::read_dir(&locked).is_err();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let strict_out = tmp.path().join("strict");
+    let strict = refine(&[&input], &strict_out, &["--stages", STAGES, "--strict"]);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+
+    if blocked {
+        let err = error_for(&run, "locked");
+        assert_eq!(err["kind"], "unreadable", "{err}");
+        assert!(run.article("inside-1").is_none());
+        assert_eq!(strict.code, EXIT_STRICT, "stderr:\n{}", strict.stderr);
+        assert!(strict.stderr.contains("locked"), "{}", strict.stderr);
+    } else {
+        assert!(run.errors().is_empty(), "{:#?}", run.errors());
+        assert!(
+            run.article("inside-1").is_some(),
+            "the folder is readable here, yet not read"
+        );
+        assert_eq!(strict.code, 0, "stderr:\n{}", strict.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops() {
+    let (tmp, input) = setup();
+    let sub = input.join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(
+        sub.join("deep.jsonl"),
+        jsonl_doc("deep-1", &story(901)) + "\n",
+    )
+    .unwrap();
+    // A link from inside the tree back to its top, and a link to itself.
+    std::os::unix::fs::symlink(&input, sub.join("loop")).unwrap();
+    std::os::unix::fs::symlink(input.join("self"), input.join("self")).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "loop");
+    assert_eq!(err["kind"], "symlink_loop", "{err}");
+    error_for(&run, "self");
+    // Everything is read exactly once (assert_accounting checked no id repeats).
+    assert!(run.article("deep-1").is_some());
+    assert_eq!(run.report()["accounting"]["records_in"].as_u64(), Some(4));
+
+    let strict = refine(
+        &[&input],
+        &tmp.path().join("strict"),
+        &["--stages", STAGES, "--strict"],
+    );
+    assert_eq!(strict.code, EXIT_STRICT, "stderr:\n{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("loop") || strict.stderr.contains("self"),
+        "{}",
+        strict.stderr
+    );
+}
+
+#[test]
+fn a_missing_input_is_reported_and_the_rest_runs() {
+    let (tmp, input) = setup();
+    let missing = tmp.path().join("no-such-file.jsonl");
+    let run = refine(
+        &[&input, &missing],
+        &tmp.path().join("out"),
+        &["--stages", STAGES, "-q"],
+    );
+    run.assert_ok();
+    assert_accounting(&run);
+    error_for(&run, "no-such-file.jsonl");
+    assert!(run.article("good-1").is_some());
+}
+
+#[test]
+fn per_document_size_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let small = story(1001);
+    assert!(small.len() < 1500);
+    let big = (0..6)
+        .map(|i| story(1010 + i))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(big.len() > 3000);
+    fs::write(input.join("small.txt"), &small).unwrap();
+    fs::write(input.join("big.txt"), &big).unwrap();
+    let lines = [
+        jsonl_doc("lim-small", &story(1002)),
+        jsonl_doc("lim-big", &big.replace("Councillors", "Aldermen")),
+        jsonl_doc("lim-small-2", &story(1003)),
+    ];
+    fs::write(input.join("docs.jsonl"), lines.join("\n") + "\n").unwrap();
+    let config = tmp.path().join("run.toml");
+    fs::write(&config, "[limits]\nmax_doc_bytes = 2000\n").unwrap();
+
+    let run = refine(
+        &[&input],
+        &tmp.path().join("out"),
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--stages",
+            STAGES,
+            "-q",
+        ],
+    );
+    run.assert_ok();
+    assert_accounting(&run);
+    let too_large: Vec<Value> = run
+        .rejects()
+        .into_iter()
+        .filter(|r| r["reason"] == "doc_too_large")
+        .collect();
+    assert_eq!(too_large.len(), 2, "{:#?}", run.rejects());
+    // The over-limit line, named by its input id or, unparsed, by file and record.
+    assert!(
+        too_large.iter().any(|r| r["id"] == "lim-big"
+            || (r["details"]["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("docs.jsonl"))
+                && r["details"]["location"]["line"] == 2)),
+        "{too_large:#?}"
+    );
+    assert!(
+        too_large.iter().any(|r| r["details"]["location"]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("big.txt"))),
+        "{too_large:#?}"
+    );
+    for id in ["lim-small", "lim-small-2"] {
+        assert!(run.article(id).is_some(), "{id} lost");
+    }
+    assert_eq!(run.articles().len(), 3, "small.txt, lim-small, lim-small-2");
+}
