@@ -321,7 +321,22 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 let base_form = present && !lw.ends_with('s');
                 let participle = lw.ends_with("ing");
                 // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
-                if present && is_noun_like_cue(&lw) {
+                // ("he notes." / "Bozell says," are verbs all the same)
+                let after_pronoun = i > a
+                    && cx.toks[i - 1].is_word()
+                    && matches!(
+                        cx.lw(i - 1).as_str(),
+                        "he" | "she" | "they" | "i" | "we" | "who" | "it"
+                    );
+                let clause_end = i + 1 >= b || matches!(cx.punct(i + 1), Some('.' | ','));
+                if present
+                    && is_noun_like_cue(&lw)
+                    && !(after_pronoun
+                        || (clause_end
+                            && i > a
+                            && cx.toks[i - 1].is_word()
+                            && cx.mention_end[i - 1].is_some()))
+                {
                     let nx = i + 1;
                     let clause_follows = nx < b
                         && ((cx.toks[nx].is_word() && cx.lw(nx) == "that")
@@ -660,14 +675,24 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
         }
         if cx.punct(k) == Some(',') {
             if saw_quote && cx.lw(k + 1) != "who" {
-                return None;
+                continue;
             }
             if k == 0 || k <= a {
                 return None;
             }
-            let m = cx.mention_end[k - 1]?;
-            let mm = &cx.people.mentions[m];
             let first_after = cx.lw(k + 1);
+            let Some(m) = cx.mention_end[k - 1] else {
+                // "A Warren adviser, who spoke on condition of anonymity, said"
+                if matches!(first_after.as_str(), "who" | "whose") {
+                    if let Some(np) = np_left(cx, a, k) {
+                        if matches!(np.kind, NpKind::Nominal(_)) {
+                            return Some(np);
+                        }
+                    }
+                }
+                return None;
+            };
+            let mm = &cx.people.mentions[m];
             let appositive_like =
                 matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
                     || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
@@ -738,6 +763,35 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
         NpKind::Name(_) | NpKind::Pronoun(_) => Some(np),
         _ => None,
     }
+}
+
+/// The last personal pronoun or person name before `end` in the unit: the likely subject of a
+/// trailing participle (`..., saying "..."`).
+fn nearest_subject(cx: &Ctx, a: usize, end: usize) -> Option<Np> {
+    for k in (a..end).rev() {
+        if cx.in_span[k].is_some() || !cx.toks[k].is_word() {
+            continue;
+        }
+        let lw = cx.lw(k);
+        if matches!(lw.as_str(), "he" | "she") {
+            return Some(Np {
+                s: k,
+                e: k + 1,
+                kind: NpKind::Pronoun(lw),
+            });
+        }
+        if let Some(m) = cx.mention_end[k] {
+            let mm = &cx.people.mentions[m];
+            if cx.people.is_person(mm.name) {
+                return Some(Np {
+                    s: mm.np_s.max(a),
+                    e: k + 1,
+                    kind: NpKind::Name(mm.name),
+                });
+            }
+        }
+    }
+    None
 }
 
 /// A noun phrase starting at `k` (for `said X` and `according to X`).
@@ -848,12 +902,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 }
                 // `"...," Tester said, referring to the excuse, "..."`: skip an adjunct up to the
                 // next quotation when it is set off by a comma and no other cue intervenes
-                if k < b
-                    && !cx.is_opening_mark(k)
-                    && !cx.is_closing_mark(att.block_s.saturating_sub(1))
-                {
-                    k = b;
-                }
+
                 let next_block = atts.get(ai + 1).map_or(b, |n| n.block_s);
                 let mut j = k;
                 while j < b.min(next_block) && !cx.is_opening_mark(j) && j < k + 20 {
@@ -1204,6 +1253,22 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
             }
         }
+        // "She went on to say", "Trump continued to insist": the subject of the verb before "to"
+        if src.is_none()
+            && cue.s > a + 1
+            && cx.toks[cue.s - 1].is_word()
+            && cx.lw(cue.s - 1) == "to"
+        {
+            for k in (cue.s.saturating_sub(4).max(a + 1)..cue.s - 1).rev() {
+                if let Some(np) = np_left(cx, a, k) {
+                    if matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(_)) {
+                        block_s = np.s;
+                        src = Some(np);
+                        break;
+                    }
+                }
+            }
+        }
         // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
         if src.is_none()
             && !cue.participle
@@ -1223,7 +1288,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             if let Some(prev) = atts.last() {
                 src = prev.src.clone();
             } else {
-                src = np_right(cx, a, b, false);
+                src = sentence_subject(cx, a, b).or_else(|| nearest_subject(cx, a, cue.s));
             }
             if src.is_none() {
                 continue;
@@ -1248,7 +1313,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             let mut k = block_s;
             let mut n = 0;
             while k > a
-                && n < 4
+                && n < 7
                 && cx.toks[k - 1].is_word()
                 && cx.in_span[k - 1].is_none()
                 && !is_function_word(&cx.lw(k - 1))

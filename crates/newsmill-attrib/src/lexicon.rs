@@ -138,6 +138,8 @@ const VERBS: &[(&str, u8)] = &[
     ("describe", N),
     ("call", N),
     ("sing", C | I),
+    ("post", C | I),
+    ("read", I),
     ("implore", C | I),
     ("riff", C | I),
     ("gush", C | I),

@@ -486,7 +486,7 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
             _ => return false,
         }
         let w = text[t.s..t.e].to_lowercase();
-        if crate::lexicon::cue(&w).is_some_and(|c| c.inversion) {
+        if let Some(cue) = crate::lexicon::cue(&w).filter(|c| c.inversion) {
             // right after the name (or after an appositive closed by a comma), and ending the
             // clause: `Maher replied.`, `he said in a statement`, not `He said he had ...`
             let prev_comma = k > j && matches!(toks[k - 1].kind, Kind::Punct(','));
@@ -537,6 +537,7 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                                 .chars()
                                 .next()
                                 .is_some_and(|c| c.is_uppercase()))
+                            || cue.object
                     }
                     Kind::Quote(_) => false,
                 },
