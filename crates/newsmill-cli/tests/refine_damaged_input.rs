@@ -120,6 +120,40 @@ fn truncated_gzip_mid_member() {
     assert_strict_stops(&input, &tmp.path().join("strict"), "news.jsonl.gz");
 }
 
+#[test]
+fn multi_member_warc_gz_cut_inside_a_member() {
+    let (tmp, input) = setup();
+    // The sample crawl: one gzip member per WARC record. Cut it inside a member past the middle.
+    let warc = fs::read(repo_root().join("samples/warc/crawl.warc.gz")).unwrap();
+    let cut = warc.len() * 3 / 5;
+    fs::write(input.join("crawl.warc.gz"), &warc[..cut]).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "crawl.warc.gz");
+    assert!(
+        err["kind"] == "truncated_gzip" || err["kind"] == "truncated_warc_record",
+        "{err}"
+    );
+    assert_has_position(&err["location"]);
+    // The records in the members before the cut are read.
+    let urls: Vec<String> = run
+        .articles()
+        .iter()
+        .filter_map(|a| a["url"].as_str().map(String::from))
+        .collect();
+    assert!(
+        urls.iter()
+            .any(|u| u == "https://metrodaily.example/business/tamsin-ridge-mine-approved"),
+        "{urls:?}"
+    );
+    assert!(
+        !urls.iter().any(|u| u.ends_with("harbour-tunnel-study")),
+        "the last page is past the cut: {urls:?}"
+    );
+
+    assert_strict_stops(&input, &tmp.path().join("strict"), "crawl.warc.gz");
+}
+
 /// A WARC response record with an HTML page.
 fn warc_response(url: &str, body: &str, length_delta: i64) -> Vec<u8> {
     let http = format!(
@@ -559,4 +593,29 @@ fn per_document_size_limit() {
         assert!(run.article(id).is_some(), "{id} lost");
     }
     assert_eq!(run.articles().len(), 3, "small.txt, lim-small, lim-small-2");
+}
+
+#[test]
+fn fatal_errors_exit_with_2() {
+    let (tmp, input) = setup();
+    let out = tmp.path().join("out");
+    // Unknown stage.
+    let run = refine(&[&input], &out, &["--stages", "normalize,no_such_stage"]);
+    assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
+    assert!(run.stderr.contains("no_such_stage"), "{}", run.stderr);
+    // A config that does not parse, and one with an unknown key.
+    for (name, text) in [
+        ("broken.toml", "[limits\n"),
+        ("unknown.toml", "[limits]\nmax_doc_kb = 3\n"),
+    ] {
+        let config = tmp.path().join(name);
+        fs::write(&config, text).unwrap();
+        let run = refine(&[&input], &out, &["--config", config.to_str().unwrap()]);
+        assert_eq!(run.code, EXIT_FATAL, "{name}: stderr:\n{}", run.stderr);
+    }
+    // An output folder that cannot be created (a file is in the way).
+    let blocker = tmp.path().join("file");
+    fs::write(&blocker, b"x").unwrap();
+    let run = refine(&[&input], &blocker.join("out"), &["--stages", STAGES]);
+    assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
 }
