@@ -478,7 +478,86 @@ fn a_folder_that_cannot_be_read() {
             "the folder is readable here, yet not read"
         );
         assert_eq!(strict.code, 0, "stderr:\n{}", strict.stderr);
+        unreadable_folder_as_nobody();
     }
+}
+
+/// As root, permissions do not stop reads; where `setpriv` exists, run the binary as `nobody`
+/// so that the unreadable-folder path is exercised anyway.
+#[cfg(unix)]
+fn unreadable_folder_as_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
+    let Some(setpriv) = setpriv else {
+        eprintln!("no setpriv: the unreadable-folder path is not exercised as root");
+        return;
+    };
+    let as_nobody = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_newsmill"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    if !as_nobody(&["--version".as_ref()]).status.success() {
+        eprintln!("the binary cannot run as nobody here; unreadable-folder path not exercised");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_good(&input);
+    let locked = input.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(
+        locked.join("inside.jsonl"),
+        jsonl_doc("inside-1", &story(801)) + "\n",
+    )
+    .unwrap();
+    for p in [
+        &input,
+        &input.join("good.jsonl"),
+        &locked.join("inside.jsonl"),
+    ] {
+        let mode = if p.is_dir() { 0o755 } else { 0o644 };
+        fs::set_permissions(p, fs::Permissions::from_mode(mode)).unwrap();
+    }
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let out = tmp.path().join("out");
+    let strict_out = tmp.path().join("strict");
+    let refine_args = |out: &Path, strict: bool| {
+        let mut v: Vec<std::ffi::OsString> =
+            vec!["refine".into(), input.clone().into(), "-o".into()];
+        v.push(out.into());
+        v.extend(["--threads", "2", "-q", "--stages", STAGES].map(Into::into));
+        if strict {
+            v.push("--strict".into());
+        }
+        v
+    };
+    let args = refine_args(&out, false);
+    let output = as_nobody(&args.iter().map(|a| a.as_os_str()).collect::<Vec<_>>());
+    let args = refine_args(&strict_out, true);
+    let strict = as_nobody(&args.iter().map(|a| a.as_os_str()).collect::<Vec<_>>());
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+
+    let run = Run {
+        code: output.status.code().unwrap_or(-1),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        out,
+    };
+    run.assert_ok();
+    assert_accounting(&run);
+    let err = error_for(&run, "locked");
+    assert_eq!(err["kind"], "unreadable", "{err}");
+    assert!(run.article("good-1").is_some() && run.article("inside-1").is_none());
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert_eq!(strict.status.code(), Some(EXIT_STRICT), "stderr:\n{stderr}");
+    assert!(stderr.contains("locked"), "{stderr}");
 }
 
 #[cfg(unix)]
