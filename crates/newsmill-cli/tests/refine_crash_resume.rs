@@ -171,6 +171,14 @@ fn killed_runs_resume_to_byte_identical_outputs() {
         let report: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
         assert_eq!(report["accounting"]["ok"], true, "{report}");
+        // No temporary output is left behind next to the final ones.
+        let leftovers: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     }
     eprintln!("{kills} kills in {rounds} runs");
     assert!(
