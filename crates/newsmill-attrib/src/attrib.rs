@@ -674,7 +674,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             continue;
         }
         if cx.punct(k) == Some(',') {
-            if saw_quote && cx.lw(k + 1) != "who" {
+            if saw_quote && !matches!(cx.lw(k + 1).as_str(), "who" | "the" | "a" | "an") {
                 continue;
             }
             if k == 0 || k <= a {
@@ -1248,8 +1248,20 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 || matches!(cx.punct(cue.s - 1), Some('\u{2014}' | '\u{2013}'));
             if pre_ok {
                 if let Some(np) = np_right(cx, cue.e, b, true) {
-                    block_e = np.e;
-                    src = Some(np);
+                    // `," said the spokesman.` — a common noun after the verb must end the clause,
+                    // else it is the content's subject (`, said the days when ...`)
+                    let ends = np.e >= b
+                        || matches!(
+                            cx.punct(np.e),
+                            Some('.' | ',' | ';' | '!' | '?' | '(' | '\u{2014}')
+                        )
+                        || (cx.toks[np.e].is_word()
+                            && (is_adjunct_start(&cx.lw(np.e))
+                                || matches!(cx.lw(np.e).as_str(), "who" | "whose")));
+                    if !matches!(np.kind, NpKind::Nominal(_)) || ends {
+                        block_e = np.e;
+                        src = Some(np);
+                    }
                 }
             }
         }
@@ -1283,7 +1295,18 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
             }
         }
-        if src.is_none() && cue.participle && cue.s > a && cx.punct(cue.s - 1) == Some(',') {
+        let by_participle = cue.participle
+            && cue.s > a
+            && cx.toks[cue.s - 1].is_word()
+            && matches!(
+                cx.lw(cue.s - 1).as_str(),
+                "by" | "before" | "after" | "while"
+            );
+        if src.is_none()
+            && cue.participle
+            && cue.s > a
+            && (cx.punct(cue.s - 1) == Some(',') || by_participle)
+        {
             // ", saying ...": the subject of the main clause
             if let Some(prev) = atts.last() {
                 src = prev.src.clone();
@@ -1602,6 +1625,32 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if let Some(n) = atts.get(ai + 1) {
             if n.trailing {
                 e = n.block_s;
+            }
+        }
+        // ... and before "and <another reporting verb>" ("saying X and said Y")
+        if let Some(k) = (s + 1..e).find(|&k| {
+            cx.in_span[k].is_none()
+                && cx.toks[k].is_word()
+                && matches!(cx.lw(k).as_str(), "and" | "but")
+                && k + 1 < e
+                && cx.toks[k + 1].is_word()
+                && lexicon::cue(&cx.lw(k + 1)).is_some_and(|c| c.clause || c.np)
+                && !cx.lw(k + 1).ends_with("ing")
+        }) {
+            e = k;
+        }
+        // a participle without a comma ("polls showing ...") reports up to the next comma
+        if att.cue.participle {
+            if let Some(k) =
+                (s + 1..e).find(|&k| cx.in_span[k].is_none() && cx.punct(k) == Some(','))
+            {
+                e = k;
+            }
+        }
+        // "writing in an email: "..."": the quotation after the colon
+        if let Some(k) = (s..e.min(s + 8)).find(|&k| cx.punct(k) == Some(':')) {
+            if k + 1 < e && cx.is_opening_mark(k + 1) {
+                s = k + 1;
             }
         }
     }
