@@ -84,7 +84,8 @@ fn assert_duplicate_pair(articles: &[Value], rejects: &[Value], a: &str, b: &str
     assert_eq!(dropped["duplicate_of"], kept["id"], "{dropped}");
 }
 
-/// The four input folders of `samples/`, without its README and generator script.
+/// The four input folders of `samples/`, without its README and generator script, as the
+/// README's command gives them.
 fn sample_inputs() -> Vec<std::path::PathBuf> {
     let samples = repo_root().join("samples");
     ["html", "jsonl", "text", "warc"]
@@ -176,9 +177,9 @@ fn sample_corpus_gives_the_expected_articles_and_rejects() {
     assert!(!text.contains('\u{FFFD}') && !text.contains('Ã'), "{text}");
 }
 
-/// The README's command: the whole `samples/` folder.
+/// The whole `samples/` folder, README and generator script included (read as text documents).
 #[test]
-fn readme_command_runs_on_samples() {
+fn whole_samples_folder_runs() {
     let tmp = tempfile::tempdir().unwrap();
     let run = refine(
         &[&repo_root().join("samples")],
