@@ -171,14 +171,26 @@ pub fn open_input(file: &InputFile, file_index: u32, opts: &ReadOptions) -> Inpu
 }
 
 /// Reads an in-memory input (tests, fuzzing, embedding): the same sniffing and readers as files.
+/// `name` is used as path in locations and as id prefix.
 pub fn read_bytes(bytes: Vec<u8>, name: &str, opts: &ReadOptions) -> InputReader {
+    read_stream(Box::new(io::Cursor::new(bytes)), name, opts)
+}
+
+/// Reads any byte stream (an object-store body, a pipe from another tool) like a file:
+/// compression and format sniffed, memory bounded. `name` is used as path in locations and as id
+/// prefix; the file index is 0.
+pub fn read_stream(
+    stream: Box<dyn io::Read + Send>,
+    name: &str,
+    opts: &ReadOptions,
+) -> InputReader {
     let file = InputFile {
         path: name.into(),
-        size: Some(bytes.len() as u64),
+        size: None,
         id_prefix: name.to_owned(),
     };
     let mut r = open_input(&file, 0, opts);
-    r.start(Box::new(io::Cursor::new(bytes)));
+    r.start(stream);
     r
 }
 

@@ -78,7 +78,7 @@ fn jsonl_docs_rejects_and_errors_with_positions() {
 #[test]
 fn oversized_line_is_rejected_without_losing_the_next() {
     let mut input = b"{\"id\":\"big\",\"text\":\"".to_vec();
-    input.extend(std::iter::repeat_n(b'x', 5000));
+    input.extend(vec![b'x'; 5000]);
     input.extend_from_slice(b"\"}\n{\"id\":\"small\",\"text\":\"ok\"}\n");
     let opts = ReadOptions {
         max_doc_bytes: 1000,
@@ -86,6 +86,53 @@ fn oversized_line_is_rejected_without_losing_the_next() {
     };
     let ev = read_with(input, "big.jsonl", &opts);
     assert_eq!(summary(&ev), ["rej:doc_too_large", "doc:small"]);
+}
+
+/// Yields `{"text":"xxx…` for `len` bytes, then a newline and one good line, without ever
+/// holding the long line in memory.
+struct LongLine {
+    len: u64,
+    sent: u64,
+    tail: &'static [u8],
+}
+
+impl std::io::Read for LongLine {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.sent < self.len {
+            let n = (buf.len() as u64).min(self.len - self.sent) as usize;
+            buf[..n].fill(b'x');
+            if self.sent == 0 && n >= 9 {
+                buf[..9].copy_from_slice(b"{\"text\":\"");
+            }
+            self.sent += n as u64;
+            return Ok(n);
+        }
+        let n = buf.len().min(self.tail.len());
+        buf[..n].copy_from_slice(&self.tail[..n]);
+        self.tail = &self.tail[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_200_mb_line_is_rejected_with_bounded_memory() {
+    let stream = LongLine {
+        len: 200 << 20,
+        sent: 0,
+        tail: b"\"}\n{\"id\":\"next\",\"text\":\"fine\"}\n",
+    };
+    let opts = ReadOptions {
+        max_doc_bytes: 1 << 20,
+        ..ReadOptions::default()
+    };
+    let mut r = newsmill_io::read_stream(Box::new(stream), "huge.jsonl", &opts);
+    let ev: Vec<_> = r.by_ref().collect();
+    assert_eq!(summary(&ev), ["rej:doc_too_large", "doc:next"]);
+    let ReadEvent::Rejected { location, .. } = &ev[0] else {
+        panic!()
+    };
+    assert_eq!((location.line, location.offset), (Some(1), Some(0)));
+    assert!(r.stats().snapshot().decompressed_bytes > 200 << 20);
 }
 
 #[test]
