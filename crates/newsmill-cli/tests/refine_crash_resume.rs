@@ -1,6 +1,7 @@
 //! Crash safety (issue #5): `refine` killed with SIGKILL at random points, then rerun with
 //! `--resume` and the same arguments, ends with `articles.jsonl` and `rejects.jsonl` byte-identical
-//! to an uninterrupted run, and no partial output is ever visible under its final name.
+//! (and `articles.parquet`) to an uninterrupted run, and no partial output is ever visible under
+//! its final name.
 
 mod common;
 
@@ -39,11 +40,13 @@ fn write_inputs(dir: &Path) {
 
 fn refine_cmd(input: &Path, out: &Path, resume: bool) -> std::process::Command {
     let mut c = newsmill();
-    c.arg("refine")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .args(["--threads", "2", "-q"]);
+    c.arg("refine").arg(input).arg("-o").arg(out).args([
+        "--threads",
+        "2",
+        "-q",
+        "--format",
+        "both",
+    ]);
     if resume {
         c.arg("--resume");
     }
@@ -54,6 +57,7 @@ fn refine_cmd(input: &Path, out: &Path, resume: bool) -> std::process::Command {
 struct Reference {
     articles: Vec<u8>,
     rejects: Vec<u8>,
+    parquet: Vec<u8>,
 }
 
 /// Final outputs, when visible at all, are complete: equal to the uninterrupted run's.
@@ -61,6 +65,7 @@ fn check_visible_outputs(out: &Path, reference: &Reference, when: &str) {
     for (name, want) in [
         ("articles.jsonl", &reference.articles),
         ("rejects.jsonl", &reference.rejects),
+        ("articles.parquet", &reference.parquet),
     ] {
         if let Ok(bytes) = fs::read(out.join(name)) {
             assert!(
@@ -109,6 +114,7 @@ fn killed_runs_resume_to_byte_identical_outputs() {
     let reference = Reference {
         articles: fs::read(ref_out.join("articles.jsonl")).unwrap(),
         rejects: fs::read(ref_out.join("rejects.jsonl")).unwrap(),
+        parquet: fs::read(ref_out.join("articles.parquet")).unwrap(),
     };
     assert!(!reference.articles.is_empty() && !reference.rejects.is_empty());
     eprintln!("uninterrupted run: {full:?}");
@@ -167,6 +173,10 @@ fn killed_runs_resume_to_byte_identical_outputs() {
             fs::read(out.join("rejects.jsonl")).unwrap(),
             reference.rejects,
             "rejects differ"
+        );
+        assert!(
+            fs::read(out.join("articles.parquet")).unwrap() == reference.parquet,
+            "articles.parquet differs"
         );
         let report: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
