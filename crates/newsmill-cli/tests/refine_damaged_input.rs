@@ -68,8 +68,9 @@ fn run_ok(input: &Path, out: &Path, extra: &[&str]) -> Run {
     run
 }
 
-/// Runs the folder with `--strict`: exit 3, and the message names the damaged file.
-fn assert_strict_stops(input: &Path, out: &Path, name: &str) {
+/// Runs the folder with `--strict`: exit 3, and the message names the damaged file and the
+/// position (`position` is how the message shows it, `FILE:LINE` or `(byte N)`).
+fn assert_strict_stops(input: &Path, out: &Path, name: &str, position: &str) {
     let run = refine(&[input], out, &["--stages", STAGES, "--strict"]);
     assert_eq!(
         run.code, EXIT_STRICT,
@@ -80,6 +81,16 @@ fn assert_strict_stops(input: &Path, out: &Path, name: &str) {
         run.stderr.contains(name),
         "--strict message does not name {name}:\n{}",
         run.stderr
+    );
+    assert!(
+        run.stderr.contains(position),
+        "--strict message does not give the position {position}:\n{}",
+        run.stderr
+    );
+    // Nothing is published from a stopped run.
+    assert!(
+        !out.join("articles.jsonl").exists(),
+        "articles.jsonl written by a stopped run"
     );
 }
 
@@ -117,7 +128,12 @@ fn truncated_gzip_mid_member() {
         "{salvaged} documents read before the cut"
     );
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "news.jsonl.gz");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "news.jsonl.gz",
+        "(byte ",
+    );
 }
 
 #[test]
@@ -151,7 +167,12 @@ fn multi_member_warc_gz_cut_inside_a_member() {
         "the last page is past the cut: {urls:?}"
     );
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "crawl.warc.gz");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "crawl.warc.gz",
+        "(byte ",
+    );
 }
 
 /// A WARC response record with an HTML page.
@@ -223,7 +244,12 @@ fn warc_record_whose_content_length_lies() {
     assert!(urls.iter().any(|u| u == "https://a.example/3"), "{urls:?}");
     assert!(!urls.iter().any(|u| u == "https://a.example/2"), "{urls:?}");
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "crawl.warc");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "crawl.warc",
+        &format!("crawl.warc (byte {lying_at})"),
+    );
 }
 
 #[test]
@@ -255,7 +281,12 @@ fn warc_record_cut_short_at_end_of_file() {
         .iter()
         .any(|a| a["url"] == "https://b.example/1"));
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "cut.warc");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "cut.warc",
+        &format!("cut.warc (byte {cut_at})"),
+    );
 }
 
 #[test]
@@ -299,7 +330,12 @@ fn jsonl_lines_that_are_not_json() {
         .collect();
     assert_eq!(read_rejects.len(), 2, "{read_rejects:#?}");
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "bad.jsonl");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "bad.jsonl",
+        "bad.jsonl:2 ",
+    );
 }
 
 #[test]
@@ -385,7 +421,12 @@ fn nul_and_binary_bytes() {
     assert_eq!(err["location"]["line"].as_u64(), Some(2), "{err}");
     assert!(run.article("nul-1").is_some() && run.article("nul-3").is_some());
 
-    assert_strict_stops(&input, &tmp.path().join("strict"), "nul.jsonl");
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "nul.jsonl",
+        "nul.jsonl:2 ",
+    );
 }
 
 #[test]
