@@ -137,6 +137,38 @@ fn truncated_gzip_mid_member() {
 }
 
 #[test]
+fn truncated_zstd_frame() {
+    let (tmp, input) = setup();
+    let lines: Vec<String> = (0..200)
+        .map(|i| jsonl_doc(&format!("zs-{i}"), &story(200 + i)))
+        .collect();
+    let data = (lines.join("\n") + "\n").into_bytes();
+    let zst = zstd_raw(&data);
+    let cut = zst.len() / 2 + 11;
+    fs::write(input.join("news.jsonl.zst"), &zst[..cut]).unwrap();
+
+    let run = run_ok(&input, &tmp.path().join("out"), &[]);
+    let err = error_for(&run, "news.jsonl.zst");
+    assert_eq!(err["kind"], "truncated_zstd", "{err}");
+    assert_has_position(&err["location"]);
+    let salvaged = ids(&run.articles())
+        .iter()
+        .filter(|id| id.starts_with("zs-"))
+        .count();
+    assert!(
+        salvaged > 50 && salvaged < 200,
+        "{salvaged} documents read before the cut"
+    );
+
+    assert_strict_stops(
+        &input,
+        &tmp.path().join("strict"),
+        "news.jsonl.zst",
+        "(byte ",
+    );
+}
+
+#[test]
 fn multi_member_warc_gz_cut_inside_a_member() {
     let (tmp, input) = setup();
     // The sample crawl: one gzip member per WARC record. Cut it inside a member past the middle.
@@ -223,6 +255,23 @@ fn warc_record_whose_content_length_lies() {
         &page("Third story", 303),
         0,
     ));
+    // A Content-Length that is not a number.
+    let bad_length_at = warc.len();
+    let mut rec = String::from_utf8(warc_response(
+        "https://a.example/4",
+        &page("Fourth story", 304),
+        0,
+    ))
+    .unwrap();
+    let at = rec.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = at + rec[at..].find("\r\n").unwrap();
+    rec.replace_range(at..end, "twelve");
+    warc.extend(rec.into_bytes());
+    warc.extend(warc_response(
+        "https://a.example/5",
+        &page("Fifth story", 305),
+        0,
+    ));
     fs::write(input.join("crawl.warc"), &warc).unwrap();
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
@@ -242,7 +291,26 @@ fn warc_record_whose_content_length_lies() {
         .collect();
     assert!(urls.iter().any(|u| u == "https://a.example/1"), "{urls:?}");
     assert!(urls.iter().any(|u| u == "https://a.example/3"), "{urls:?}");
-    assert!(!urls.iter().any(|u| u == "https://a.example/2"), "{urls:?}");
+    assert!(urls.iter().any(|u| u == "https://a.example/5"), "{urls:?}");
+    for lost in ["https://a.example/2", "https://a.example/4"] {
+        assert!(!urls.iter().any(|u| u == lost), "{urls:?}");
+    }
+    let offsets: Vec<u64> = run
+        .errors()
+        .iter()
+        .filter(|e| {
+            e["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("crawl.warc"))
+        })
+        .map(|e| e["location"]["offset"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        offsets,
+        vec![lying_at as u64, bad_length_at as u64],
+        "{:#?}",
+        run.errors()
+    );
 
     assert_strict_stops(
         &input,

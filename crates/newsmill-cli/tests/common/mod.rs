@@ -264,3 +264,23 @@ pub fn gzip_stored(data: &[u8], block: usize) -> Vec<u8> {
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
+
+/// One zstd frame holding `data` in raw (uncompressed) blocks of 4 KiB: valid zstd that any
+/// decoder reads, where a cut at byte N loses only what follows it.
+pub fn zstd_raw(data: &[u8]) -> Vec<u8> {
+    // Magic, frame header descriptor (no content size, no checksum, not single-segment), window
+    // descriptor (2^(10+7) = 128 KiB).
+    let mut out = vec![0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3];
+    let chunks: Vec<&[u8]> = if data.is_empty() {
+        vec![&[][..]]
+    } else {
+        data.chunks(4096).collect()
+    };
+    for (i, c) in chunks.iter().enumerate() {
+        let last = u32::from(i + 1 == chunks.len());
+        let header = last | ((c.len() as u32) << 3); // block type 0: raw
+        out.extend_from_slice(&header.to_le_bytes()[..3]);
+        out.extend_from_slice(c);
+    }
+    out
+}
