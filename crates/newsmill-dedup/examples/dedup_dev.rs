@@ -1,13 +1,82 @@
-//! Development driver: dedups a JSONL file (`id`, `text`, optional `url`, `site`, `date`,
-//! `source`) and prints `id<TAB>cluster` for `score_dedup.py`, plus the report on stderr.
+//! Development and benchmark driver: dedups a JSONL file (`id`, `text`, optional `url`, `site`,
+//! `date`, `source`) streamed from disk in byte-range shards (never all in memory, like the
+//! runner's shard files), writes `id<TAB>cluster` for `score_dedup.py`, and prints the report and
+//! throughput on stderr.
 //!
 //! `cargo run --release -p newsmill-dedup --example dedup_dev -- IN.jsonl [--shards N]
 //!  [--threads N] [--work DIR] [--config dedup.toml] [--out PRED.tsv] [--dump CLEANED.jsonl]`
 
 use anyhow::{Context, Result};
-use newsmill_core::{Doc, Position};
-use newsmill_dedup::{run_dedup, DedupConfig, MemorySource, ShardDecisions};
-use std::io::{BufRead, BufReader, Write};
+use newsmill_core::{Doc, Outcome, Position};
+use newsmill_dedup::{run_dedup, DedupConfig, ShardDecisions, ShardSource};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+
+/// A JSONL file split into `n` byte ranges that start at line starts.
+struct JsonlSource {
+    path: PathBuf,
+    bounds: Vec<u64>,
+}
+
+impl JsonlSource {
+    fn new(path: PathBuf, n: usize) -> Result<Self> {
+        let len = std::fs::metadata(&path)?.len();
+        let mut f = File::open(&path)?;
+        let mut bounds = vec![0u64];
+        for i in 1..n.max(1) {
+            let target = len * i as u64 / n as u64;
+            let prev = *bounds.last().unwrap_or(&0);
+            if target <= prev {
+                bounds.push(prev);
+                continue;
+            }
+            f.seek(SeekFrom::Start(target - 1))?;
+            let mut r = BufReader::new(&mut f);
+            let mut skip = Vec::new();
+            let k = r.read_until(b'\n', &mut skip)?;
+            bounds.push((target - 1 + k as u64).min(len));
+        }
+        bounds.push(len);
+        Ok(JsonlSource { path, bounds })
+    }
+}
+
+fn parse(line: &str, shard: usize, ord: u64) -> Result<Doc> {
+    let v: serde_json::Value = serde_json::from_str(line)?;
+    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let mut d = Doc::new(
+        s("id").unwrap_or_else(|| format!("{shard}-{ord}")),
+        s("text").unwrap_or_default(),
+    );
+    d.pos = Position {
+        file: shard as u32,
+        record: ord,
+    };
+    d.url = s("url");
+    d.site = s("site");
+    d.date = s("date");
+    d.source = s("source");
+    Ok(d)
+}
+
+impl ShardSource for JsonlSource {
+    fn shard_count(&self) -> usize {
+        self.bounds.len() - 1
+    }
+    fn open(&self, shard: usize) -> Result<Box<dyn Iterator<Item = Result<Doc>> + Send + '_>> {
+        let (start, end) = (self.bounds[shard], self.bounds[shard + 1]);
+        let mut f = File::open(&self.path)?;
+        f.seek(SeekFrom::Start(start))?;
+        let lines = BufReader::with_capacity(1 << 20, f.take(end - start)).lines();
+        Ok(Box::new(
+            lines
+                .filter(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
+                .enumerate()
+                .map(move |(i, l)| parse(&l?, shard, i as u64)),
+        ))
+    }
+}
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,71 +105,49 @@ fn main() -> Result<()> {
         i += 2;
     }
     let input = input.context("usage: dedup_dev IN.jsonl [options]")?;
-    let t0 = std::time::Instant::now();
-    let mut docs = Vec::new();
-    let mut bytes = 0u64;
-    let f = std::fs::File::open(&input).with_context(|| input.clone())?;
-    for (n, line) in BufReader::new(f).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).with_context(|| format!("line {}", n + 1))?;
-        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let mut d = Doc::new(
-            s("id").unwrap_or_else(|| n.to_string()),
-            s("text").unwrap_or_default(),
-        );
-        bytes += d.text.len() as u64;
-        d.pos = Position {
-            file: 0,
-            record: n as u64,
-        };
-        d.url = s("url");
-        d.site = s("site");
-        d.date = s("date");
-        d.source = s("source");
-        docs.push(d);
-    }
-    let load = t0.elapsed().as_secs_f64();
-    let source = MemorySource::split(docs, shards);
+    let source = JsonlSource::new(input.into(), shards)?;
     let _ = std::fs::remove_dir_all(&work);
     let t1 = std::time::Instant::now();
     let report = run_dedup(&source, &work, &config, threads)?;
     let secs = t1.elapsed().as_secs_f64();
     let mut w: Box<dyn Write> = match &out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+        Some(p) => Box::new(BufWriter::new(File::create(p)?)),
+        None => Box::new(BufWriter::new(std::io::stdout())),
     };
     writeln!(w, "id\tcluster")?;
     let mut dump_w = match &dump {
-        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        Some(p) => Some(BufWriter::new(File::create(p)?)),
         None => None,
     };
-    for (s, shard) in source.shards().iter().enumerate() {
+    let t2 = std::time::Instant::now();
+    let mut bytes = 0u64;
+    for s in 0..source.shard_count() {
         let mut dec = ShardDecisions::open(&work, s)?;
-        for d in shard {
-            let mut d = d.clone();
+        for d in source.open(s)? {
+            let mut d = d?;
+            bytes += d.text.len() as u64;
             let outcome = dec.apply(&mut d)?;
+            let c = d.cluster.as_ref().context("no cluster")?;
+            writeln!(w, "{}\t{}", d.id, c.id)?;
             if let Some(dw) = dump_w.as_mut() {
                 let mut v = serde_json::to_value(&d)?;
-                if let newsmill_core::Outcome::Drop(r) = outcome {
+                if let Outcome::Drop(r) = outcome {
                     v["rejection"] = serde_json::to_value(&r)?;
                 }
                 serde_json::to_writer(&mut *dw, &v)?;
                 writeln!(dw)?;
             }
-            let c = d.cluster.context("no cluster")?;
-            writeln!(w, "{}\t{}", d.id, c.id)?;
         }
     }
     w.flush()?;
+    if let Some(mut dw) = dump_w {
+        dw.flush()?;
+    }
+    let apply = t2.elapsed().as_secs_f64();
     eprintln!("{}", serde_json::to_string_pretty(&report)?);
     eprintln!(
-        "load {load:.2}s dedup {secs:.2}s {:.1} MB/s wall ({} bytes)",
-        bytes as f64 / 1e6 / secs,
-        bytes
+        "{{\"text_bytes\": {bytes}, \"docs\": {}, \"dedup_wall_s\": {secs:.3}, \"apply_wall_s\": {apply:.3}}}",
+        report.docs
     );
     std::fs::remove_dir_all(&work).ok();
     Ok(())

@@ -33,6 +33,9 @@ pub struct DedupConfig {
     pub bands: usize,
     /// MinHash values per band.
     pub rows: usize,
+    /// One permutation hashing with densification instead of `bands * rows` permutations: same
+    /// estimator, a fraction of the cost.
+    pub one_permutation: bool,
     /// Seed of the MinHash permutations (changing it changes candidates, not verified results).
     pub seed: u64,
     /// One shingle in `anchor_rate` (chosen by hash, so the same shingles in every copy) becomes a
@@ -87,6 +90,7 @@ impl Default for DedupConfig {
             shingle_words: 5,
             bands: 14,
             rows: 8,
+            one_permutation: true,
             seed: 0x6e65_7773_6d69_6c6c,
             anchor_rate: 8,
             anchor_words: 256,

@@ -57,7 +57,6 @@ impl AtomicFile {
     pub fn commit(self) -> Result<()> {
         let AtomicFile { tmp, dest, w } = self;
         let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_data().ok();
         drop(f);
         fs::rename(&tmp, &dest)
             .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()))

@@ -7,19 +7,26 @@ pub const EXACT_NAMESPACE: u64 = 0xe7ac_7000_0000_0001;
 /// Key namespace of anchors (hash-sampled shingles).
 pub const ANCHOR_NAMESPACE: u64 = 0xa5c4_0000_0000_0002;
 
-/// `bands * rows` hash permutations of the form `a*x + b` (mod 2^64) with odd `a`, drawn from a
-/// seed so that every task of a run computes the same signatures.
+/// MinHash signatures of `bands * rows` values, drawn from a seed so that every task of a run
+/// computes the same ones.
+///
+/// Two estimators with the same collision probability (the Jaccard similarity): classic
+/// `bands * rows` permutations `a*x + b` (mod 2^64), one multiply per shingle and value; or one
+/// permutation hashing with optimal densification (Shrivastava, ICML 2017), one hash per shingle,
+/// which is what makes signatures cost less than tokenizing.
 #[derive(Debug, Clone)]
 pub struct MinHasher {
     a: Vec<u64>,
     b: Vec<u64>,
     bands: usize,
     rows: usize,
+    seed: u64,
+    one_permutation: bool,
 }
 
 impl MinHasher {
-    /// Permutations for `bands` bands of `rows` rows.
-    pub fn new(bands: usize, rows: usize, seed: u64) -> Self {
+    /// A hasher for `bands` bands of `rows` rows; `one_permutation` picks the estimator.
+    pub fn new(bands: usize, rows: usize, seed: u64, one_permutation: bool) -> Self {
         let n = bands * rows;
         let mut s = seed;
         let mut next = || {
@@ -32,7 +39,14 @@ impl MinHasher {
             a.push(next() | 1);
             b.push(next());
         }
-        MinHasher { a, b, bands, rows }
+        MinHasher {
+            a,
+            b,
+            bands,
+            rows,
+            seed,
+            one_permutation,
+        }
     }
 
     /// Number of permutations.
@@ -47,6 +61,10 @@ impl MinHasher {
 
     /// The signature of a shingle set (duplicates in `shingles` do not matter), into `sig`.
     pub fn signature(&self, shingles: &[u64], sig: &mut Vec<u64>) {
+        if self.one_permutation {
+            self.signature_oph(shingles, sig);
+            return;
+        }
         sig.clear();
         sig.resize(self.a.len(), u64::MAX);
         for &x in shingles {
@@ -55,6 +73,45 @@ impl MinHasher {
                 if v < *s {
                     *s = v;
                 }
+            }
+        }
+    }
+
+    /// One permutation hashing: each shingle's hash picks a bin and competes for its minimum;
+    /// empty bins borrow the value of a bin chosen by a hash of (bin, attempt), the same for every
+    /// document, which keeps the collision probability equal to the Jaccard similarity.
+    fn signature_oph(&self, shingles: &[u64], sig: &mut Vec<u64>) {
+        let k = self.a.len();
+        sig.clear();
+        sig.resize(k, u64::MAX);
+        if k == 0 {
+            return;
+        }
+        let mut filled = vec![false; k];
+        for &x in shingles {
+            let h = mix64(x ^ self.seed);
+            let bin = (((h >> 32) * k as u64) >> 32) as usize;
+            let v = h.rotate_left(32);
+            if v <= sig[bin] {
+                sig[bin] = v;
+                filled[bin] = true;
+            }
+        }
+        if !filled.iter().any(|&f| f) {
+            return;
+        }
+        for i in 0..k {
+            if filled[i] {
+                continue;
+            }
+            let mut attempt = 0u64;
+            loop {
+                let j = (mix64(self.seed ^ ((i as u64) << 32) ^ attempt) % k as u64) as usize;
+                if filled[j] {
+                    sig[i] = sig[j];
+                    break;
+                }
+                attempt += 1;
             }
         }
     }
@@ -109,7 +166,7 @@ mod tests {
 
     #[test]
     fn similar_sets_share_bands_and_disjoint_do_not() {
-        let m = MinHasher::new(14, 8, 7);
+        let m = MinHasher::new(14, 8, 7, false);
         let a: Vec<u64> = (0..400u64).map(mix64).collect();
         let mut b = a.clone();
         b[10] = 1;
@@ -128,6 +185,25 @@ mod tests {
         // Agreement rate of single values estimates Jaccard.
         let agree = sa.iter().zip(&sb).filter(|(x, y)| x == y).count();
         assert!(agree > 100);
+    }
+
+    #[test]
+    fn one_permutation_estimates_jaccard_and_fills_short_texts() {
+        let m = MinHasher::new(16, 8, 7, true);
+        let a: Vec<u64> = (0..400u64).map(mix64).collect();
+        let b: Vec<u64> = (100..500u64).map(mix64).collect(); // Jaccard 300/500 = 0.6
+        let (mut sa, mut sb) = (Vec::new(), Vec::new());
+        m.signature(&a, &mut sa);
+        m.signature(&b, &mut sb);
+        let agree = sa.iter().zip(&sb).filter(|(x, y)| x == y).count() as f64 / 128.0;
+        assert!((0.45..0.75).contains(&agree), "{agree}");
+        // Three shingles still give a full signature, and the same one for the same set.
+        m.signature(&a[..3], &mut sa);
+        assert!(sa.iter().all(|&v| v != u64::MAX));
+        m.signature(&a[..3], &mut sb);
+        assert_eq!(sa, sb);
+        m.signature(&[], &mut sa);
+        assert!(sa.iter().all(|&v| v == u64::MAX));
     }
 
     #[test]

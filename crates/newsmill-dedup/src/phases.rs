@@ -16,10 +16,7 @@ use crate::files::{
     external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader,
 };
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
-use crate::text::{
-    boiler_line_key, brand_key, combine, exact_hash, for_each_word_hash, host_brand, line_hash,
-    lines, mix64, shingles, source_line,
-};
+use crate::text::{brand_key, combine, host_brand, lines, mix64, shingles, source_line, Tokens};
 use crate::ShardSource;
 use anyhow::{Context, Result};
 use newsmill_core::{Doc, Task};
@@ -97,8 +94,8 @@ pub struct Group {
     pub inferred: bool,
 }
 
-/// The boilerplate group of a document.
-pub fn group_of(doc: &Doc) -> Group {
+/// The boilerplate group of a document (`tokens` is its tokenized text).
+pub fn group_of(doc: &Doc, tokens: &Tokens) -> Group {
     if let Some(site) = doc.site.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         return Group {
             key: combine(
@@ -114,16 +111,10 @@ pub fn group_of(doc: &Doc) -> Group {
             inferred: false,
         };
     }
-    let mut first = None;
-    let mut last = None;
-    for l in lines(&doc.text) {
-        if let Some((h, _)) = line_hash(l) {
-            first.get_or_insert(h);
-            last = Some(h);
-        }
-    }
+    let first = tokens.lines.first().map_or(0, |l| tokens.line_hash(l));
+    let last = tokens.lines.last().map_or(0, |l| tokens.line_hash(l));
     Group {
-        key: combine(0x7e3b, combine(first.unwrap_or(0), last.unwrap_or(0))),
+        key: combine(0x7e3b, combine(first, last)),
         inferred: true,
     }
 }
@@ -192,17 +183,22 @@ pub fn scan_task(
             .collect::<Result<Vec<_>>>()?;
         let mut n = 0u64;
         let mut keys: Vec<(u64, usize)> = Vec::new();
+        let mut tokens = Tokens::default();
         for doc in source.open(shard)? {
             let doc = doc?;
             n += 1;
             if !config.boilerplate {
                 continue;
             }
-            let (exact, _) = exact_hash(&doc.text);
-            let group = group_of(&doc);
+            tokens.fill(&doc.text);
+            let exact = tokens.exact();
+            let group = group_of(&doc, &tokens);
             keys.clear();
             keys.extend(
-                lines(&doc.text).filter_map(|l| boiler_line_key(l, config.teaser_prefix_words)),
+                tokens
+                    .lines
+                    .iter()
+                    .map(|l| tokens.boiler_key(l, config.teaser_prefix_words)),
             );
             keys.sort_unstable();
             keys.dedup_by_key(|k| k.0);
@@ -323,31 +319,33 @@ impl Boilerplate {
         self.counts.get(&k).copied().unwrap_or(0) as usize
     }
 
-    /// Indices (into [`lines`]) of the lines of `doc` that are boilerplate.
-    pub fn boilerplate_lines(&self, doc: &Doc, config: &DedupConfig) -> Vec<usize> {
+    /// Indices (into [`lines`]) of the lines of `doc` that are boilerplate (`tokens` is its
+    /// tokenized text).
+    pub fn boilerplate_lines(
+        &self,
+        doc: &Doc,
+        tokens: &Tokens,
+        config: &DedupConfig,
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         if !config.boilerplate || self.counts.is_empty() {
             return out;
         }
-        let group = group_of(doc);
+        let group = group_of(doc, tokens);
         let group_ok = !group.inferred
             || self.count(ns_key(NS_GROUP_SIZE, group.key)) >= config.template_min_docs;
         // (line index, is boilerplate, is a short teaser-like line) for lines with words.
         let mut marks: Vec<(usize, bool, bool)> = Vec::new();
-        for (i, l) in lines(&doc.text).enumerate() {
-            let Some((lh, words)) = boiler_line_key(l, config.teaser_prefix_words) else {
-                continue;
-            };
+        for span in &tokens.lines {
+            let (lh, words) = tokens.boiler_key(span, config.teaser_prefix_words);
             let site = group_ok
                 && self.count(ns_key(NS_GROUP_LINE, combine(group.key, lh)))
                     >= config.boilerplate_min_docs;
             let corpus = words <= config.corpus_max_words
                 && self.count(ns_key(NS_CORPUS_LINE, combine(CORPUS_GROUP, lh)))
                     >= config.corpus_min_docs;
-            let t = l.trim_end();
-            let teaser =
-                words <= config.teaser_max_words && (t.ends_with("...") || t.ends_with('\u{2026}'));
-            marks.push((i, site || corpus, teaser));
+            let teaser = words <= config.teaser_max_words && span.teaser;
+            marks.push((span.index, site || corpus, teaser));
         }
         // A teaser next to boilerplate is part of the same block: sites tease stories from a
         // pool, and the rarely drawn ones recur too seldom to be counted out on their own.
@@ -412,15 +410,21 @@ pub fn signatures_task(
     let parts = config.partitions;
     let boiler = Boilerplate::load(work_dir, config)?;
     let hasher = if config.near {
-        MinHasher::new(config.bands, config.rows, config.seed)
+        MinHasher::new(
+            config.bands,
+            config.rows,
+            config.seed,
+            config.one_permutation,
+        )
     } else {
-        MinHasher::new(0, 0, config.seed)
+        MinHasher::new(0, 0, config.seed, false)
     };
     let mut words = Vec::new();
     let mut shing = Vec::new();
     let mut sig = Vec::new();
     let mut keys = Vec::new();
     let mut sketch: Vec<u32> = Vec::new();
+    let mut tokens = Tokens::default();
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
@@ -432,24 +436,29 @@ pub fn signatures_task(
         for (ord, doc) in source.open(shard)?.enumerate() {
             let doc = doc?;
             let dref = doc_ref(shard, ord as u64);
-            let removed = boiler.boilerplate_lines(&doc, config);
+            tokens.fill(&doc.text);
+            let removed = boiler.boilerplate_lines(&doc, &tokens, config);
             stats.add("boilerplate_lines", removed.len() as u64);
             if !removed.is_empty() {
                 stats.add("docs_with_boilerplate", 1);
             }
-            let (exact, _) = exact_hash(&doc.text);
+            let exact = tokens.exact();
             let mut credits = doc.source.as_deref().and_then(brand_key);
+            if credits.is_none() {
+                credits = lines(&doc.text)
+                    .filter(|l| l.len() < 160)
+                    .find_map(|l| source_line(l).as_deref().and_then(brand_key));
+            }
             words.clear();
             let mut ri = 0;
-            for (i, l) in lines(&doc.text).enumerate() {
-                if credits.is_none() {
-                    credits = source_line(l).as_deref().and_then(brand_key);
-                }
-                if ri < removed.len() && removed[ri] == i {
+            for span in &tokens.lines {
+                while ri < removed.len() && removed[ri] < span.index {
                     ri += 1;
+                }
+                if ri < removed.len() && removed[ri] == span.index {
                     continue;
                 }
-                for_each_word_hash(l, |w| words.push(w));
+                words.extend_from_slice(&tokens.words[span.start..span.end]);
             }
             keys.clear();
             if config.exact {
@@ -1008,15 +1017,20 @@ mod tests {
 
     #[test]
     fn groups_use_site_then_host_then_template() {
+        let tok = |d: &Doc| {
+            let mut t = Tokens::default();
+            t.fill(&d.text);
+            t
+        };
         let mut d = Doc::new("a", "Header\nbody one\nFooter");
-        let g = group_of(&d);
+        let g = group_of(&d, &tok(&d));
         assert!(g.inferred);
         let mut e = Doc::new("b", "Header\nanother body\nFooter");
-        assert_eq!(group_of(&e), g);
+        assert_eq!(group_of(&e, &tok(&e)), g);
         e.url = Some("https://www.example.com/x".into());
-        assert!(!group_of(&e).inferred);
+        assert!(!group_of(&e, &tok(&e)).inferred);
         d.site = Some("Example".into());
-        assert!(!group_of(&d).inferred);
-        assert_ne!(group_of(&d), group_of(&e));
+        assert!(!group_of(&d, &tok(&d)).inferred);
+        assert_ne!(group_of(&d, &tok(&d)), group_of(&e, &tok(&e)));
     }
 }

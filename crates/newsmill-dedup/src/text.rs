@@ -2,47 +2,158 @@
 //! same whichever task sees it: case, punctuation, quotes, dashes, NBSP, CRLF and paragraph breaks
 //! never matter, only the sequence of words.
 
-use xxhash_rust::xxh3::xxh3_64;
-
 /// Calls `f` with the hash of every normalized word of `text`, in order.
 ///
 /// A word is a run of alphanumeric characters, lowercased; apostrophes inside a word are dropped
 /// (`don't` and `don’t` both give `dont`); everything else separates words.
 pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
-    let mut buf: Vec<u8> = Vec::with_capacity(32);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            buf.push(c.to_ascii_lowercase() as u8);
-        } else if c.is_ascii() {
-            if (c == '\'') && !buf.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            let l = ASCII_WORD[b as usize];
+            if l != 0 {
+                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                in_word = true;
                 continue;
             }
-            if !buf.is_empty() {
-                f(xxh3_64(&buf));
-                buf.clear();
-            }
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut tmp = [0u8; 4];
-                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            if b == b'\'' && in_word && bytes.get(i).is_some_and(|n| n.is_ascii_alphanumeric()) {
+                continue;
             }
         } else {
-            if c == '\u{2019}'
-                && !buf.is_empty()
-                && chars.peek().is_some_and(|n| n.is_alphanumeric())
-            {
-                continue;
+            // Decode one non-ASCII char (the text is valid UTF-8).
+            let len = match b {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            let end = (i + len).min(bytes.len());
+            let c = text.get(i..end).and_then(|s| s.chars().next());
+            i = end;
+            match c {
+                Some(c) if c.is_alphanumeric() => {
+                    for l in c.to_lowercase() {
+                        let mut tmp = [0u8; 4];
+                        for &x in l.encode_utf8(&mut tmp).as_bytes() {
+                            h = (h ^ u64::from(x)).wrapping_mul(FNV_PRIME);
+                        }
+                    }
+                    in_word = true;
+                    continue;
+                }
+                Some('\u{2019}')
+                    if in_word
+                        && text
+                            .get(i..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphanumeric) =>
+                {
+                    continue;
+                }
+                _ => {}
             }
-            if !buf.is_empty() {
-                f(xxh3_64(&buf));
-                buf.clear();
+        }
+        if in_word {
+            f(mix64(h));
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        f(mix64(h));
+    }
+}
+
+/// Lowercased byte for ASCII word characters, 0 for separators.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = c.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// One line of a [`Tokens`]: its index among [`lines`] and its words' range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineSpan {
+    /// Index of the line in [`lines`] of the text.
+    pub index: usize,
+    /// First word (index into [`Tokens::words`]).
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The line ends in an ellipsis (a teaser).
+    pub teaser: bool,
+}
+
+/// A text tokenized once per phase: every normalized word hash, and the span of every line that
+/// has words. Reused across documents to avoid allocation.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Word hashes in text order.
+    pub words: Vec<u64>,
+    /// Lines with at least one word.
+    pub lines: Vec<LineSpan>,
+}
+
+impl Tokens {
+    /// Tokenizes `text`, replacing the previous content.
+    pub fn fill(&mut self, text: &str) {
+        self.words.clear();
+        self.lines.clear();
+        for (index, l) in lines(text).enumerate() {
+            let start = self.words.len();
+            let words = &mut self.words;
+            for_each_word_hash(l, |w| words.push(w));
+            if self.words.len() > start {
+                let t = l.trim_end();
+                self.lines.push(LineSpan {
+                    index,
+                    start,
+                    end: self.words.len(),
+                    teaser: t.ends_with("...") || t.ends_with('\u{2026}'),
+                });
             }
         }
     }
-    if !buf.is_empty() {
-        f(xxh3_64(&buf));
+
+    /// The exact-dedup hash of the whole text (equals [`exact_hash`]).
+    pub fn exact(&self) -> u64 {
+        seq_hash(&self.words)
     }
+
+    /// The plain hash of a line (equals [`line_hash`]).
+    pub fn line_hash(&self, span: &LineSpan) -> u64 {
+        seq_hash(&self.words[span.start..span.end])
+    }
+
+    /// The boilerplate key of a line (equals [`boiler_line_key`]).
+    pub fn boiler_key(&self, span: &LineSpan, teaser_words: usize) -> (u64, usize) {
+        let n = span.end - span.start;
+        if teaser_words > 0 && span.teaser && n > teaser_words {
+            let prefix = seq_hash(&self.words[span.start..span.start + teaser_words]);
+            (combine(prefix, 0x7ea5e5), n)
+        } else {
+            (self.line_hash(span), n)
+        }
+    }
+}
+
+fn seq_hash(words: &[u64]) -> u64 {
+    let mut s = SeqHash::default();
+    words.iter().for_each(|&w| s.push(w));
+    s.finish()
 }
 
 /// A strong 64-bit finalizer (splitmix64), used to combine hashes without xxh3 over a buffer.
@@ -113,26 +224,10 @@ pub fn line_hash(line: &str) -> Option<(u64, usize)> {
 /// without words. A teaser (a line ending in an ellipsis) is keyed by its first `teaser_words`
 /// words only, because sites cut the same teaser at different lengths on different pages.
 pub fn boiler_line_key(line: &str, teaser_words: usize) -> Option<(u64, usize)> {
-    let t = line.trim_end();
-    let teaser = teaser_words > 0 && (t.ends_with("...") || t.ends_with('\u{2026}'));
-    if !teaser {
-        return line_hash(line);
-    }
-    let mut s = SeqHash::default();
-    let mut n = 0usize;
-    for_each_word_hash(t, |w| {
-        n += 1;
-        if n <= teaser_words {
-            s.push(w);
-        }
-    });
-    if n == 0 {
-        return None;
-    }
-    if n <= teaser_words {
-        return line_hash(line);
-    }
-    Some((combine(s.finish(), 0x7ea5e5), n))
+    let mut t = Tokens::default();
+    t.fill(line.split('\n').next().unwrap_or(""));
+    let span = *t.lines.first()?;
+    Some(t.boiler_key(&span, teaser_words))
 }
 
 /// Word shingles of a word-hash sequence: the hash of every `k` consecutive words, or one shingle
@@ -278,6 +373,25 @@ mod tests {
             line_hash("Short one...")
         );
         assert_eq!(boiler_line_key(" ... ", 8), None);
+    }
+
+    #[test]
+    fn tokens_agree_with_the_one_shot_hashes() {
+        let text = "Site name\r\n\r\nA first line, with words.\nTeaser one two three four five six seven eight nine...\n";
+        let mut t = Tokens::default();
+        t.fill(text);
+        assert_eq!(t.exact(), exact_hash(text).0);
+        assert_eq!(t.lines.len(), 3);
+        assert_eq!(t.lines[1].index, 2);
+        assert!(t.lines[2].teaser);
+        for (span, line) in t.lines.iter().zip([
+            "Site name",
+            "A first line, with words.",
+            "Teaser one two three four five six seven eight nine...",
+        ]) {
+            assert_eq!(Some(t.line_hash(span)), line_hash(line).map(|x| x.0));
+            assert_eq!(Some(t.boiler_key(span, 8)), boiler_line_key(line, 8));
+        }
     }
 
     #[test]
