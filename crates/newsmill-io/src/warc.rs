@@ -80,8 +80,10 @@ impl WarcState {
                 }
                 self.resync = true;
                 let shown = String::from_utf8_lossy(&self.line[..self.line.len().min(40)]);
+                // Garbage between records is not a record: no ordinal, so it cannot collide
+                // with the position of the next real record.
                 let err = InputError::new(
-                    ctx.loc(None, Some(start), Some(self.record)),
+                    ctx.loc(None, Some(start), None),
                     "bad_warc_record",
                     format!("expected a WARC/ version line, found {shown:?}; skipping to the next record"),
                 );

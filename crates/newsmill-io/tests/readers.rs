@@ -280,6 +280,22 @@ fn warc_content_length_lies_are_reported_and_reading_resumes() {
 }
 
 #[test]
+fn garbage_between_warc_records_is_one_error_then_reading_resumes() {
+    let mut recs = sample_warc();
+    recs.insert(3, b"junk line one\r\njunk line two\r\n\r\n".to_vec());
+    let ev = read_all(recs.concat(), "junk.warc");
+    assert_eq!(
+        summary(&ev),
+        ["skip:warcinfo", "skip:request", "doc:urn:uuid:1111", "err:bad_warc_record", "skip:metadata", "doc:urn:uuid:2222"]
+    );
+    let ReadEvent::Error(e) = &ev[3] else { panic!() };
+    assert_eq!(e.location.record, None);
+    assert_eq!(e.location.offset, Some(recs[..3].concat().len() as u64));
+    let d = docs(&ev);
+    assert_eq!(d[1].pos.record, 4);
+}
+
+#[test]
 fn warc_types_outside_the_standard_are_one_kind() {
     let odd = warc_record("Made-Up", &[], b"x");
     let mut untyped = warc_record("x", &[], b"y");
