@@ -21,7 +21,7 @@ use crate::ShardSource;
 use anyhow::{Context, Result};
 use newsmill_core::{Doc, Task};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -897,7 +897,9 @@ pub fn cluster_task(
         Ok(())
     })?;
     drop(credited);
-    // Pass 3: decisions, shard by shard.
+    // Pass 3: decisions, shard by shard, in input order: a copy is an exact duplicate when its
+    // text equals the original's or an earlier member's.
+    let mut seen: HashSet<(u32, u64)> = HashSet::new();
     for (shard, bounds) in offsets.windows(2).enumerate() {
         let mut out = AtomicFile::create(&decisions_path(work_dir, shard))?;
         let p = sig_meta(work_dir, shard);
@@ -914,9 +916,11 @@ pub fn cluster_task(
             let size = uf.set_size(d) as usize;
             let (original, drop) = match best.get(&uf.find(d)) {
                 Some((rank, exact)) if size > 1 => {
+                    let root = uf.find(d);
+                    let earlier_copy = !seen.insert((root, m.exact));
                     let drop = if rank.id == m.id || config.action == DedupAction::Tag {
                         None
-                    } else if *exact == m.exact {
+                    } else if *exact == m.exact || earlier_copy {
                         Some("exact_duplicate".to_string())
                     } else {
                         Some("near_duplicate".to_string())
@@ -971,6 +975,184 @@ pub fn run_once(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::tests::TempDir;
+    use crate::MemorySource;
+
+    const FOOTER: &str =
+        "Copyright Example Times. All rights reserved. Subscribe to our newsletter.";
+
+    fn words(seed: u64, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("w{:x}", mix64(seed * 1000 + i as u64) % 5000))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Five pages of one site sharing a footer; page 4 is page 0 with a sentence more.
+    fn site_docs() -> Vec<Doc> {
+        let mut docs: Vec<Doc> = (0..4)
+            .map(|i| {
+                let mut d = Doc::new(format!("p{i}"), format!("{}\n{FOOTER}", words(i, 120)));
+                d.site = Some("Example Times".into());
+                d
+            })
+            .collect();
+        let mut e = docs[0].clone();
+        e.id = "p4".into();
+        e.text = format!("{} One more sentence.\n{FOOTER}", words(0, 120));
+        docs.push(e);
+        docs
+    }
+
+    fn config() -> DedupConfig {
+        DedupConfig {
+            partitions: 2,
+            ..DedupConfig::default()
+        }
+    }
+
+    fn run_until(phase: &str, src: &MemorySource, dir: &Path, c: &DedupConfig) -> TaskStats {
+        let n = src.shard_count();
+        let mut last = TaskStats::default();
+        let merge = |acc: &mut TaskStats, s: TaskStats| {
+            for (k, v) in s.counters {
+                *acc.counters.entry(k).or_insert(0) += v;
+            }
+        };
+        for name in PHASES {
+            let mut acc = TaskStats::default();
+            match name {
+                "dedup-scan" | "dedup-signatures" => {
+                    for r in 0..n {
+                        let t = Task::new(name, r, n);
+                        let s = if name == "dedup-scan" {
+                            scan_task(src, dir, c, &t)
+                        } else {
+                            signatures_task(src, dir, c, &t)
+                        };
+                        merge(&mut acc, s.unwrap());
+                    }
+                }
+                "dedup-cluster" => merge(&mut acc, cluster_task(dir, c, n).unwrap()),
+                _ => {
+                    for r in 0..c.partitions {
+                        let t = Task::new(name, r, c.partitions);
+                        let s = match name {
+                            "dedup-lines" => lines_task(dir, c, &t, n),
+                            "dedup-bands" => bands_task(dir, c, &t, n),
+                            _ => verify_task(dir, c, &t),
+                        };
+                        merge(&mut acc, s.unwrap());
+                    }
+                }
+            }
+            last = acc;
+            if name == phase {
+                break;
+            }
+        }
+        last
+    }
+
+    #[test]
+    fn scan_counts_documents_and_lines_per_shard() {
+        let dir = TempDir::new("scan");
+        let src = MemorySource::split(site_docs(), 2);
+        let s = run_until("dedup-scan", &src, &dir.0, &config());
+        assert_eq!(s.counters["docs"], 5);
+        assert_eq!(s.counters["lines"], 10);
+        assert_eq!(
+            read_count(&dir.0, 0).unwrap() + read_count(&dir.0, 1).unwrap(),
+            5
+        );
+    }
+
+    #[test]
+    fn lines_keep_keys_shared_by_enough_distinct_documents() {
+        let dir = TempDir::new("lines");
+        let c = config();
+        let src = MemorySource::split(site_docs(), 2);
+        run_until("dedup-lines", &src, &dir.0, &c);
+        let b = Boilerplate::load(&dir.0, &c).unwrap();
+        let mut t = Tokens::default();
+        let d = &src.shards()[0][0];
+        t.fill(&d.text);
+        // The footer (5 pages) is boilerplate; the body (pages 0 and 4 only) is not.
+        assert_eq!(b.boilerplate_lines(d, &t, &c), vec![1]);
+        let strict = DedupConfig {
+            boilerplate_min_docs: 6,
+            ..c.clone()
+        };
+        assert!(b.boilerplate_lines(d, &t, &strict).is_empty());
+    }
+
+    #[test]
+    fn signatures_write_keys_sketches_and_meta() {
+        let dir = TempDir::new("sig");
+        let src = MemorySource::split(site_docs(), 2);
+        let s = run_until("dedup-signatures", &src, &dir.0, &config());
+        assert_eq!(s.counters["docs"], 5);
+        assert_eq!(s.counters["boilerplate_lines"], 5);
+        // An exact key and 14 band keys per document at least, plus anchors.
+        assert!(s.counters["keys"] > 5 * 15, "{:?}", s.counters);
+        let meta = fs::read_to_string(sig_meta(&dir.0, 0)).unwrap();
+        let first: DocMeta = serde_json::from_str(meta.lines().next().unwrap()).unwrap();
+        assert_eq!(first.id, "p0");
+        assert_eq!(first.removed, vec![1]);
+        assert_eq!(first.words, 120);
+        let mut r = SketchReader::new(&dir.0);
+        let mut sk = Vec::new();
+        r.read(doc_ref(0, 0), &mut sk).unwrap();
+        assert_eq!(sk.len(), 116);
+        assert!(sk.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn bands_pair_documents_that_share_keys() {
+        let dir = TempDir::new("bands");
+        let src = MemorySource::split(site_docs(), 2);
+        let s = run_until("dedup-bands", &src, &dir.0, &config());
+        assert!(s.counters["pairs_emitted"] >= 1);
+        let mut pairs = Vec::new();
+        for from in 0..2 {
+            for to in 0..2 {
+                let mut r = RecReader::open(&pairs_part(&dir.0, from, to)).unwrap();
+                while let Some(p) = r.next_rec().unwrap() {
+                    pairs.push(p);
+                }
+            }
+        }
+        // p0 (shard 0, ord 0) and p4 (shard 1, ord 1) share their body.
+        assert!(pairs.contains(&(doc_ref(0, 0), doc_ref(1, 1))), "{pairs:?}");
+    }
+
+    #[test]
+    fn verify_keeps_only_duplicates() {
+        let dir = TempDir::new("verify");
+        let src = MemorySource::split(site_docs(), 2);
+        let s = run_until("dedup-verify", &src, &dir.0, &config());
+        assert_eq!(s.counters["verified_edges"], 1, "{:?}", s.counters);
+    }
+
+    #[test]
+    fn cluster_writes_a_decision_per_document() {
+        let dir = TempDir::new("cluster");
+        let src = MemorySource::split(site_docs(), 2);
+        let s = run_until("dedup-cluster", &src, &dir.0, &config());
+        assert_eq!(s.counters["clusters"], 1);
+        assert_eq!(s.counters["near_duplicates"], 1);
+        let text = fs::read_to_string(decisions_path(&dir.0, 0)).unwrap();
+        let d: Vec<Decision> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(d.len(), 3);
+        // p4 has the longer clean text, so it is the original and p0 is dropped.
+        assert_eq!(d[0].original, "p4");
+        assert_eq!(d[0].drop.as_deref(), Some("near_duplicate"));
+        assert_eq!(d[0].cluster, cluster_id("p4"));
+        assert_eq!((d[1].size, d[1].drop.as_deref()), (1, None));
+    }
 
     #[test]
     fn union_find_merges_transitively() {
