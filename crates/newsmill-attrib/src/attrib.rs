@@ -1814,8 +1814,13 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
 /// sentence before it, else in the nearest earlier sentence that mentions one (first mention,
 /// the likely subject).
 fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
-    // the nearest earlier named speaker whose gender does not contradict the pronoun
+    // the nearest earlier named speaker whose gender does not contradict the pronoun ...
     let para = cx.toks[at].para;
+    let compatible = |k: usize| {
+        let pg = cx.people.gender(k);
+        pg == g || pg == Gender::Unknown
+    };
+    let mut speaker: Option<(usize, usize)> = None;
     for &(k, t) in cx.speakers.iter().rev() {
         if t >= at {
             continue;
@@ -1823,10 +1828,41 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
         if para > cx.toks[t].para + 6 {
             break;
         }
-        let pg = cx.people.gender(k);
-        if pg == g || pg == Gender::Unknown {
-            return Some(k);
+        if compatible(k) {
+            speaker = Some((k, t));
+            break;
         }
+    }
+    // ... unless a later sentence of this paragraph has a fitting person as its subject
+    // ("Was Szlachta satisfied? "To a point," he said.")
+    let unit_of = |t: usize| cx.units.partition_point(|&(_, b)| b <= t);
+    let u0 = unit_of(at);
+    let mut subject: Option<(usize, usize)> = None;
+    for u in (u0.saturating_sub(2)..=u0).rev() {
+        let Some(&(a, b)) = cx.units.get(u) else {
+            continue;
+        };
+        if cx.toks[a].para != para {
+            break;
+        }
+        let end = if u == u0 { at } else { b };
+        if let Some(Np {
+            s,
+            kind: NpKind::Name(k0),
+            ..
+        }) = sentence_subject(cx, a, end)
+        {
+            let k = cx.people.expand(&cx.people.names[k0].words).unwrap_or(k0);
+            if s < at && cx.people.is_person(k) && compatible(k) {
+                subject = Some((k, s));
+                break;
+            }
+        }
+    }
+    match (speaker, subject) {
+        (Some((k, t)), Some((k2, t2))) => return Some(if t2 > t { k2 } else { k }),
+        (Some((k, _)), None) | (None, Some((k, _))) => return Some(k),
+        (None, None) => {}
     }
     let fits = |k: usize, strict: bool| {
         if !cx.people.is_person(k) {

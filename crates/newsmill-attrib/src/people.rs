@@ -37,6 +37,8 @@ pub(crate) struct NameEntry {
     pub gender: Gender,
     pub role: Option<String>,
     pub title_president: bool,
+    /// Seen right after a personal title (`Mr.`, `Sen.`).
+    pub title_present: bool,
 }
 
 /// The article's name table.
@@ -144,6 +146,24 @@ impl People {
                 j += 1;
             }
         }
+        // "Secretary of State John Kerry", "Secretary of Homeland Security Jeh Johnson": the
+        // department belongs to the title; the name is the last two capitalised words
+        if had_title && j + 1 < toks.len() && toks[j].is_word() && word(text, &toks[j]) == "of" {
+            let mut k = j + 1;
+            while k < toks.len()
+                && toks[k].is_word()
+                && toks[k].para == toks[i].para
+                && is_cap_word(word(text, &toks[k]))
+            {
+                k += 1;
+            }
+            let run = k - (j + 1);
+            if run >= 3 {
+                j = k - 2;
+            } else if run == 2 {
+                j = k - 1;
+            }
+        }
         let start = j;
         let mut words: Vec<String> = Vec::new();
         let mut possessive = false;
@@ -223,6 +243,7 @@ impl People {
                     gender: Gender::Unknown,
                     role: None,
                     title_president: false,
+                    title_present: false,
                 });
                 self.index.insert(key, self.names.len() - 1);
                 self.names.len() - 1
@@ -232,6 +253,7 @@ impl People {
         e.count += 1;
         e.person_evidence |= evidence;
         e.title_president |= title_president;
+        e.title_present |= had_title;
         if e.gender == Gender::Unknown {
             e.gender = gender;
         }
@@ -323,6 +345,16 @@ impl People {
     /// Whether an entry looks like a person (not an organisation or place).
     pub fn is_person(&self, k: usize) -> bool {
         let n = &self.names[k];
+        if n.words.len() == 1 {
+            let w = n.words[0].as_str();
+            let groupish = ["ians", "ans", "ese", "ish", "ian", "ists", "ers"]
+                .iter()
+                .any(|suf| w.ends_with(suf))
+                && !n.title_present;
+            if groupish {
+                return false;
+            }
+        }
         !n.org && (n.person_evidence || n.words.len() >= 2 && n.role.is_some())
     }
 
@@ -394,7 +426,9 @@ fn premodifier_role(
         let w = word(text, t);
         let lw = w.to_lowercase();
         let (base, poss) = strip_possessive(w);
-        if is_role_noun(&lw) || is_title(w) {
+        let role_like =
+            is_role_noun(&lw) || lw.rsplit_once('-').is_some_and(|(_, r)| is_role_noun(r));
+        if role_like || is_title(w) {
             has_role_noun = true;
         } else if poss && is_cap_word(base) {
             // "Trump's campaign manager Kellyanne Conway": possessive owner belongs to the role
