@@ -20,9 +20,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 if cargo nextest --version >/dev/null 2>&1; then
   echo "== cargo nextest run"
   cargo nextest run --workspace --no-fail-fast
+  echo "== python driver (task-split run through newsmill_ray's local executor)"
+  cargo build -p newsmill-cli
+  python3 -m unittest discover -s python/tests -v
   echo "== doc tests"
   cargo test --workspace --doc
 else
   echo "== cargo test"
+  cargo build -p newsmill-cli
+  python3 -m unittest discover -s python/tests -v
   cargo test --workspace --no-fail-fast
 fi

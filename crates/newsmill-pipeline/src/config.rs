@@ -237,3 +237,25 @@ mod tests {
         assert!(Config::from_toml("[limits]\nmax_doc_byte = 3").is_err());
     }
 }
+
+#[cfg(test)]
+mod docs_tests {
+    use super::*;
+
+    /// The example in docs/config.md must stay a config that parses, with real rule names.
+    #[test]
+    fn documented_example_parses() {
+        let doc = include_str!("../../../docs/config.md");
+        let start = doc.find("```toml\n").expect("toml example") + "```toml\n".len();
+        let end = start + doc[start..].find("```").expect("closing fence");
+        let cfg = Config::from_toml(&doc[start..end]).expect("example parses");
+        assert_eq!(cfg.language.allow, vec!["en".to_string(), "de".to_string()]);
+        let rules = newsmill_text::rule_names();
+        for name in &cfg.quality.disable {
+            assert!(
+                rules.contains(&name.as_str()),
+                "unknown quality rule {name}"
+            );
+        }
+    }
+}

@@ -23,4 +23,4 @@ pub use config::{stage_info, Config, Format, Limits, Pass, StageInfo, STAGES};
 pub use files::AtomicFile;
 pub use records::{article_record, PendingReject};
 pub use report::{Report, TaskSummary};
-pub use run::{run, RunError, RunOptions};
+pub use run::{run, run_step, RunError, RunOptions, Step};

@@ -103,71 +103,211 @@ pub fn run(opts: &RunOptions) -> Result<Report, RunError> {
     pool.install(|| run_in_pool(opts, started))
 }
 
-fn run_in_pool(opts: &RunOptions, started: Instant) -> Result<Report, RunError> {
-    let (files, listing_errors) = newsmill_io::list_inputs(&opts.inputs);
-    if opts.strict {
-        if let Some(e) = listing_errors.first() {
-            return Err(RunError::Strict(e.clone()));
+/// One step of a run, for a scheduler that runs the steps itself (a cluster, a job array): each
+/// call does one task and leaves its files and done marker under `OUT/.work`, so calls can run on
+/// different machines sharing that folder. Steps must follow each other in this order:
+/// every `Process` rank, then `Dedup`, then every `Final` rank, then `Merge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Read this rank's input files and run the document stages.
+    Process(usize),
+    /// The cross-document dedup phases (needs every process task done).
+    Dedup,
+    /// Apply dedup decisions and run the finalize stages for this rank.
+    Final(usize),
+    /// Merge every task's files into the outputs and write the report.
+    Merge,
+}
+
+/// Runs one [`Step`] of a run. Safe to call again: a step whose done marker exists is skipped.
+/// Returns the report for [`Step::Merge`].
+pub fn run_step(opts: &RunOptions, step: Step) -> Result<Option<Report>, RunError> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.max(1))
+        .build()
+        .map_err(|e| RunError::Fatal(e.into()))?;
+    pool.install(|| {
+        let run = Prepared::new(opts, true)?;
+        match step {
+            Step::Process(rank) => {
+                run.check_rank(rank)?;
+                run.process(Some(rank))?;
+            }
+            Step::Dedup => {
+                run.require("process", "process", run.world)?;
+                run.dedup()?;
+            }
+            Step::Final(rank) => {
+                run.check_rank(rank)?;
+                run.require("process", "process", run.world)?;
+                let dedup = run.dedup_done()?;
+                run.finalize(Some(rank), dedup.is_some())?;
+            }
+            Step::Merge => {
+                run.require("final", "final", run.world)?;
+                let process = run.process(None)?;
+                let dedup = run.dedup_done()?;
+                let finals = run.finalize(None, dedup.is_some())?;
+                return run.merge(&process, &finals, dedup, started).map(Some);
+            }
+        }
+        Ok(None)
+    })
+}
+
+/// A run whose inputs are listed and whose work folder is ready.
+struct Prepared<'a> {
+    opts: &'a RunOptions,
+    files: Vec<InputFile>,
+    listing_errors: Vec<InputError>,
+    world: usize,
+    work: PathBuf,
+    progress: Progress,
+    stop: AtomicBool,
+}
+
+impl<'a> Prepared<'a> {
+    /// Lists the inputs and prepares `OUT/.work`; `shared` (one step of a scheduled run) never
+    /// clears earlier work, it only checks that the arguments match it.
+    fn new(opts: &'a RunOptions, shared: bool) -> Result<Self, RunError> {
+        let (files, listing_errors) = newsmill_io::list_inputs(&opts.inputs);
+        if opts.strict {
+            if let Some(e) = listing_errors.first() {
+                return Err(RunError::Strict(e.clone()));
+            }
+        }
+        let world = opts
+            .tasks
+            .unwrap_or_else(|| files.len().clamp(1, MAX_DEFAULT_TASKS))
+            .max(1);
+        let work = opts.out_dir.join(".work");
+        prepare_work_dir(opts, &files, world, &work, shared)?;
+        let progress = Progress::new(opts.progress && !shared, opts.quiet, &files);
+        Ok(Prepared {
+            opts,
+            files,
+            listing_errors,
+            world,
+            work,
+            progress,
+            stop: AtomicBool::new(false),
+        })
+    }
+
+    fn check_rank(&self, rank: usize) -> Result<(), RunError> {
+        if rank >= self.world {
+            return Err(RunError::Fatal(anyhow::anyhow!(
+                "rank {rank} is out of range for {} tasks",
+                self.world
+            )));
+        }
+        Ok(())
+    }
+
+    /// Fails unless every task of a phase has its done marker.
+    fn require(&self, phase: &str, dir: &str, world: usize) -> Result<(), RunError> {
+        for rank in 0..world {
+            let label = Task::new(phase, rank, world).label();
+            if !done_marker(&self.work.join(dir), &label).exists() {
+                return Err(RunError::Fatal(anyhow::anyhow!(
+                    "task {label} has not finished; run it first"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the process tasks (all, or one rank), reusing finished ones.
+    fn process(&self, only: Option<usize>) -> Result<Vec<TaskSummary>> {
+        let dir = self.work.join("process");
+        (0..self.world)
+            .into_par_iter()
+            .filter(|r| only.is_none_or(|o| o == *r))
+            .map(|rank| {
+                let task = Task::new("process", rank, self.world);
+                if let Some(done) = read_done::<TaskSummary>(&dir, &task.label()) {
+                    self.progress.skip_task(&self.files, &task);
+                    return Ok(done);
+                }
+                process_task(
+                    self.opts,
+                    &self.files,
+                    &task,
+                    &dir,
+                    &self.progress,
+                    &self.stop,
+                )
+            })
+            .collect()
+    }
+
+    fn dedup(&self) -> Result<Option<serde_json::Value>> {
+        run_dedup_barrier(self.opts, &self.work, self.world)
+    }
+
+    /// Whether dedup is part of the run; fails if it is and has not finished.
+    fn dedup_done(&self) -> Result<Option<serde_json::Value>, RunError> {
+        if self.opts.config.stages_of(Pass::Barrier).is_empty() {
+            return Ok(None);
+        }
+        match read_done::<serde_json::Value>(&self.work, "dedup") {
+            Some(v) => Ok(Some(v)),
+            None => Err(RunError::Fatal(anyhow::anyhow!(
+                "the dedup step has not finished; run it first"
+            ))),
         }
     }
-    let world = opts
-        .tasks
-        .unwrap_or_else(|| files.len().clamp(1, MAX_DEFAULT_TASKS))
-        .max(1);
-    let work = opts.out_dir.join(".work");
-    prepare_work_dir(opts, &files, world, &work)?;
 
-    let progress = Progress::new(opts.progress, opts.quiet, &files);
-    let stop = AtomicBool::new(false);
-
-    // Pass 1: document stages.
-    let process_dir = work.join("process");
-    let summaries: Vec<TaskSummary> = (0..world)
-        .into_par_iter()
-        .map(|rank| {
-            let task = Task::new("process", rank, world);
-            if let Some(done) = read_done::<TaskSummary>(&process_dir, &task.label()) {
-                progress.skip_task(&files, &task);
-                return Ok(done);
-            }
-            process_task(opts, &files, &task, &process_dir, &progress, &stop)
-        })
-        .collect::<Result<_>>()?;
-
-    // Barrier: dedup across the corpus.
-    let dedup_report = run_dedup_barrier(opts, &work, world)?;
-
-    // Pass 2: dedup decisions and finalize stages.
-    let final_dir = work.join("final");
-    let final_summaries: Vec<TaskSummary> = (0..world)
-        .into_par_iter()
-        .map(|rank| {
-            let task = Task::new("final", rank, world);
-            if let Some(done) = read_done::<TaskSummary>(&final_dir, &task.label()) {
-                return Ok(done);
-            }
-            finalize_task(opts, &task, &work, dedup_report.is_some())
-        })
-        .collect::<Result<_>>()?;
-    progress.finish();
-
-    let counts = merge_outputs(opts, &work, world)?;
-
-    let report = Report::build(
-        opts,
-        &files,
-        listing_errors,
-        &summaries,
-        &final_summaries,
-        dedup_report,
-        counts,
-        started.elapsed(),
-    );
-    write_json_atomic(&opts.out_dir.join("report.json"), &report)?;
-    if let Some(problem) = report.accounting_problem() {
-        return Err(RunError::Accounting(problem));
+    /// Runs the final tasks (all, or one rank), reusing finished ones.
+    fn finalize(&self, only: Option<usize>, dedup: bool) -> Result<Vec<TaskSummary>> {
+        let dir = self.work.join("final");
+        (0..self.world)
+            .into_par_iter()
+            .filter(|r| only.is_none_or(|o| o == *r))
+            .map(|rank| {
+                let task = Task::new("final", rank, self.world);
+                if let Some(done) = read_done::<TaskSummary>(&dir, &task.label()) {
+                    return Ok(done);
+                }
+                finalize_task(self.opts, &task, &self.work, dedup)
+            })
+            .collect()
     }
-    Ok(report)
+
+    fn merge(
+        &self,
+        process: &[TaskSummary],
+        finals: &[TaskSummary],
+        dedup: Option<serde_json::Value>,
+        started: Instant,
+    ) -> Result<Report, RunError> {
+        self.progress.finish();
+        let counts = merge_outputs(self.opts, &self.work, self.world)?;
+        let report = Report::build(
+            self.opts,
+            &self.files,
+            self.listing_errors.clone(),
+            process,
+            finals,
+            dedup,
+            counts,
+            started.elapsed(),
+        );
+        write_json_atomic(&self.opts.out_dir.join("report.json"), &report)?;
+        if let Some(problem) = report.accounting_problem() {
+            return Err(RunError::Accounting(problem));
+        }
+        Ok(report)
+    }
+}
+
+fn run_in_pool(opts: &RunOptions, started: Instant) -> Result<Report, RunError> {
+    let run = Prepared::new(opts, false)?;
+    let process = run.process(None)?;
+    let dedup = run.dedup()?;
+    let finals = run.finalize(None, dedup.is_some())?;
+    run.merge(&process, &finals, dedup, started)
 }
 
 /// The fingerprint a resumed run must match: inputs (with sizes and times), config, stages,
@@ -200,10 +340,11 @@ fn prepare_work_dir(
     files: &[InputFile],
     world: usize,
     work: &Path,
+    shared: bool,
 ) -> Result<(), RunError> {
     let fp = fingerprint(opts, files, world);
     let run_json = work.join("run.json");
-    if opts.resume {
+    if opts.resume || shared {
         if let Ok(previous) = read_json::<serde_json::Value>(&run_json) {
             if previous != fp {
                 return Err(RunError::Fatal(anyhow::anyhow!(
@@ -214,6 +355,13 @@ fn prepare_work_dir(
             }
             return Ok(());
         }
+    }
+    if shared {
+        // The first step of a scheduled run creates the work folder; concurrent first steps
+        // write the same fingerprint, and the rename makes that safe.
+        std::fs::create_dir_all(work).with_context(|| format!("creating {}", work.display()))?;
+        write_json_atomic_unique(&run_json, &fp)?;
+        return Ok(());
     }
     if work.exists() {
         std::fs::remove_dir_all(work).with_context(|| format!("clearing {}", work.display()))?;
@@ -229,6 +377,14 @@ fn prepare_work_dir(
     std::fs::create_dir_all(work).with_context(|| format!("creating {}", work.display()))?;
     write_json_atomic(&run_json, &fp)?;
     Ok(())
+}
+
+/// Like [`write_json_atomic`], with a temporary name of this process's own, for writers that may
+/// race on a shared filesystem.
+fn write_json_atomic_unique(path: &Path, value: &serde_json::Value) -> Result<()> {
+    let tmp = path.with_extension(format!("{}.json", std::process::id()));
+    write_json_atomic(&tmp, value)?;
+    std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
 }
 
 /// Per-thread tallies of one pass's stages.

@@ -2,7 +2,7 @@
 //! rejects with reasons, and a run report out.
 
 use anyhow::Result;
-use newsmill_pipeline::{Config, Format, RunError, RunOptions};
+use newsmill_pipeline::{Config, Format, RunError, RunOptions, Step};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -47,6 +47,27 @@ pub struct Args {
     /// Print the report summary on stderr at the end.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Run one step of the run only (for a cluster scheduler; see docs/distributed.md):
+    /// `process` and `final` need `--rank`; steps go process (every rank), dedup, final
+    /// (every rank), merge. Finished steps are skipped, so a step can be retried.
+    #[arg(long, value_enum, requires = "tasks")]
+    pub step: Option<StepArg>,
+    /// The task this call runs, `0..tasks`, with `--step process|final`.
+    #[arg(long)]
+    pub rank: Option<usize>,
+}
+
+/// `--step` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum StepArg {
+    /// Read inputs and run the document stages for `--rank`.
+    Process,
+    /// Cross-document dedup.
+    Dedup,
+    /// Dedup decisions and finalize stages for `--rank`.
+    Final,
+    /// Final outputs and report.
+    Merge,
 }
 
 /// `--format` values.
@@ -94,8 +115,25 @@ pub fn run(args: Args) -> Result<u8> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         quiet: args.quiet,
     };
-    match newsmill_pipeline::run(&opts) {
-        Ok(report) => {
+    let result = match args.step {
+        None => newsmill_pipeline::run(&opts).map(Some),
+        Some(step) => {
+            let rank = || {
+                args.rank
+                    .ok_or_else(|| anyhow::anyhow!("--step process|final needs --rank"))
+            };
+            let step = match step {
+                StepArg::Process => Step::Process(rank()?),
+                StepArg::Dedup => Step::Dedup,
+                StepArg::Final => Step::Final(rank()?),
+                StepArg::Merge => Step::Merge,
+            };
+            newsmill_pipeline::run_step(&opts, step)
+        }
+    };
+    match result {
+        Ok(None) => Ok(0),
+        Ok(Some(report)) => {
             if !args.quiet {
                 eprintln!(
                     "newsmill: {} records -> {} articles, {} rejects, {} input errors in {:.1}s ({:.1} MB/s); report: {}",
