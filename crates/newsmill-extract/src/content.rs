@@ -15,6 +15,18 @@
 use crate::dom::{AttrName, Dom, Kind, Tag, NONE};
 use std::collections::HashSet;
 
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{3002}' | ')' | ':' | ';'
+    )
+}
+
+/// Weight of a short sentence-like block relative to its length (long paragraphs weigh 1).
+const SHORT_SENTENCE: f32 = 0.5;
+/// A single-paragraph winner gives way to its container when that scores at least this share.
+const CLIMB: f32 = 0.5;
+
 /// Tunable thresholds of the content selection.
 #[derive(Debug, Clone)]
 pub(crate) struct Params {
@@ -508,6 +520,7 @@ pub(crate) fn extract(
     let mut own = vec![0u32; n];
     let mut own_link = vec![0u32; n];
     let mut own_match = vec![0u32; n];
+    let mut own_end = vec![' '; n];
     for i in 1..n {
         let c = tc[i];
         if removed[i] || c == 0 {
@@ -515,6 +528,9 @@ pub(crate) fn extract(
         }
         let o = owner[i] as usize;
         own[o] += c;
+        if let Some(ch) = dom.text_of(i as u32).trim_end().chars().last() {
+            own_end[o] = ch;
+        }
         if in_link[i] {
             own_link[o] += c;
         }
@@ -547,6 +563,9 @@ pub(crate) fn extract(
             lenf - 2.0 * link
         } else if tag.is_some_and(Tag::is_heading) {
             0.0
+        } else if link * 10.0 < 3.0 * lenf && ends_sentence(own_end[i]) {
+            // A short sentence ("He declined to comment.") belongs with its neighbours.
+            SHORT_SENTENCE * lenf
         } else {
             -0.3 * lenf
         };
@@ -596,6 +615,14 @@ pub(crate) fn extract(
             && (sum[pbu] >= 0.7 * sum[best] || inside_best && sum[pbu] >= 0.5 * sum[best])
         {
             best = pbu;
+        }
+    }
+    // A single paragraph is rarely the whole article: take its container when that still
+    // scores well (short sentences and sub-headings around it are article text).
+    if own[best] > 0 && best != 0 {
+        let par = dom.nodes[best].parent;
+        if par != NONE && !removed[par as usize] && sum[par as usize] >= CLIMB * sum[best] {
+            best = par as usize;
         }
     }
     if sum[best] <= 0.0 {

@@ -46,7 +46,8 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     /// Language the page declares (`<html lang>`, content-language, JSON-LD, `og:locale`).
     pub language: Option<String>,
-    /// `article`, `listing` (many teasers, little prose), `other` or `empty` (no main text).
+    /// `article`, `listing` (many teasers, little prose), `other`, or `empty` (no text at all).
+    /// A listing may come with an empty `text`.
     pub page_type: String,
     /// Name of the character encoding the bytes were decoded with.
     pub charset: String,
@@ -112,12 +113,18 @@ pub fn extract_with(
 }
 
 fn classify(m: &meta::Meta, c: &content::Content) -> &'static str {
-    if c.text.is_empty() {
-        return "empty";
-    }
     let declared_article = m.ld.is_article() || m.og_type.as_deref() == Some("article");
     let link_share = c.page_link_chars as f32 / c.page_chars.max(1) as f32;
     let text_chars = c.text.chars().count();
+    if c.text.is_empty() {
+        // No prose at all: an index of links is still worth telling apart from a blank page.
+        let listing = c.article_elements >= 4 || (link_share > 0.5 && c.page_link_chars >= 200);
+        return if listing && !declared_article {
+            "listing"
+        } else {
+            "empty"
+        };
+    }
     if declared_article && text_chars >= 200 {
         return "article";
     }
