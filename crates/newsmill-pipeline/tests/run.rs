@@ -102,11 +102,16 @@ fn every_record_is_accounted_for_and_split_does_not_matter() {
     assert_eq!(first["id"], "d0");
     assert_eq!(first["feed"], 0, "extra input fields are kept");
     assert_eq!(first["language"]["code"], "en");
-    assert!(first["removed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r["reason"] == "teaser"));
+    let removed = first["removed"].as_array().unwrap();
+    assert!(
+        removed.iter().any(|r| r["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Read more: Ten things")
+            && !r["reason"].as_str().unwrap().is_empty()),
+        "teaser line removed with a reason: {removed:?}"
+    );
+    assert!(!first["text"].as_str().unwrap().contains("Read more"));
 }
 
 #[test]
