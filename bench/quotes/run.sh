@@ -25,6 +25,7 @@ BIN="$TARGET_DIR/release/examples/quotes_jsonl"
 
 echo "== running ours" >&2
 "$BIN" "$DEV" > "$OUT/ours_dev.jsonl"
+"$BIN" --quoted "$DEV" > "$OUT/ours_dev_quoted.jsonl"
 "$BIN" "$SEED" > "$OUT/ours_seed.jsonl"
 
 echo "== textacy venv" >&2
@@ -39,13 +40,13 @@ fi
 if "$VENV/bin/python" "$ROOT/bench/quotes/textacy_run.py" --check 2>"$OUT/textacy_check.txt"; then
   echo "== running textacy" >&2
   "$VENV/bin/python" "$ROOT/bench/quotes/textacy_run.py" "$DEV" > "$OUT/textacy_dev.jsonl"
-  TEXTACY_ARGS=(--pred "textacy 0.13, per paragraph=$OUT/textacy_dev.jsonl")
+  TEXTACY_ARGS=(--textacy "$OUT/textacy_dev.jsonl")
 else
   echo "textacy not run: $(tail -1 "$OUT/textacy_check.txt")" >&2
-  TEXTACY_ARGS=(--not-run "textacy 0.13, per paragraph=$(tail -1 "$OUT/textacy_check.txt")")
+  TEXTACY_ARGS=(--textacy-not-run "$(tail -1 "$OUT/textacy_check.txt")")
 fi
 
 echo "== scoring" >&2
 python3 "$ROOT/bench/quotes/table.py" --tools "$SHARED/tools" --gold "$DEV" \
-  --pred "newsmill-attrib (rules)=$OUT/ours_dev.jsonl" "${TEXTACY_ARGS[@]}" \
-  --seed-gold "$SEED" --seed-pred "$OUT/ours_seed.jsonl"
+  --ours-full "$OUT/ours_dev.jsonl" --ours-quoted "$OUT/ours_dev_quoted.jsonl" "${TEXTACY_ARGS[@]}" \
+  --seed-gold "$SEED" --seed-pred "$OUT/ours_seed.jsonl" --json "$OUT/scores.json"

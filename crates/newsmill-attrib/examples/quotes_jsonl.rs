@@ -1,13 +1,20 @@
 //! Attributes every document of a JSONL file (`text` and `doc_id`/`id`) and prints one
 //! `{"doc_id", "quotes"}` line per document plus a `_meta` line with the elapsed time, the
 //! format `quote_eval.py` reads. Used by `bench/quotes/run.sh`; the `newsmill quotes` command
-//! does the same inside the main binary.
+//! does the same inside the main binary. `--quoted` prints the quoted-words view
+//! (`Attribution::quotations`) instead of every attribution.
 
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "-".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quoted = args.iter().any(|a| a == "--quoted");
+    let path = args
+        .iter()
+        .find(|a| *a != "--quoted")
+        .cloned()
+        .unwrap_or_else(|| "-".into());
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
@@ -46,7 +53,8 @@ fn main() {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     for ((id, _), a) in docs.iter().zip(&results) {
-        let rec = serde_json::json!({"doc_id": id, "quotes": a.quotes, "people": a.people});
+        let quotes = if quoted { &a.quotations } else { &a.quotes };
+        let rec = serde_json::json!({"doc_id": id, "quotes": quotes, "people": a.people});
         let _ = writeln!(out, "{rec}");
     }
     let meta = serde_json::json!({"_meta": {"system": "newsmill-attrib (rules)", "elapsed_s": elapsed, "docs": docs.len()}});

@@ -45,6 +45,8 @@ pub(crate) struct RawQuote {
     pub role: Option<String>,
     /// Unit index (for ordering and continuation).
     unit: usize,
+    /// The quotation-mark spans inside the contents (token ranges), filled at the end.
+    pub quoted: Vec<(usize, usize)>,
 }
 
 /// Everything the analysis produced, in byte/token terms.
@@ -959,6 +961,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     speaker,
                     role,
                     unit: ui,
+                    quoted: Vec::new(),
                 });
                 covered[k] = true;
                 continue;
@@ -993,6 +996,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                             speaker: p.speaker,
                             role: p.role,
                             unit: ui,
+                            quoted: Vec::new(),
                         });
                         covered[k] = true;
                         continue;
@@ -1011,6 +1015,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     speaker: None,
                     role: None,
                     unit: ui,
+                    quoted: Vec::new(),
                 });
                 covered[k] = true;
             }
@@ -1019,6 +1024,16 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
     out.retain(|q| !q.contents.is_empty());
     for q in &mut out {
         q.kind = classify(cx, &q.contents);
+        q.quoted = q
+            .contents
+            .iter()
+            .flat_map(|&(s, e)| {
+                cx.spans
+                    .iter()
+                    .filter(move |sp| sp.first >= s && sp.last < e)
+                    .map(|sp| (sp.first, sp.last + 1))
+            })
+            .collect();
     }
     out
 }
@@ -1110,6 +1125,7 @@ fn make_raw(cx: &mut Ctx, att: &Att, contents: Vec<(usize, usize)>, unit: usize)
         speaker,
         role,
         unit,
+        quoted: Vec::new(),
     }
 }
 

@@ -34,6 +34,11 @@ pub struct Attribution {
     pub people: Vec<Person>,
     /// The organisation a `(Source: CNN)` line credits, when the text has one.
     pub source: Option<String>,
+    /// The quoted-words view: every stretch inside quotation marks that belongs to an
+    /// attribution (a direct quote, or the quoted words of a mixed one), each as a direct quote
+    /// with the attribution's cue, speaker and role. What a reader who wants verbatim quotations
+    /// only (a fact-checker's list of "who said these exact words") consumes.
+    pub quotations: Vec<Quote>,
 }
 
 /// Finds the quotations of a text, their speakers and the people it mentions. Never panics;
@@ -78,6 +83,24 @@ pub fn attribute(text: &str) -> Attribution {
         });
     }
     quotes.sort_by_key(|q| q.contents.first().map(|c| c.start).unwrap_or(0));
+    let mut quotations: Vec<Quote> = Vec::new();
+    for q in &an.quotes {
+        let cue = q.cue.and_then(|(s, e)| span(s, e));
+        let mention = q.mention.and_then(|(s, e)| span(s, e));
+        for &(s, e) in &q.quoted {
+            if let Some(c) = span(s, e) {
+                quotations.push(Quote {
+                    contents: vec![c],
+                    kind: newsmill_core::QuoteKind::Direct,
+                    cue,
+                    speaker: q.speaker.clone(),
+                    speaker_mention: mention,
+                    role: q.role.clone(),
+                });
+            }
+        }
+    }
+    quotations.sort_by_key(|q| q.contents.first().map(|c| c.start).unwrap_or(0));
     let people = an
         .people
         .persons()
@@ -92,6 +115,7 @@ pub fn attribute(text: &str) -> Attribution {
         quotes,
         people,
         source: source_line(text),
+        quotations,
     }
 }
 
@@ -371,6 +395,29 @@ mod tests {
             "The so-called \"reset\" failed. She read \"The Old Man And The Sea\" twice.",
         );
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn quotations_view_lists_quoted_words_with_speakers() {
+        let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" and \"a waste.\"\n\"We won,\" Roe said.");
+        let a = attribute(&t);
+        let got: Vec<(String, Option<String>)> = a
+            .quotations
+            .iter()
+            .map(|q| (s(&t, q.contents[0]), q.speaker.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "\"dead on arrival\"".to_string(),
+                    Some("Jane Doe".to_string())
+                ),
+                ("\"a waste.\"".to_string(), Some("Jane Doe".to_string())),
+                ("\"We won,\"".to_string(), Some("John Roe".to_string())),
+            ]
+        );
+        assert!(a.quotations.iter().all(|q| q.kind == QuoteKind::Direct));
     }
 
     #[test]

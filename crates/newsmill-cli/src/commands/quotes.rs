@@ -9,6 +9,10 @@ use std::path::PathBuf;
 pub struct Args {
     /// JSONL with `text` and `id` or `doc_id`; `-` for stdin.
     pub input: PathBuf,
+    /// Print only the quoted words (direct quotations and the quoted parts of mixed ones), each
+    /// with its speaker, instead of every attribution (indirect speech included).
+    #[arg(long)]
+    pub quoted: bool,
 }
 
 /// Runs the command; returns the process exit code. Writes `{"doc_id", "quotes"}` per input line
@@ -27,7 +31,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut out = BufWriter::new(stdout.lock());
     let mut bad = 0u64;
     for (n, line) in BufReader::new(reader).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: read error", args.input.display(), n + 1))?;
+        let line =
+            line.with_context(|| format!("{}:{}: read error", args.input.display(), n + 1))?;
         if line.trim().is_empty() {
             continue;
         }
@@ -40,7 +45,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         };
         let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
-            eprintln!("{}:{}: no_text: record has no string `text`", args.input.display(), n + 1);
+            eprintln!(
+                "{}:{}: no_text: record has no string `text`",
+                args.input.display(),
+                n + 1
+            );
             bad += 1;
             continue;
         };
@@ -53,7 +62,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             })
             .unwrap_or_else(|| format!("{}:{}", args.input.display(), n + 1));
         let a = newsmill_attrib::attribute(text);
-        let rec = serde_json::json!({ "doc_id": id, "quotes": a.quotes, "people": a.people, "source": a.source });
+        let quotes = if args.quoted {
+            &a.quotations
+        } else {
+            &a.quotes
+        };
+        let rec = serde_json::json!({ "doc_id": id, "quotes": quotes, "people": a.people, "source": a.source });
         serde_json::to_writer(&mut out, &rec)?;
         out.write_all(b"\n")?;
     }
