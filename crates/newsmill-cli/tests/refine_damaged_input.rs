@@ -102,9 +102,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, input)
 }
 
-#[test]
-fn truncated_gzip_mid_member() {
-    let (tmp, input) = setup();
+fn write_truncated_gzip(input: &Path) {
     let lines: Vec<String> = (0..200)
         .map(|i| jsonl_doc(&format!("gz-{i}"), &story(100 + i)))
         .collect();
@@ -113,6 +111,12 @@ fn truncated_gzip_mid_member() {
     // Cut in the middle of a stored block, well inside the member.
     let cut = gz.len() * 3 / 5 + 7;
     fs::write(input.join("news.jsonl.gz"), &gz[..cut]).unwrap();
+}
+
+#[test]
+fn truncated_gzip_mid_member() {
+    let (tmp, input) = setup();
+    write_truncated_gzip(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let err = error_for(&run, "news.jsonl.gz");
@@ -127,18 +131,9 @@ fn truncated_gzip_mid_member() {
         salvaged > 50 && salvaged < 200,
         "{salvaged} documents read before the cut"
     );
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "news.jsonl.gz",
-        "(byte ",
-    );
 }
 
-#[test]
-fn truncated_zstd_frame() {
-    let (tmp, input) = setup();
+fn write_truncated_zstd(input: &Path) {
     let lines: Vec<String> = (0..200)
         .map(|i| jsonl_doc(&format!("zs-{i}"), &story(200 + i)))
         .collect();
@@ -146,6 +141,12 @@ fn truncated_zstd_frame() {
     let zst = zstd_raw(&data);
     let cut = zst.len() / 2 + 11;
     fs::write(input.join("news.jsonl.zst"), &zst[..cut]).unwrap();
+}
+
+#[test]
+fn truncated_zstd_frame() {
+    let (tmp, input) = setup();
+    write_truncated_zstd(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let err = error_for(&run, "news.jsonl.zst");
@@ -159,22 +160,19 @@ fn truncated_zstd_frame() {
         salvaged > 50 && salvaged < 200,
         "{salvaged} documents read before the cut"
     );
+}
 
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "news.jsonl.zst",
-        "(byte ",
-    );
+fn write_cut_warc_gz(input: &Path) {
+    // The sample crawl: one gzip member per WARC record. Cut it inside a member past the middle.
+    let warc = fs::read(repo_root().join("samples/warc/crawl.warc.gz")).unwrap();
+    let cut = warc.len() * 3 / 5;
+    fs::write(input.join("crawl.warc.gz"), &warc[..cut]).unwrap();
 }
 
 #[test]
 fn multi_member_warc_gz_cut_inside_a_member() {
     let (tmp, input) = setup();
-    // The sample crawl: one gzip member per WARC record. Cut it inside a member past the middle.
-    let warc = fs::read(repo_root().join("samples/warc/crawl.warc.gz")).unwrap();
-    let cut = warc.len() * 3 / 5;
-    fs::write(input.join("crawl.warc.gz"), &warc[..cut]).unwrap();
+    write_cut_warc_gz(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let err = error_for(&run, "crawl.warc.gz");
@@ -197,13 +195,6 @@ fn multi_member_warc_gz_cut_inside_a_member() {
     assert!(
         !urls.iter().any(|u| u.ends_with("harbour-tunnel-study")),
         "the last page is past the cut: {urls:?}"
-    );
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "crawl.warc.gz",
-        "(byte ",
     );
 }
 
@@ -234,9 +225,7 @@ fn page(title: &str, n: usize) -> String {
     )
 }
 
-#[test]
-fn warc_record_whose_content_length_lies() {
-    let (tmp, input) = setup();
+fn write_lying_warc(input: &Path) -> (usize, usize) {
     let mut warc = Vec::new();
     warc.extend(warc_response(
         "https://a.example/1",
@@ -273,6 +262,14 @@ fn warc_record_whose_content_length_lies() {
         0,
     ));
     fs::write(input.join("crawl.warc"), &warc).unwrap();
+
+    (lying_at, bad_length_at)
+}
+
+#[test]
+fn warc_record_whose_content_length_lies() {
+    let (tmp, input) = setup();
+    let (lying_at, bad_length_at) = write_lying_warc(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let err = error_for(&run, "crawl.warc");
@@ -311,18 +308,9 @@ fn warc_record_whose_content_length_lies() {
         "{:#?}",
         run.errors()
     );
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "crawl.warc",
-        &format!("crawl.warc (byte {lying_at})"),
-    );
 }
 
-#[test]
-fn warc_record_cut_short_at_end_of_file() {
-    let (tmp, input) = setup();
+fn write_short_warc(input: &Path) -> usize {
     let mut warc = warc_response("https://b.example/1", &page("Kept story", 311), 0);
     let cut_at = warc.len();
     // Claims 500 bytes more than the file has left.
@@ -332,6 +320,14 @@ fn warc_record_cut_short_at_end_of_file() {
         500,
     ));
     fs::write(input.join("cut.warc"), &warc).unwrap();
+
+    cut_at
+}
+
+#[test]
+fn warc_record_cut_short_at_end_of_file() {
+    let (tmp, input) = setup();
+    let cut_at = write_short_warc(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let err = error_for(&run, "cut.warc");
@@ -348,18 +344,9 @@ fn warc_record_cut_short_at_end_of_file() {
         .articles()
         .iter()
         .any(|a| a["url"] == "https://b.example/1"));
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "cut.warc",
-        &format!("cut.warc (byte {cut_at})"),
-    );
 }
 
-#[test]
-fn jsonl_lines_that_are_not_json() {
-    let (tmp, input) = setup();
+fn write_bad_jsonl(input: &Path) {
     let lines = [
         jsonl_doc("bad-1", &story(401)),
         r#"{"id": "bad-2", "text": "an unterminated string"#.to_string(),
@@ -368,6 +355,12 @@ fn jsonl_lines_that_are_not_json() {
         jsonl_doc("bad-5", &story(405)),
     ];
     fs::write(input.join("bad.jsonl"), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn jsonl_lines_that_are_not_json() {
+    let (tmp, input) = setup();
+    write_bad_jsonl(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     let errors: Vec<Value> = run
@@ -397,13 +390,6 @@ fn jsonl_lines_that_are_not_json() {
         .filter(|r| r["stage"] == "read" && r["reason"] == "invalid_json")
         .collect();
     assert_eq!(read_rejects.len(), 2, "{read_rejects:#?}");
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "bad.jsonl",
-        "bad.jsonl:2 ",
-    );
 }
 
 #[test]
@@ -445,9 +431,7 @@ fn a_200_mb_line_is_rejected_without_stopping_the_run() {
     eprintln!("200 MB line run: {:?}", started.elapsed());
 }
 
-#[test]
-fn nul_and_binary_bytes() {
-    let (tmp, input) = setup();
+fn write_nul_and_binary(input: &Path) {
     let mut nul_text = story(601).into_bytes();
     nul_text.splice(40..40, b"\0\0\x01\x02\0".iter().copied());
     fs::write(input.join("nul.txt"), &nul_text).unwrap();
@@ -469,6 +453,12 @@ fn nul_and_binary_bytes() {
     jl.extend(jsonl_doc("nul-3", &story(605)).into_bytes());
     jl.push(b'\n');
     fs::write(input.join("nul.jsonl"), &jl).unwrap();
+}
+
+#[test]
+fn nul_and_binary_bytes() {
+    let (tmp, input) = setup();
+    write_nul_and_binary(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     for name in ["nul.txt", "photo.txt"] {
@@ -488,13 +478,6 @@ fn nul_and_binary_bytes() {
     assert_eq!(err["kind"], "invalid_json", "{err}");
     assert_eq!(err["location"]["line"].as_u64(), Some(2), "{err}");
     assert!(run.article("nul-1").is_some() && run.article("nul-3").is_some());
-
-    assert_strict_stops(
-        &input,
-        &tmp.path().join("strict"),
-        "nul.jsonl",
-        "nul.jsonl:2 ",
-    );
 }
 
 #[test]
@@ -526,11 +509,15 @@ fn invalid_utf8_is_decoded_lossily_and_kept() {
     assert!(b["text"].as_str().unwrap().contains("review"), "{b}");
 }
 
+fn write_empty_files(input: &Path) {
+    fs::write(input.join("empty.txt"), b"").unwrap();
+    fs::write(input.join("blank.jsonl"), b"\n  \n\t\n").unwrap();
+}
+
 #[test]
 fn empty_files() {
     let (tmp, input) = setup();
-    fs::write(input.join("empty.txt"), b"").unwrap();
-    fs::write(input.join("blank.jsonl"), b"\n  \n\t\n").unwrap();
+    write_empty_files(&input);
 
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
     for name in ["empty.txt", "blank.jsonl"] {
@@ -538,19 +525,52 @@ fn empty_files() {
         assert_eq!(err["kind"], "empty_file", "{err}");
         assert_has_position(&err["location"]);
     }
+}
 
-    // Either empty file may be the first one met.
-    let strict = refine(
-        &[&input],
-        &tmp.path().join("strict"),
-        &["--stages", STAGES, "--strict"],
-    );
-    assert_eq!(strict.code, EXIT_STRICT, "stderr:\n{}", strict.stderr);
-    assert!(
-        strict.stderr.contains("empty.txt") || strict.stderr.contains("blank.jsonl"),
-        "{}",
-        strict.stderr
-    );
+/// `--strict` stops at the first input error of each damaged input above with exit code 3, and
+/// the message names the file and the position.
+#[test]
+fn strict_stops_at_the_first_input_error() {
+    type Write = fn(&Path) -> String;
+    let cases: [(&str, Write); 8] = [
+        ("news.jsonl.gz", |i| {
+            write_truncated_gzip(i);
+            "(byte ".into()
+        }),
+        ("news.jsonl.zst", |i| {
+            write_truncated_zstd(i);
+            "(byte ".into()
+        }),
+        ("crawl.warc.gz", |i| {
+            write_cut_warc_gz(i);
+            "(byte ".into()
+        }),
+        ("crawl.warc", |i| {
+            let (lying_at, _) = write_lying_warc(i);
+            format!("crawl.warc (byte {lying_at})")
+        }),
+        ("cut.warc", |i| {
+            let cut_at = write_short_warc(i);
+            format!("cut.warc (byte {cut_at})")
+        }),
+        ("bad.jsonl", |i| {
+            write_bad_jsonl(i);
+            "bad.jsonl:2 ".into()
+        }),
+        ("nul.jsonl", |i| {
+            write_nul_and_binary(i);
+            "nul.jsonl:2 ".into()
+        }),
+        ("empty.txt", |i| {
+            fs::write(i.join("empty.txt"), b"").unwrap();
+            "empty.txt (byte 0)".into()
+        }),
+    ];
+    for (name, write) in cases {
+        let (tmp, input) = setup();
+        let position = write(&input);
+        assert_strict_stops(&input, &tmp.path().join("strict"), name, &position);
+    }
 }
 
 #[cfg(unix)]
