@@ -108,12 +108,23 @@ pub struct Limits {
     /// Largest document (bytes of text or HTML) a run accepts; larger ones are rejected
     /// with `doc_too_large`.
     pub max_doc_bytes: usize,
+    /// Most milliseconds the document stages of one pass may spend on one document; a document
+    /// over it is rejected with `time_limit_exceeded`. 0 turns the limit off.
+    pub max_doc_millis: u64,
+}
+
+impl Limits {
+    /// The per-document time limit, if any.
+    pub fn time_limit(&self) -> Option<std::time::Duration> {
+        (self.max_doc_millis > 0).then(|| std::time::Duration::from_millis(self.max_doc_millis))
+    }
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_doc_bytes: 32 << 20,
+            max_doc_millis: 30_000,
         }
     }
 }

@@ -424,15 +424,35 @@ impl StageTally {
 }
 
 /// Runs one document through the stages; returns the stage and rejection if it was dropped.
+///
+/// A document whose stages together took longer than `time_limit` is dropped with
+/// `time_limit_exceeded` by the stage that crossed the limit (checked between stages: the
+/// stages themselves are linear-time, and `max_doc_bytes` bounds their input).
 fn run_stages(
     stages: &[(&'static str, Box<dyn Stage>)],
     doc: &mut Doc,
     tally: &mut StageTally,
+    time_limit: Option<Duration>,
 ) -> Option<(&'static str, Rejection)> {
+    let mut total = Duration::ZERO;
     for (i, (name, stage)) in stages.iter().enumerate() {
         let t = Instant::now();
         let outcome = stage.process(doc, &mut tally.counters[i]);
         let elapsed = t.elapsed();
+        total += elapsed;
+        let outcome = match (outcome, time_limit) {
+            (Outcome::Keep, Some(limit)) if total > limit => Outcome::drop_with(
+                "time_limit_exceeded",
+                json!({
+                    "millis": total.as_millis() as u64,
+                    "limit_millis": limit.as_millis() as u64,
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            ),
+            (outcome, _) => outcome,
+        };
         match outcome {
             Outcome::Keep => tally.stats.entry(name).record(None, elapsed),
             Outcome::Drop(r) => {
@@ -449,6 +469,7 @@ fn process_batch(
     stages: &[(&'static str, Box<dyn Stage>)],
     names: &[&'static str],
     batch: &mut [Doc],
+    time_limit: Option<Duration>,
 ) -> (Vec<Option<(&'static str, Rejection)>>, StatsTable) {
     let mut outcomes = vec![None; batch.len()];
     let tally = batch
@@ -457,7 +478,7 @@ fn process_batch(
         .fold(
             || StageTally::new(names),
             |mut tally, (doc, out)| {
-                *out = run_stages(stages, doc, &mut tally);
+                *out = run_stages(stages, doc, &mut tally, time_limit);
                 tally
             },
         )
@@ -466,6 +487,7 @@ fn process_batch(
 }
 
 struct ProcessShard {
+    time_limit: Option<Duration>,
     docs: newsmill_io::DocShardWriter,
     rejects: AtomicFile,
     summary: TaskSummary,
@@ -481,7 +503,7 @@ impl ProcessShard {
         if batch.is_empty() {
             return Ok(());
         }
-        let (outcomes, stats) = process_batch(stages, names, batch);
+        let (outcomes, stats) = process_batch(stages, names, batch, self.time_limit);
         self.summary.stats.merge(&stats);
         for (mut doc, outcome) in batch.drain(..).zip(outcomes) {
             let dropped =
@@ -533,6 +555,7 @@ fn process_task(
     let names = opts.config.stages_of(Pass::Process);
     let stages = build_stages(&names, &opts.config)?;
     let mut shard = ProcessShard {
+        time_limit: opts.config.limits.time_limit(),
         docs: newsmill_io::DocShardWriter::create(&dir.join(format!("docs-{label}.jsonl.zst")))?,
         rejects: AtomicFile::create(&dir.join(format!("rejects-{label}.jsonl")))?,
         summary: TaskSummary::default(),
@@ -615,6 +638,7 @@ fn process_task(
         docs,
         rejects,
         summary,
+        ..
     } = shard;
     docs.finish()?;
     rejects.commit()?;
@@ -702,7 +726,8 @@ fn finalize_task(opts: &RunOptions, task: &Task, work: &Path, dedup: bool) -> Re
                  docs_out: &mut newsmill_io::DocShardWriter,
                  rejects: &mut AtomicFile|
      -> Result<()> {
-        let (outcomes, stats) = process_batch(&stages, &names, batch);
+        let (outcomes, stats) =
+            process_batch(&stages, &names, batch, opts.config.limits.time_limit());
         summary.stats.merge(&stats);
         for (doc, outcome) in batch.drain(..).zip(outcomes) {
             match outcome {

@@ -212,3 +212,28 @@ fn a_run_done_step_by_step_equals_a_whole_run() {
         );
     }
 }
+
+#[test]
+fn a_document_over_the_time_limit_is_rejected_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = write_inputs(dir.path());
+    let out = dir.path().join("out");
+    let mut opts = options(inputs, &out, 1);
+    // The smallest limit, 1 ms, against a 15 MB text that the stages need far longer for.
+    opts.config.limits.max_doc_millis = 1;
+    let big = dir.path().join("big.jsonl");
+    let text = "word ".repeat(3_000_000);
+    fs::write(
+        &big,
+        serde_json::json!({"id": "slow", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    opts.inputs = vec![big];
+    run(&opts).unwrap();
+    let rejects = fs::read_to_string(out.join("rejects.jsonl")).unwrap();
+    assert!(
+        rejects.contains("\"reason\":\"time_limit_exceeded\""),
+        "{rejects}"
+    );
+    assert!(rejects.contains("\"limit_millis\":1"), "{rejects}");
+}
