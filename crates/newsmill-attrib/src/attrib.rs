@@ -210,6 +210,7 @@ fn is_function_word(w: &str) -> bool {
             | "whether"
             | "though"
             | "although"
+            | "upon"
     )
 }
 
@@ -1256,6 +1257,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 src = Some(np);
             }
         } else if cue.s > a
+            && !cue.participle
             && (cue.info.inversion && !cue.base_form
                 || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes"))
         {
@@ -1316,7 +1318,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && cx.toks[cue.s - 1].is_word()
             && matches!(
                 cx.lw(cue.s - 1).as_str(),
-                "by" | "before" | "after" | "while"
+                "by" | "before" | "after" | "while" | "upon" | "when"
             );
         if src.is_none()
             && cue.participle
