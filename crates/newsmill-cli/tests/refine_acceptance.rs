@@ -233,3 +233,28 @@ fn sample_mojibake_is_repaired() {
     }
     assert!(!strike.contains('\u{e2}'), "mojibake left: {strike}");
 }
+
+/// Outputs are in input order and byte-identical however the run is split into tasks.
+#[test]
+fn sample_outputs_do_not_depend_on_the_task_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = sample_inputs();
+    let inputs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let mut outputs = Vec::new();
+    for tasks in ["1", "3", "7"] {
+        let out = tmp.path().join(format!("out-{tasks}"));
+        refine(&inputs, &out, &["--tasks", tasks, "-q"]).assert_ok();
+        let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+        outputs.push((tasks, read("articles.jsonl"), read("rejects.jsonl")));
+    }
+    for (tasks, articles, rejects) in &outputs[1..] {
+        assert!(
+            articles == &outputs[0].1,
+            "articles.jsonl differs with --tasks {tasks}"
+        );
+        assert!(
+            rejects == &outputs[0].2,
+            "rejects.jsonl differs with --tasks {tasks}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! The accounting invariant (issue #5): every input record ends in `articles.jsonl` or in
 //! `rejects.jsonl`, exactly once, whatever the input and whichever stages run. A property test
 //! over random JSONL inputs (duplicates, empty texts, over-limit lines, garbage, blank lines, HTML
-//! records) and random stage selections.
+//! records) and random stage selections and task counts.
 
 mod common;
 
@@ -165,6 +165,7 @@ proptest! {
     fn every_record_is_in_articles_or_rejects_exactly_once(
         files in proptest::collection::vec(proptest::collection::vec(line(), 0..24), 1..4),
         pick in proptest::collection::vec(any::<bool>(), ALL_STAGES.len()),
+        tasks in 1..5usize,
     ) {
         let tmp = tempfile::tempdir().unwrap();
         let input = tmp.path().join("in");
@@ -176,7 +177,7 @@ proptest! {
         let run = refine(
             &[&input],
             &tmp.path().join("out"),
-            &["--config", config.to_str().unwrap(), "--stages", &stages, "-q"],
+            &["--config", config.to_str().unwrap(), "--stages", &stages, "--tasks", &tasks.to_string(), "-q"],
         );
         prop_assert_eq!(run.code, 0, "stages {}; stderr:\n{}", stages, run.stderr);
         let seen = assert_accounting(&run);
