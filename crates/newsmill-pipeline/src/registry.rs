@@ -20,7 +20,7 @@ pub fn build_stages(names: &[&'static str], config: &Config) -> Result<StageList
                 "clean" => Box::new(newsmill_text::CleanStage::new(config.clean.clone())),
                 "language" => Box::new(newsmill_text::LanguageStage::new(config.language.clone())),
                 "quality" => Box::new(newsmill_text::QualityStage::new(config.quality.clone())),
-                "quotes" => Box::new(newsmill_attrib::AttributionStage::default()),
+                "quotes" => Box::<newsmill_attrib::AttributionStage>::default(),
                 other => bail!("`{other}` is not a document stage"),
             };
             Ok((name, stage))

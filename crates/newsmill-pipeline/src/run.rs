@@ -556,7 +556,7 @@ fn process_task(
     let stages = build_stages(&names, &opts.config)?;
     let mut shard = ProcessShard {
         time_limit: opts.config.limits.time_limit(),
-        docs: newsmill_io::DocShardWriter::create(&dir.join(format!("docs-{label}.jsonl.zst")))?,
+        docs: newsmill_io::DocShardWriter::create(dir.join(format!("docs-{label}.jsonl.zst")))?,
         rejects: AtomicFile::create(&dir.join(format!("rejects-{label}.jsonl")))?,
         summary: TaskSummary::default(),
     };
@@ -717,7 +717,7 @@ fn finalize_task(opts: &RunOptions, task: &Task, work: &Path, dedup: bool) -> Re
         None
     };
     let mut docs_out =
-        newsmill_io::DocShardWriter::create(&dir.join(format!("docs-{label}.jsonl.zst")))?;
+        newsmill_io::DocShardWriter::create(dir.join(format!("docs-{label}.jsonl.zst")))?;
     let mut rejects = AtomicFile::create(&dir.join(format!("rejects-{label}.jsonl")))?;
     let mut summary = TaskSummary::default();
     let mut batch = Vec::with_capacity(BATCH_DOCS);
@@ -814,7 +814,7 @@ impl Progress {
 
     fn doc(&self) {
         let n = self.docs.fetch_add(1, Ordering::Relaxed) + 1;
-        if n % 1024 == 0 {
+        if n.is_multiple_of(1024) {
             if let Some(bar) = &self.bar {
                 bar.set_message(format!("{n} docs"));
             }
