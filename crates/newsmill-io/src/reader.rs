@@ -3,7 +3,7 @@
 use crate::jsonl::parse_line;
 use crate::list::InputFile;
 use crate::sniff::{is_binary_content, sniff_format, Compression, Format, SNIFF_BYTES};
-use crate::source::{decompress, Peeked, RawRead, ReadStats, Src};
+use crate::source::{decompress, is_skipped_member, Peeked, RawRead, ReadStats, Src};
 use crate::warc::WarcState;
 use newsmill_core::{Doc, Html, InputError, Location, Position};
 use std::io;
@@ -107,8 +107,15 @@ impl Ctx {
         }
     }
 
-    /// An I/O error as an input error, named after the layer that most likely failed.
-    pub(crate) fn io_error(&self, e: &io::Error, location: Location) -> InputError {
+    /// An I/O error as an input error, named after the layer that most likely failed, and whether
+    /// it ends the input (everything but a skipped corrupt gzip member does).
+    pub(crate) fn io_error(&self, e: &io::Error, location: Location) -> (InputError, bool) {
+        if is_skipped_member(e) {
+            return (
+                InputError::new(location, "corrupt_gzip", e.to_string()),
+                false,
+            );
+        }
         let eof = e.kind() == io::ErrorKind::UnexpectedEof;
         let kind = match (self.compression, eof) {
             (Compression::Gzip, true) => "truncated_gzip",
@@ -117,11 +124,8 @@ impl Ctx {
             (Compression::Zstd, false) => "corrupt_zstd",
             _ => "read_error",
         };
-        InputError::new(
-            location,
-            kind,
-            format!("{e}; the rest of the file is skipped"),
-        )
+        let message = format!("{e}; the rest of the file is skipped");
+        (InputError::new(location, kind, message), true)
     }
 
     pub(crate) fn lossy(&self) {
@@ -357,7 +361,8 @@ fn next_jsonl(
             Err(e) => {
                 // A decoder failure ends the file: nothing after it can be trusted.
                 let loc = ctx.loc(Some(*line_no + 1), Some(src.offset), None);
-                return Some((ReadEvent::Error(ctx.io_error(&e, loc)), true));
+                let (err, fatal) = ctx.io_error(&e, loc);
+                return Some((ReadEvent::Error(err), fatal));
             }
         };
         *line_no += 1;
@@ -439,7 +444,7 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
         Ok(n) => n,
         Err(e) => {
             let at = ctx.loc(None, Some(src.offset), Some(0));
-            return ReadEvent::Error(ctx.io_error(&e, at));
+            return ReadEvent::Error(ctx.io_error(&e, at).0);
         }
     };
     if got > max as u64 {

@@ -149,9 +149,7 @@ pub(crate) fn decompress(
     let peeked = Peeked::new(counted, 8);
     let compression = sniff_compression(peeked.head());
     let stream: Box<dyn Read + Send> = match compression {
-        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(
-            BufReader::with_capacity(buffer, peeked),
-        )),
+        Compression::Gzip => Box::new(GzMembers::new(BufReader::with_capacity(buffer, peeked))),
         Compression::Zstd => {
             match zstd::stream::read::Decoder::with_buffer(BufReader::with_capacity(buffer, peeked))
             {
@@ -162,6 +160,144 @@ pub(crate) fn decompress(
         Compression::None | Compression::Unsupported(_) => Box::new(peeked),
     };
     (stream, compression)
+}
+
+/// The error payload of a corrupt gzip member that [`GzMembers`] skipped; the stream goes on
+/// after it, so readers report it and continue instead of ending the file.
+#[derive(Debug)]
+pub(crate) struct SkippedMember {
+    /// What the decoder said.
+    pub cause: String,
+}
+
+impl std::fmt::Display for SkippedMember {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "corrupt gzip member ({}); skipped to the next member",
+            self.cause
+        )
+    }
+}
+
+impl std::error::Error for SkippedMember {}
+
+/// True for the recoverable error of a skipped gzip member.
+pub(crate) fn is_skipped_member(e: &io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.downcast_ref::<SkippedMember>().is_some())
+}
+
+// One per input, never in a collection: boxing the decoder would only add an allocation per member.
+#[allow(clippy::large_enum_variant)]
+enum Members<R> {
+    Decoding(flate2::bufread::GzDecoder<R>),
+    /// Looking for the next member header after a corrupt one.
+    Scanning(R),
+    Done,
+}
+
+/// Concatenated gzip members (WARC.gz holds one per record), decoded in turn like flate2's
+/// `MultiGzDecoder`, except that a corrupt member costs only itself: the reader gets one
+/// [`SkippedMember`] error, then the data of the next member that starts with a valid header.
+/// A stream cut short (`UnexpectedEof`) still ends the input: nothing follows to recover.
+pub(crate) struct GzMembers<R> {
+    state: Members<R>,
+}
+
+impl<R: BufRead> GzMembers<R> {
+    pub(crate) fn new(r: R) -> Self {
+        GzMembers {
+            state: Members::Decoding(flate2::bufread::GzDecoder::new(r)),
+        }
+    }
+}
+
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            match std::mem::replace(&mut self.state, Members::Done) {
+                Members::Done => return Ok(0),
+                Members::Decoding(mut d) => match d.read(buf) {
+                    Ok(0) if !buf.is_empty() => {
+                        let mut r = d.into_inner();
+                        let next = loop {
+                            match r.fill_buf() {
+                                Ok(b) => break b.first().copied(),
+                                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                                Err(e) => return Err(e),
+                            }
+                        };
+                        match next {
+                            None => return Ok(0),
+                            Some(0x1f) => {
+                                self.state = Members::Decoding(flate2::bufread::GzDecoder::new(r))
+                            }
+                            Some(_) => {
+                                self.state = Members::Scanning(r);
+                                return Err(io::Error::new(
+                                    io::ErrorKind::InvalidData,
+                                    SkippedMember {
+                                        cause: "data after a gzip member is not gzip".into(),
+                                    },
+                                ));
+                            }
+                        }
+                    }
+                    Ok(n) => {
+                        self.state = Members::Decoding(d);
+                        return Ok(n);
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                        self.state = Members::Decoding(d);
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(e),
+                    Err(e) => {
+                        let mut r = d.into_inner();
+                        // Step past the current position so a bad header cannot be found again.
+                        if r.fill_buf().is_ok_and(|b| !b.is_empty()) {
+                            r.consume(1);
+                        }
+                        self.state = Members::Scanning(r);
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            SkippedMember {
+                                cause: e.to_string(),
+                            },
+                        ));
+                    }
+                },
+                Members::Scanning(mut r) => {
+                    let avail = match r.fill_buf() {
+                        Ok(b) => b,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                            self.state = Members::Scanning(r);
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    if avail.is_empty() {
+                        return Ok(0);
+                    }
+                    match memchr::memmem::find(avail, &GZIP_MAGIC) {
+                        Some(i) => {
+                            r.consume(i);
+                            self.state = Members::Decoding(flate2::bufread::GzDecoder::new(r));
+                        }
+                        None => {
+                            // A header split across two buffer refills is missed here; the scan
+                            // then resumes at the member after it (rare, and only after damage).
+                            let n = avail.len();
+                            r.consume(n);
+                            self.state = Members::Scanning(r);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A stream that fails once with the given error, then ends.

@@ -49,6 +49,20 @@ fn trim_angle(s: &str) -> &str {
 }
 
 impl WarcState {
+    /// An I/O error as an event; after a skipped gzip member, reading resumes at the next
+    /// `WARC/` line.
+    fn io_err(
+        &mut self,
+        ctx: &Ctx,
+        e: &std::io::Error,
+        src: &Src,
+        record: Option<u64>,
+    ) -> (ReadEvent, bool) {
+        let (err, fatal) = ctx.io_error(e, ctx.loc(None, Some(src.offset), record));
+        self.resync = true;
+        (ReadEvent::Error(err), fatal)
+    }
+
     fn next_line(&mut self, src: &mut Src) -> std::io::Result<Option<u64>> {
         if let Some((l, off)) = self.pending.take() {
             self.line = l;
@@ -69,7 +83,7 @@ impl WarcState {
             let start = match self.next_line(src) {
                 Ok(Some(off)) => off,
                 Ok(None) => return None,
-                Err(e) => return Some((io_err(ctx, &e, src, self.record), true)),
+                Err(e) => return Some(self.io_err(ctx, &e, src, None)),
             };
             if self.line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
@@ -124,7 +138,7 @@ impl WarcState {
                     );
                     return (ReadEvent::Error(e), false);
                 }
-                Err(e) => return (io_err(ctx, &e, src, record), true),
+                Err(e) => return self.io_err(ctx, &e, src, Some(record)),
             };
             if self.line.is_empty() {
                 break;
@@ -180,7 +194,7 @@ impl WarcState {
         };
         let got = match src.read_block(len, buf, keep) {
             Ok(n) => n,
-            Err(e) => return (io_err(ctx, &e, src, record), true),
+            Err(e) => return self.io_err(ctx, &e, src, Some(record)),
         };
         if got < len {
             let e = InputError::new(
@@ -206,7 +220,7 @@ impl WarcState {
                     }
                     break;
                 }
-                Err(e) => return (io_err(ctx, &e, src, record), true),
+                Err(e) => return self.io_err(ctx, &e, src, Some(record)),
             }
         }
         if !wanted {
@@ -292,10 +306,6 @@ impl WarcState {
         };
         (ReadEvent::Doc(doc), false)
     }
-}
-
-fn io_err(ctx: &Ctx, e: &std::io::Error, src: &Src, record: u64) -> ReadEvent {
-    ReadEvent::Error(ctx.io_error(e, ctx.loc(None, Some(src.offset), Some(record))))
 }
 
 fn is_html_mime(content_type: &str, body: &[u8]) -> bool {

@@ -286,9 +286,18 @@ fn garbage_between_warc_records_is_one_error_then_reading_resumes() {
     let ev = read_all(recs.concat(), "junk.warc");
     assert_eq!(
         summary(&ev),
-        ["skip:warcinfo", "skip:request", "doc:urn:uuid:1111", "err:bad_warc_record", "skip:metadata", "doc:urn:uuid:2222"]
+        [
+            "skip:warcinfo",
+            "skip:request",
+            "doc:urn:uuid:1111",
+            "err:bad_warc_record",
+            "skip:metadata",
+            "doc:urn:uuid:2222"
+        ]
     );
-    let ReadEvent::Error(e) = &ev[3] else { panic!() };
+    let ReadEvent::Error(e) = &ev[3] else {
+        panic!()
+    };
     assert_eq!(e.location.record, None);
     assert_eq!(e.location.offset, Some(recs[..3].concat().len() as u64));
     let d = docs(&ev);
@@ -338,6 +347,65 @@ fn warc_non_html_redirects_and_huge_records() {
             "doc:urn:uuid:after"
         ]
     );
+}
+
+#[test]
+fn a_corrupt_gzip_member_costs_only_its_record() {
+    let records = sample_warc();
+    let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
+    // Damage the header of the member holding the first response (compression method byte).
+    let mut bad = members.clone();
+    bad[2][2] = 0x09;
+    let ev = read_all(bad.concat(), "bad.warc.gz");
+    assert_eq!(
+        summary(&ev),
+        [
+            "skip:warcinfo",
+            "skip:request",
+            "err:corrupt_gzip",
+            "skip:metadata",
+            "doc:urn:uuid:2222"
+        ]
+    );
+    let ReadEvent::Error(e) = &ev[2] else {
+        panic!()
+    };
+    assert!(e.location.offset.is_some());
+    assert!(
+        e.message.contains("skipped to the next member"),
+        "{}",
+        e.message
+    );
+
+    // Damage inside the compressed data: the member fails (bad data or checksum), later
+    // members are still read.
+    let mut bad = members.clone();
+    let mid = bad[2].len() / 2;
+    for b in &mut bad[2][mid..mid + 8] {
+        *b ^= 0x55;
+    }
+    let ev = read_all(bad.concat(), "bad2.warc.gz");
+    let s = summary(&ev);
+    assert!(s.contains(&"err:corrupt_gzip".to_string()), "{s:?}");
+    assert_eq!(s.last().unwrap(), "doc:urn:uuid:2222", "{s:?}");
+
+    // JSONL with one member per line, one of them damaged.
+    let lines: Vec<Vec<u8>> = (0..5)
+        .map(|i| format!("{{\"id\":\"l{i}\",\"text\":\"line {i}\"}}\n").into_bytes())
+        .collect();
+    let mut members: Vec<Vec<u8>> = lines.iter().map(|l| gzip(l)).collect();
+    members[1][3] = 0xff; // reserved header flag bits: an invalid header
+    let ev = read_all(members.concat(), "lines.jsonl.gz");
+    assert_eq!(
+        summary(&ev),
+        ["doc:l0", "err:corrupt_gzip", "doc:l2", "doc:l3", "doc:l4"]
+    );
+
+    // Trailing garbage after the last member is reported, not fatal to what came before.
+    let mut tail = gzip(&lines[0]);
+    tail.extend_from_slice(b"\0\0\0\0garbage");
+    let ev = read_all(tail, "tail.jsonl.gz");
+    assert_eq!(summary(&ev), ["doc:l0", "err:corrupt_gzip"]);
 }
 
 #[test]
