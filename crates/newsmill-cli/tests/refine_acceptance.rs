@@ -88,7 +88,7 @@ fn assert_duplicate_pair(articles: &[Value], rejects: &[Value], a: &str, b: &str
 /// README's command gives them.
 fn sample_inputs() -> Vec<std::path::PathBuf> {
     let samples = repo_root().join("samples");
-    ["html", "jsonl", "text", "warc"]
+    ["text", "jsonl", "html", "warc"]
         .iter()
         .map(|d| samples.join(d))
         .collect()
