@@ -1,7 +1,7 @@
 //! The accounting invariant (issue #5): every input record ends in `articles.jsonl` or in
 //! `rejects.jsonl`, exactly once, whatever the input and whichever stages run. A property test
-//! over random JSONL inputs (duplicates, empty texts, over-limit lines, garbage, blank lines, HTML
-//! records) and random stage selections and task counts.
+//! over random JSONL inputs (plain, gzip or zstd; duplicates, empty texts, over-limit lines,
+//! garbage, blank lines, HTML records), random stage selections and random task counts.
 
 mod common;
 
@@ -53,17 +53,24 @@ fn line() -> impl Strategy<Value = Line> {
 }
 
 /// Writes the files; returns the declared ids, each with the derived id the reader may give it
-/// instead (`in/part-F.jsonl#LINE`, for over-limit lines it does not parse), and how many records
+/// instead (`in/part-F.jsonl[.gz|.zst]#LINE`, for over-limit lines it does not parse), and how many records
 /// the files hold.
 #[allow(clippy::type_complexity)]
 fn write_inputs(
     dir: &std::path::Path,
     files: &[Vec<Line>],
+    compress: &[u8],
 ) -> (Vec<(String, Option<String>)>, usize) {
     let mut ids = Vec::new();
     let mut records = 0;
     let mut unique = 0;
     for (f, lines) in files.iter().enumerate() {
+        // Plain, gzip or zstd: the reader sniffs compression by magic bytes.
+        let name = match compress[f] {
+            0 => format!("part-{f}.jsonl"),
+            1 => format!("part-{f}.jsonl.gz"),
+            _ => format!("part-{f}.jsonl.zst"),
+        };
         let mut out: Vec<u8> = Vec::new();
         let mut text_of = |t: usize| {
             if t < 6 {
@@ -112,7 +119,7 @@ fn write_inputs(
                     serde_json::json!({ "id": id, "text": "" }).to_string()
                 }
                 Line::Huge => {
-                    ids.push((id.clone(), Some(format!("in/part-{f}.jsonl#{n}"))));
+                    ids.push((id.clone(), Some(format!("in/{name}#{n}"))));
                     jsonl_doc(
                         &id,
                         &"A sentence that repeats until the line is too long. ".repeat(60),
@@ -135,7 +142,12 @@ fn write_inputs(
             out.extend_from_slice(text.as_bytes());
             out.push(b'\n');
         }
-        fs::write(dir.join(format!("part-{f}.jsonl")), out).unwrap();
+        let bytes = match compress[f] {
+            0 => out,
+            1 => gzip_stored(&out, 1000),
+            _ => zstd_raw(&out),
+        };
+        fs::write(dir.join(&name), bytes).unwrap();
     }
     (ids, records)
 }
@@ -166,11 +178,12 @@ proptest! {
         files in proptest::collection::vec(proptest::collection::vec(line(), 0..24), 1..4),
         pick in proptest::collection::vec(any::<bool>(), ALL_STAGES.len()),
         tasks in 1..5usize,
+        compress in proptest::collection::vec(0..3u8, 4),
     ) {
         let tmp = tempfile::tempdir().unwrap();
         let input = tmp.path().join("in");
         fs::create_dir(&input).unwrap();
-        let (declared, records) = write_inputs(&input, &files);
+        let (declared, records) = write_inputs(&input, &files, &compress);
         let config = tmp.path().join("run.toml");
         fs::write(&config, format!("[limits]\nmax_doc_bytes = {MAX_DOC_BYTES}\n")).unwrap();
         let stages = stages_arg(&pick);
