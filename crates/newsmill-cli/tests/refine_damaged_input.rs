@@ -529,6 +529,10 @@ fn empty_files() {
 
 /// `--strict` stops at the first input error of each damaged input above with exit code 3, and
 /// the message names the file and the position.
+///
+/// Each case has two input files, hence two tasks: the one with the damaged file fails with the
+/// input error while the other may see the stop flag and give up with "stopped"; the input error
+/// must be what the run reports (exit 3), never "stopped" (exit 2).
 #[test]
 fn strict_stops_at_the_first_input_error() {
     type Write = fn(&Path) -> String;
