@@ -258,3 +258,50 @@ fn sample_outputs_do_not_depend_on_the_task_count() {
         );
     }
 }
+
+/// A plain-text page starts with its headline: that line becomes the title, not a timestamp or
+/// byline line below it.
+#[test]
+fn sample_text_headlines_become_titles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = repo_root().join("samples/text");
+    let run = refine(
+        &[text.as_path()],
+        &tmp.path().join("out"),
+        &["--stages", "normalize,clean", "-q"],
+    );
+    run.assert_ok();
+    let articles = run.articles();
+    for (file, title) in [
+        (
+            "harbor-bridge-vote.txt#0",
+            "Portvale council approves new harbour bridge after marathon session",
+        ),
+        (
+            "calder-drought.txt#0",
+            "Wheat farmers in Calder Valley count losses as drought enters third month",
+        ),
+        (
+            "marlow-transit-strike.txt#0",
+            "Marlow bus drivers walk out over pay, leaving commuters stranded",
+        ),
+        (
+            "de-lindenau-radwege.txt#0",
+            "Lindenau baut sein Radwegenetz aus",
+        ),
+        (
+            "redfern-wildfire.txt#0",
+            "Crews contain Redfern Hills wildfire after three days",
+        ),
+    ] {
+        let a = find(&articles, file).unwrap_or_else(|| panic!("{file} missing"));
+        assert_eq!(a["title"], title, "{file}: removed {:#}", a["removed"]);
+        let text = a["text"].as_str().unwrap();
+        assert!(
+            !text.contains(title),
+            "{file}: the headline is still in the body"
+        );
+    }
+    let fire = find(&articles, "redfern-wildfire.txt#0").unwrap();
+    assert_eq!(fire["author"], "Samuel Okoro", "{fire}");
+}
