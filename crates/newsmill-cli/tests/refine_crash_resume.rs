@@ -221,3 +221,45 @@ fn resume_with_different_arguments_is_refused() {
     .assert_ok();
     assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), before);
 }
+
+/// The accounting check is real: a record lost between the passes (here, a reject line removed
+/// from a finished task's file before a resume) makes the run fail with exit code 4.
+#[test]
+fn a_lost_record_fails_the_accounting_check_with_exit_4() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let mut lines: Vec<String> = (0..20)
+        .map(|i| jsonl_doc(&format!("acc-{i}"), &story(3000 + i)))
+        .collect();
+    lines.insert(3, "not json".into());
+    lines.insert(9, "still not json".into());
+    fs::write(input.join("a.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = tmp.path().join("out");
+    let args = ["--stages", "normalize,clean", "-q"];
+    refine(&[&input], &out, &args).assert_ok();
+
+    let process = out.join(".work/process");
+    let rejects = fs::read_dir(&process)
+        .unwrap_or_else(|e| panic!("{}: {e}", process.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("rejects-") && name.ends_with(".jsonl")
+        })
+        .expect("a rejects file of the process pass");
+    let text = fs::read_to_string(&rejects).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    let rest: String = text.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    fs::write(&rejects, rest).unwrap();
+
+    let mut resume_args = args.to_vec();
+    resume_args.push("--resume");
+    let run = refine(&[&input], &out, &resume_args);
+    assert_eq!(run.code, EXIT_ACCOUNTING, "stderr:\n{}", run.stderr);
+    assert!(run.stderr.contains("accounting"), "{}", run.stderr);
+    let report = run.report();
+    assert_eq!(report["accounting"]["ok"], false, "{report}");
+    assert_eq!(report["accounting"]["records_in"], 22, "{report}");
+    assert_eq!(report["accounting"]["rejects"], 1, "{report}");
+}
