@@ -570,6 +570,20 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     k -= 1;
                 }
                 if k > a && is_determiner(&cx.lw(k - 1)) {
+                    // "Jeffrey Lewis of the James Martin Center for X wrote": the person
+                    if k >= a + 3 && matches!(cx.lw(k - 2).as_str(), "of" | "at" | "from" | "with")
+                    {
+                        if let Some(m0) = cx.mention_end[k - 3] {
+                            let p = &cx.people.mentions[m0];
+                            if cx.people.is_person(p.name) {
+                                return Some(Np {
+                                    s: p.np_s.max(a),
+                                    e: t + 1,
+                                    kind: NpKind::Name(p.name),
+                                });
+                            }
+                        }
+                    }
                     let head = cx.lw(s - 2);
                     return Some(Np {
                         s: k - 1,
@@ -586,7 +600,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
     }
     // nominal: walk back to a determiner or a boundary
-    if is_function_word(&lw) || is_determiner(&lw) || lexicon::cue(&lw).is_some() {
+    let det_before = t > a
+        && (t.saturating_sub(3).max(a)..t)
+            .any(|k| cx.toks[k].is_word() && is_determiner(&cx.lw(k)));
+    if is_function_word(&lw) || is_determiner(&lw) || (lexicon::cue(&lw).is_some() && !det_before) {
         return None;
     }
     let head = strip_possessive(&lw).0.to_string();
@@ -601,6 +618,21 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let pw = cx.lw(p);
         if is_determiner(&pw) {
             s = p;
+            // "a narrator in the Clinton ad": a prepositional phrase inside the subject
+            let pp = p >= a + 2
+                && cx.toks[p - 1].is_word()
+                && matches!(
+                    cx.lw(p - 1).as_str(),
+                    "of" | "for" | "in" | "at" | "with" | "from" | "on"
+                )
+                && cx.toks[p - 2].is_word()
+                && !is_function_word(&cx.lw(p - 2))
+                && !is_determiner(&cx.lw(p - 2));
+            if pp && steps < 5 {
+                s = p - 1;
+                steps += 1;
+                continue;
+            }
             break;
         }
         if is_function_word(&pw)
@@ -852,7 +884,11 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
         head = strip_possessive(&w).0.to_string();
         e += 1;
     }
-    if e == k || (e == k + 1 && is_determiner(&lw)) {
+    if e == k
+        || (e == k + 1
+            && is_determiner(&lw)
+            && !matches!(lw.as_str(), "another" | "one" | "others" | "both" | "all"))
+    {
         return None;
     }
     Some(Np {
@@ -993,7 +1029,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                             contents: vec![(q.first, q.last + 1)],
                             kind: QuoteKind::Direct,
                             cue: None,
-                            mention: None,
+                            mention: p.mention,
                             speaker: p.speaker,
                             role: p.role,
                             unit: ui,
@@ -1355,7 +1391,10 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             let mut n = 0;
             while k > a
                 && n < 7
-                && cx.toks[k - 1].is_word()
+                && (cx.toks[k - 1].is_word()
+                    || (cx.punct(k - 1) == Some('.')
+                        && k >= a + 2
+                        && cx.w(k - 2).chars().count() == 1))
                 && cx.in_span[k - 1].is_none()
                 && !is_function_word(&cx.lw(k - 1))
                 && lexicon::cue(&cx.lw(k - 1)).is_none()
@@ -1376,6 +1415,28 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     break;
                 }
                 if matches!(cx.punct(k), Some(':' | ',' | '.')) || cx.is_opening_mark(k) {
+                    break;
+                }
+                // "told the AP on Wednesday after hinting that ...": the object ends at an adjunct
+                if k > block_e && cx.toks[k].is_word() && {
+                    let w = cx.lw(k);
+                    matches!(
+                        w.as_str(),
+                        "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "as"
+                            | "if"
+                            | "during"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "last"
+                            | "this"
+                    ) || lexicon::cue(&w).is_some()
+                } {
                     break;
                 }
                 k += 1;

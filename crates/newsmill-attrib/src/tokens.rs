@@ -81,7 +81,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     while i < n {
         let c = chars[i].1;
         if c == '\n' {
-            para += 1;
+            // blank lines do not count: a paragraph is a line with tokens
+            if toks.last().is_some_and(|t: &Tok| t.para == para) {
+                para += 1;
+            }
             i += 1;
             continue;
         }
@@ -458,7 +461,10 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
     let first = &text[toks[j].s..toks[j].e];
     let starts_ok = toks[j].is_word()
         && (first.chars().next().is_some_and(|c| c.is_uppercase())
-            || matches!(first, "he" | "she" | "they"));
+            || matches!(
+                first,
+                "he" | "she" | "they" | "a" | "an" | "the" | "one" | "another"
+            ));
     if !starts_ok {
         return false;
     }
@@ -542,9 +548,9 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                     Kind::Quote(_) => false,
                 },
             };
-            return ends && (k <= j + 5 || prev_comma);
+            return ends && (k <= j + 7 || prev_comma);
         }
-        if !after_comma && k > j + 5 {
+        if !after_comma && k > j + 7 {
             return false;
         }
     }
