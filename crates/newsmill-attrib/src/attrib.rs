@@ -364,7 +364,14 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     participle,
                 });
             }
-        } else if (lw == "pointed" || lw == "points") && i + 1 < b && cx.lw(i + 1) == "out" {
+        } else if (matches!(lw.as_str(), "pointed" | "points")
+            && i + 1 < b
+            && cx.lw(i + 1) == "out")
+            || (matches!(lw.as_str(), "went" | "goes")
+                && i + 1 < b
+                && cx.lw(i + 1) == "on"
+                && !(i + 2 < b && cx.lw(i + 2) == "to"))
+        {
             out.push(Cue {
                 s: i,
                 e: i + 2,
@@ -601,7 +608,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     }
     // nominal: walk back to a determiner or a boundary
     let det_before = t > a
-        && (t.saturating_sub(3).max(a)..t)
+        && (t.saturating_sub(6).max(a)..t)
             .any(|k| cx.toks[k].is_word() && is_determiner(&cx.lw(k)));
     if is_function_word(&lw) || is_determiner(&lw) || (lexicon::cue(&lw).is_some() && !det_before) {
         return None;
@@ -709,7 +716,10 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             continue;
         }
         if cx.punct(k) == Some(',') {
-            if saw_quote && !matches!(cx.lw(k + 1).as_str(), "who" | "the" | "a" | "an") {
+            if saw_quote
+                && !matches!(cx.lw(k + 1).as_str(), "who" | "the" | "a" | "an")
+                && !cx.lw(k + 1).ends_with("ing")
+            {
                 continue;
             }
             if k == 0 || k <= a {
@@ -835,6 +845,9 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
         return None;
     }
     let lw = cx.lw(k);
+    if lw.ends_with("ly") && cx.w(k) == lw {
+        return None; // "said matter-of-factly"
+    }
     if matches!(lw.as_str(), "he" | "she" | "they" | "we" | "i") {
         return Some(Np {
             s: k,
@@ -976,6 +989,28 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             }
             out.push(make_raw(cx, att, contents, ui));
         }
+        // "Trump released a statement:" / "She then addressed the supporters:" closing the
+        // paragraph with no reporting verb: its subject speaks the next paragraph's quotation
+        if atts.is_empty()
+            && b > a + 1
+            && cx.punct(b - 1) == Some(':')
+            && cx.in_span[b - 1].is_none()
+        {
+            if let Some(np) = sentence_subject(cx, a, b - 1) {
+                let (speaker, role) = resolve(cx, &np);
+                out.push(RawQuote {
+                    contents: vec![],
+                    kind: QuoteKind::Direct,
+                    cue: Some((b - 1, b)),
+                    mention: Some((np.s, np.e)),
+                    speaker,
+                    role,
+                    unit: ui,
+                    quoted: Vec::new(),
+                });
+                pending_colon = Some(out.len() - 1);
+            }
+        }
         // drop an unfilled "said:" that turned out not to end the paragraph
         if let Some(qi) = pending_colon {
             if qi < n_before {
@@ -988,6 +1023,24 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             .collect();
         for k in spans_here {
             let q = cx.spans[k].clone();
+            // "She then addressed the supporters again: "..."": the subject before the colon
+            if atts.is_empty() && q.first > a + 1 && cx.punct(q.first - 1) == Some(':') {
+                if let Some(np) = sentence_subject(cx, a, q.first - 1) {
+                    let (speaker, role) = resolve(cx, &np);
+                    out.push(RawQuote {
+                        contents: vec![(q.first, q.last + 1)],
+                        kind: QuoteKind::Direct,
+                        cue: Some((q.first - 1, q.first)),
+                        mention: Some((np.s, np.e)),
+                        speaker,
+                        role,
+                        unit: ui,
+                        quoted: Vec::new(),
+                    });
+                    covered[k] = true;
+                    continue;
+                }
+            }
             if let Some((dash, np)) = dash_source(cx, q.last + 1) {
                 let (speaker, role) = resolve(cx, &np);
                 out.push(RawQuote {

@@ -102,7 +102,7 @@ const VERBS: &[(&str, u8)] = &[
     ("recount", C),
     ("lament", C | I),
     ("retort", C | I),
-    ("agree", C),
+    ("agree", C | I),
     ("disagree", C),
     ("speculate", C),
     ("propose", C | N),

@@ -500,7 +500,11 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                 None => true,
                 Some(n) if n.para != para => true,
                 Some(n) => match n.kind {
-                    Kind::Punct(c) => matches!(c, '.' | ',' | ';' | '!' | '?' | ':' | '\u{2014}'),
+                    // a comma only when a quotation or a participle follows it
+                    Kind::Punct(',') => toks.get(k + 2).is_some_and(|x| {
+                        x.mark().is_some() || (x.is_word() && text[x.s..x.e].ends_with("ing"))
+                    }),
+                    Kind::Punct(c) => matches!(c, '.' | ';' | '!' | '?' | ':' | '\u{2014}'),
                     Kind::Word => {
                         let nw = text[n.s..n.e].to_lowercase();
                         matches!(
