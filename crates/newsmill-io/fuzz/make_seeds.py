@@ -40,7 +40,7 @@ warc = [
 chunked = b"Transfer-Encoding: chunked\r\n"
 write("warc", "basic", b"".join(warc))
 write("warc", "chunked", response("2", "https://b.test/", b"5\r\n<p>ab\r\n4\r\n</p>\r\n0\r\n\r\n", chunked))
-write("warc", "gzip-body", response("3", "https://c.test/", gzip.compress(page), b"Content-Encoding: gzip\r\n"))
+write("warc", "gzip-body", response("3", "https://c.test/", gzip.compress(page, mtime=0), b"Content-Encoding: gzip\r\n"))
 write("warc", "redirect", warc_record("response", [], b"HTTP/1.1 301 Moved\r\nLocation: /\r\n\r\n"))
 lie = response("4", "https://d.test/", page).replace(b"Content-Length: 1", b"Content-Length: 2", 1)
 write("warc", "length-lie", lie + b"".join(warc))
@@ -57,10 +57,14 @@ write("text", "plain", b"A story.\nSecond paragraph with \xc3\xbcmlaut.\n")
 write("text", "html", b"\x01" + page)
 write("text", "latin1", b"caf\xe9 \x0c page")
 
-write("framing", "gzip-jsonl", b"\x02" + gzip.compress(jsonl))
-write("framing", "gzip-members-warc", b"\x02" + b"".join(gzip.compress(r) for r in warc))
+write("framing", "gzip-jsonl", b"\x02" + gzip.compress(jsonl, mtime=0))
+write("framing", "gzip-members-warc", b"\x02" + b"".join(gzip.compress(r, mtime=0) for r in warc))
 write("framing", "zstd-warc", b"\x02" + zstd(b"".join(warc)))
 write("framing", "zstd-text", b"\x02" + zstd(b"plain text body"))
-write("framing", "gzip-raw-deflate", b"\x00" + gzip.compress(page)[4:])
+write("framing", "gzip-raw-deflate", b"\x00" + gzip.compress(page, mtime=0)[4:])
 write("framing", "html", b"\x02" + page)
 write("framing", "empty", b"\x02")
+members = [bytearray(gzip.compress(r, mtime=0)) for r in warc]
+members[2][2] = 0x09  # a damaged member header in the middle
+write("framing", "gzip-members-damaged", b"\x02" + b"".join(bytes(m) for m in members))
+write("framing", "gzip-trailing-garbage", b"\x02" + gzip.compress(jsonl, mtime=0) + b"\0\0junk")
