@@ -22,12 +22,28 @@ pub(crate) fn decode(bytes: &[u8], http_charset: Option<&str>) -> (String, &'sta
     let declared = http_charset
         .and_then(|c| Encoding::for_label(c.trim().trim_matches('"').as_bytes()))
         .or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
+    // A UTF-8 page with a few broken sequences (a truncated snippet pasted from elsewhere) is
+    // still UTF-8: decoding all of it as something else would garble every other character.
+    let mostly_utf8 = || {
+        let (mut good, mut bad) = (0usize, 0usize);
+        for chunk in bytes.utf8_chunks() {
+            good += chunk.valid().bytes().filter(|b| *b >= 0xC0).count();
+            bad += usize::from(!chunk.invalid().is_empty());
+        }
+        good >= 4 * bad.max(1)
+    };
     let enc = match declared {
         // UTF-16 declared in an ASCII-compatible document is a lie (HTML spec: treat as UTF-8).
         Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => UTF_8,
-        Some(e) if e == UTF_8 && !utf8_ok => detect(bytes),
+        Some(e) if e == UTF_8 && !utf8_ok => {
+            if mostly_utf8() {
+                UTF_8
+            } else {
+                detect(bytes)
+            }
+        }
         Some(e) => e,
-        None if utf8_ok => UTF_8,
+        None if utf8_ok || mostly_utf8() => UTF_8,
         None => detect(bytes),
     };
     let (text, _, _) = enc.decode(bytes);
@@ -113,6 +129,23 @@ mod tests {
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">caf\xe9";
         assert!(decode(b, None).0.ends_with("café"));
         assert_eq!(decode(b"caf\xe9", Some("latin1")).0, "café");
+    }
+
+    #[test]
+    fn mostly_utf8_pages_with_a_stray_byte_stay_utf8() {
+        let mut b =
+            "<meta charset=utf-8><p>Zażółć gęślą jaźń, sprzeciwiają się. Łódź, Kraków, Gdańsk.</p>"
+                .as_bytes()
+                .to_vec();
+        b.extend_from_slice(b"<p>broken \xc3( here</p>");
+        let (t, cs) = decode(&b, None);
+        assert_eq!(cs, "UTF-8");
+        assert!(
+            t.contains("sprzeciwiają się") && t.contains("broken \u{FFFD}( here"),
+            "{t}"
+        );
+        let (t, cs) = decode(&b[14..], None);
+        assert_eq!(cs, "UTF-8", "{t}");
     }
 
     #[test]

@@ -84,6 +84,8 @@ fn drop_tag(t: Tag) -> bool {
             | Figcaption
             | Figure
             | Picture
+            | Rt
+            | Rp
     )
 }
 
@@ -327,6 +329,28 @@ fn stock_phrase(line: &str) -> bool {
         "© ",
         "(c) ",
     ];
+    if l.len() < 600 && l.contains("cookie") {
+        // Consent banners, in the languages they come in.
+        const CONSENT: &[&str] = &[
+            "website",
+            "site",
+            "browser",
+            "consent",
+            "accept",
+            "verwendet",
+            "nutzt",
+            "utilis",
+            "akzept",
+            "zustimm",
+            "datenschutz",
+            "privacy",
+            "einstellungen",
+            "settings",
+        ];
+        if CONSENT.iter().any(|w| l.contains(w)) {
+            return true;
+        }
+    }
     PREFIX.iter().any(|p| l.starts_with(p))
         || (l.len() < 60 && (l.ends_with("getty images") || l.contains("all rights reserved")))
 }
@@ -416,6 +440,8 @@ pub(crate) fn extract(
 
     // Pass 4 (forward): guarded removal of boilerplate subtrees.
     let mut best_positive: Option<u32> = None;
+    let mut in_article = vec![false; n];
+    let mut soft = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
         let par = node.parent as usize;
@@ -432,7 +458,13 @@ pub(crate) fn extract(
         let mut rm = drop_tag(tag);
         // Mostly long, link-poor paragraphs: what article sections look like.
         let prose = gp[i] >= 160 && gp[i] * 10 >= raw[i] * 6;
-        if matches!(tag, Tag::Header | Tag::Footer | Tag::Nav | Tag::Aside) {
+        in_article[i] = in_article[par] || tag == Tag::Article;
+        soft[i] = soft[par];
+        if tag == Tag::Header && in_article[par] {
+            // An article's own header holds the headline, byline and often the lead paragraph:
+            // only its long paragraphs may count.
+            soft[i] = true;
+        } else if matches!(tag, Tag::Header | Tag::Footer | Tag::Nav | Tag::Aside) {
             rm = share < 0.3;
         } else if tag == Tag::Form {
             // Some sites wrap the whole page in one form.
@@ -571,6 +603,11 @@ pub(crate) fn extract(
         };
         // Agreement with the JSON-LD body rescues short in-body blocks; disagreement proves
         // nothing (the JSON-LD copy is often a truncated teaser).
+        let heuristic = if soft[i] && len < min_par {
+            0.0
+        } else {
+            heuristic
+        };
         let agrees = ld_words.is_some() && own_match[i] as f32 >= 0.6 * lenf;
         score[i] = if agrees {
             heuristic.max(lenf)
@@ -688,6 +725,9 @@ pub(crate) fn extract(
             }
             Kind::Text { .. } => {
                 let o = owner[j] as usize;
+                if keep[o] == 0 && soft[o] && (own[o] < min_par || own_link[o] * 10 > own[o] * 3) {
+                    keep[o] = 2;
+                }
                 if keep[o] == 0 {
                     keep[o] = if keep_block(
                         dom,
@@ -720,6 +760,12 @@ pub(crate) fn extract(
                             first = false;
                             cur.push_str(l);
                         }
+                    } else if t.contains(['\u{AD}', '\u{200B}', '\u{FEFF}']) {
+                        // Soft hyphens and zero-width spaces split words for every tokenizer.
+                        cur.extend(
+                            t.chars()
+                                .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{FEFF}')),
+                        );
                     } else {
                         cur.push_str(t);
                     }
@@ -731,6 +777,15 @@ pub(crate) fn extract(
     }
     flush(&mut cur, cur_owner, &mut lines);
     lines.retain(|(l, _)| !stock_phrase(l) && !looks_like_markup(l));
+    // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail.
+    let half = lines.len() / 2;
+    if let Some(k) = lines
+        .iter()
+        .skip(half.max(1))
+        .position(|(l, _)| section_end(l))
+    {
+        lines.truncate(half.max(1) + k);
+    }
     out.paragraphs = lines.len();
     let mut text = String::with_capacity(lines.iter().map(|l| l.0.len() + 1).sum());
     for (k, (l, _)) in lines.iter().enumerate() {
@@ -741,6 +796,72 @@ pub(crate) fn extract(
     }
     out.text = text;
     out
+}
+
+/// Headings that open the related-links, reading-list or comments part of a page, in the
+/// languages of the evaluation sets and beyond.
+fn section_end(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
+    let l = line
+        .trim()
+        .trim_end_matches([':', '.', '…', '*', '!'])
+        .trim()
+        .to_lowercase();
+    const HEADS: &[&str] = &[
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related content",
+        "more from",
+        "more stories",
+        "more on this story",
+        "more on this topic",
+        "read more",
+        "read next",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "most popular",
+        "most read",
+        "trending now",
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "mehr zum thema",
+        "mehr aus der sendung",
+        "mehr zu diesem thema",
+        "weitere artikel",
+        "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren",
+        "am meisten gelesen",
+        "meistgelesen",
+        "letzte kommentare",
+        "kommentare",
+        "weiterführende links",
+        "weiterführender link",
+        "ähnliche artikel",
+        "auch interessant",
+        "lesen sie auch",
+        "notas relacionadas",
+        "te puede interesar",
+        "lee también",
+        "noticias relacionadas",
+        "à lire aussi",
+        "lire aussi",
+        "sur le même sujet",
+        "articles similaires",
+        "leggi anche",
+        "articoli correlati",
+        "czytaj także",
+        "zobacz także",
+        "читайте также",
+        "похожие статьи",
+    ];
+    HEADS.contains(&l.as_str())
 }
 
 /// Escaped markup shown as text (`&lt;img src=...&gt;` in the source) is never article text.

@@ -112,6 +112,8 @@ pub(crate) enum Tag {
     Noembed,
     Noframes,
     Plaintext,
+    Rt,
+    Rp,
     Other,
 }
 
@@ -210,6 +212,8 @@ impl Tag {
             b"track" => Track,
             b"xmp" => Xmp,
             b"noembed" => Noembed,
+            b"rt" => Rt,
+            b"rp" => Rp,
             b"noframes" => Noframes,
             b"plaintext" => Plaintext,
             _ => Other,

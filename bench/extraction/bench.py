@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Extraction benchmark: `newsmill extract` against the Python anchors on the same pages, same run.
+
+For each data set under shared/data/extraction: pages are gunzipped once into bench/work (so that,
+as in the scorer, decompression is not timed), `newsmill extract --json` runs over all of them in
+one process (CPU time of that process = one core, start-up included), its output is scored with
+shared/tools/extract_eval.py --predictions, and the anchors are run by extract_eval.py itself
+(CPU time of the extraction calls). Prints one table and the pages/s ratio to each anchor.
+"""
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get('NEWSMILL_SHARED', ROOT.parent / 'shared'))
+EVAL = SHARED / 'tools' / 'extract_eval.py'
+DATA = SHARED / 'data' / 'extraction'
+METRIC = {'scrapinghub-aeb': 'shingle', 'wcxb-article': 'bow', 'trafilatura-eval': 'snippet'}
+
+
+def load_ids(d):
+    p = d / 'ground-truth.json'
+    gt = json.loads(p.read_bytes() if p.exists() else gzip.open(str(p) + '.gz').read())
+    return sorted(gt)
+
+
+def run_ours(binary, ds, work):
+    d = DATA / ds
+    out = work / ds
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in load_ids(d):
+        f = out / f'{i}.html'
+        if not f.exists():
+            f.write_bytes(gzip.open(d / 'html' / f'{i}.html.gz').read())
+        files.append(f)
+    preds, cpu, wall = {}, 0.0, 0.0
+    for k in range(0, len(files), 400):  # keep argument lists short
+        chunk = files[k:k + 400]
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        w0 = time.perf_counter()
+        res = subprocess.run([str(binary), 'extract', '--json', *map(str, chunk)], stdout=subprocess.PIPE, check=True)
+        wall += time.perf_counter() - w0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        for line in res.stdout.decode('utf-8').splitlines():
+            rec = json.loads(line)
+            preds[Path(rec['path']).name[:-len('.html')]] = rec['text']
+    pf = work / f'{ds}.predictions.json'
+    pf.write_text(json.dumps(preds, ensure_ascii=False))
+    return pf, len(files), cpu, wall
+
+
+def score(python, args, js):
+    subprocess.run([python, str(EVAL), *args, '--json', str(js)], check=True, stdout=subprocess.DEVNULL)
+    return json.loads(js.read_text())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--bin', default=str(ROOT / 'target' / 'release' / 'newsmill'))
+    ap.add_argument('--python', default=str(ROOT / 'bench' / '.venv' / 'bin' / 'python'))
+    ap.add_argument('-d', '--dataset', action='append')
+    ap.add_argument('-e', '--anchor', action='append')
+    ap.add_argument('--work', default=str(ROOT / 'bench' / 'work' / 'extraction'))
+    a = ap.parse_args()
+    datasets = a.dataset or list(METRIC)
+    anchors = a.anchor if a.anchor is not None else ['trafilatura-fast', 'trafilatura', 'resiliparse']
+    work = Path(a.work)
+    work.mkdir(parents=True, exist_ok=True)
+    rows = {}  # extractor -> {ds: (f1, pages, cpu)}
+    for ds in datasets:
+        pf, n, cpu, wall = run_ours(a.bin, ds, work)
+        r = score(a.python, ['-d', ds, '--predictions', str(pf), '--name', 'newsmill'], work / f'{ds}.newsmill.json')
+        f1 = r[ds]['newsmill'][METRIC[ds]]['F1']
+        rows.setdefault('newsmill', {})[ds] = (f1, n, cpu)
+        print(f'{ds}: newsmill F1={f1:.3f} pages={n} cpu_s={cpu:.2f} wall_s={wall:.2f}', file=sys.stderr, flush=True)
+        if anchors:
+            args = ['-d', ds] + sum((['-e', e] for e in anchors), [])
+            r = score(a.python, args, work / f'{ds}.anchors.json')
+            for e in anchors:
+                x = r.get(ds, {}).get(e)
+                if x is None:
+                    print(f'{ds}: anchor {e} unavailable', file=sys.stderr)
+                    continue
+                rows.setdefault(e, {})[ds] = (x[METRIC[ds]]['F1'], x['pages'], x['cpu_seconds'])
+                print(f"{ds}: {e} F1={x[METRIC[ds]]['F1']:.3f} cpu_s={x['cpu_seconds']:.2f}", file=sys.stderr, flush=True)
+    head = ' | '.join(f'{ds} {METRIC[ds]} F1' for ds in datasets)
+    print(f'| extractor | {head} | pages/s (CPU, one core) |')
+    print('|---|' + '---|' * len(datasets) + '---|')
+    speed = {}
+    for name, per in rows.items():
+        cells = [f'{per[ds][0]:.3f}' if ds in per else '-' for ds in datasets]
+        pages = sum(v[1] for v in per.values())
+        cpu = sum(v[2] for v in per.values())
+        speed[name] = pages / cpu if cpu else float('nan')
+        print(f"| {name} | {' | '.join(cells)} | {speed[name]:.0f} |")
+    if 'newsmill' in speed:
+        for name, s in speed.items():
+            if name != 'newsmill' and s:
+                print(f'newsmill pages/s is {speed["newsmill"] / s:.1f}x {name}')
+
+
+if __name__ == '__main__':
+    main()
