@@ -371,6 +371,12 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 && i + 1 < b
                 && cx.lw(i + 1) == "on"
                 && !(i + 2 < b && cx.lw(i + 2) == "to"))
+            || (matches!(
+                lw.as_str(),
+                "shot" | "fired" | "hit" | "struck" | "pushed" | "snapped"
+            ) && i + 1 < b
+                && cx.lw(i + 1) == "back")
+            || (matches!(lw.as_str(), "put" | "puts") && i + 1 < b && cx.lw(i + 1) == "it")
         {
             out.push(Cue {
                 s: i,
@@ -1069,7 +1075,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 }) {
                     let prev = &out[pi];
                     let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
-                    let close = here == prev_para || here == prev_para + 1 || q.continued;
+                    let close = here <= prev_para + 1 || q.continued;
                     if close {
                         if prev_para == here && prev.kind != QuoteKind::Indirect {
                             out[pi].contents.push((q.first, q.last + 1));
@@ -1554,7 +1560,14 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     if bs <= a {
         return false;
     }
-    let seg_start = prev.last().map_or(a, |p| p.block_e);
+    // earlier blocks nested inside this one's subject ("Cruz, who has proposed ..., said") do not
+    // bound its content
+    let seg_start = prev
+        .iter()
+        .filter(|p| p.block_e <= bs)
+        .map(|p| p.block_e)
+        .max()
+        .unwrap_or(a);
     if bs <= seg_start + 1 {
         return false;
     }
@@ -1744,7 +1757,12 @@ fn is_adjunct_start(w: &str) -> bool {
 fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usize, usize) {
     let att = &atts[ai];
     let (mut s, mut e) = if att.trailing {
-        let s = if ai == 0 { a } else { atts[ai - 1].block_e };
+        let s = atts[..ai]
+            .iter()
+            .filter(|p| p.block_e <= att.block_s)
+            .map(|p| p.block_e)
+            .max()
+            .unwrap_or(a);
         (s, att.block_s)
     } else {
         let e = atts
@@ -1827,6 +1845,14 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             if q.first > s && matches!(cx.punct(q.first - 1), Some(':' | '\u{2014}')) {
                 return (q.first, e);
             }
+        }
+    }
+    // `saying during the debate last week, "..."`: skip the adjunct to the quotation
+    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
+        if let Some(k) = (s..e.min(s + 10))
+            .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
+        {
+            s = k + 1;
         }
     }
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"

@@ -552,7 +552,17 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                     Kind::Quote(_) => false,
                 },
             };
-            return ends && (k <= j + 7 || prev_comma);
+            // a name or pronoun right before the verb ("Dawson shouted, shorthand for ...")
+            let close_subject = k <= j + 3
+                && text[toks[j].s..toks[j].e]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+                && !matches!(
+                    &text[toks[j].s..toks[j].e],
+                    "This" | "That" | "The" | "It" | "These" | "Those" | "A" | "An"
+                );
+            return (ends || close_subject) && (k <= j + 7 || prev_comma);
         }
         if !after_comma && k > j + 7 {
             return false;
