@@ -332,7 +332,47 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                         "he" | "she" | "they" | "i" | "we" | "who" | "it"
                     );
                 let clause_end = i + 1 >= b || matches!(cx.punct(i + 1), Some('.' | ','));
+                let data_subject = matches!(
+                    lw.as_str(),
+                    "show"
+                        | "shows"
+                        | "find"
+                        | "finds"
+                        | "suggest"
+                        | "suggests"
+                        | "indicate"
+                        | "indicates"
+                ) && (i.saturating_sub(8).max(a)..i).any(|k| {
+                    cx.toks[k].is_word()
+                        && matches!(
+                            cx.lw(k).as_str(),
+                            "poll"
+                                | "polls"
+                                | "survey"
+                                | "surveys"
+                                | "study"
+                                | "studies"
+                                | "data"
+                                | "report"
+                                | "analysis"
+                                | "review"
+                                | "research"
+                                | "figures"
+                                | "numbers"
+                                | "results"
+                                | "records"
+                                | "documents"
+                                | "statistics"
+                                | "census"
+                                | "polling"
+                                | "estimates"
+                                | "filings"
+                                | "emails"
+                                | "evidence"
+                        )
+                });
                 if present
+                    && !data_subject
                     && is_noun_like_cue(&lw)
                     && !(after_pronoun
                         || (clause_end
@@ -1276,6 +1316,17 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if cue.according {
             if let Some(np) = np_right(cx, cue.e, b, true) {
                 block_e = np.e;
+                // "According to early results of the exit poll conducted by ..., CONTENT": the
+                // source runs to the comma
+                if cue.s == a || cx.punct(cue.s - 1).is_some() {
+                    if let Some(k) = (np.e..b.min(np.e + 25))
+                        .find(|&k| cx.punct(k) == Some(',') && cx.in_span[k].is_none())
+                    {
+                        if cue.s == a {
+                            block_e = k;
+                        }
+                    }
+                }
                 src = Some(np);
             } else {
                 continue;
@@ -1430,7 +1481,15 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 continue;
             }
         }
-        if src.is_none() {
+        let asked_question = src.is_none()
+            && matches!(cx.lw(cue.s).as_str(), "asked")
+            && cue.e < b
+            && cx.toks[cue.e].is_word()
+            && matches!(
+                cx.lw(cue.e).as_str(),
+                "whether" | "what" | "how" | "why" | "if" | "about" | "when" | "who"
+            );
+        if src.is_none() && !asked_question {
             continue;
         }
         // passive noun-phrase cues ("is described", "was called") report no speech
@@ -1515,7 +1574,21 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
             }
         }
-        let trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
+        let mut trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
+        // "..., according to X" closes what precedes it whatever follows the source
+        if cue.according && block_s > a + 1 {
+            let pre = block_s - 1;
+            let seg_start = atts
+                .iter()
+                .filter(|p| p.block_e <= block_s)
+                .map(|p| p.block_e)
+                .max()
+                .unwrap_or(a);
+            trailing = block_s > seg_start + 1
+                && (cx.punct(pre) == Some(',')
+                    || cx.is_closing_mark(pre)
+                    || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}' | '(')));
+        }
         let quote_follows = block_e < b
             && (cx.is_opening_mark(block_e)
                 || (matches!(cx.punct(block_e), Some(':' | ','))
