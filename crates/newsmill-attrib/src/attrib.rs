@@ -382,7 +382,9 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 {
                     let nx = i + 1;
                     let clause_follows = nx < b
-                        && ((cx.toks[nx].is_word() && cx.lw(nx) == "that")
+                        && ((cx.toks[nx].is_word()
+                            && (cx.lw(nx) == "that"
+                                || (cx.lw(nx) == "to" && lw.starts_with("plan"))))
                             || cx.is_opening_mark(nx)
                             || matches!(cx.punct(nx), Some(':')));
                     if !clause_follows {
@@ -496,6 +498,9 @@ fn is_noun_like_cue(w: &str) -> bool {
             | "testify"
             | "hint"
             | "worry"
+            | "plan"
+            | "support"
+            | "favor"
     )
 }
 

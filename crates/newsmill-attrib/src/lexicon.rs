@@ -138,6 +138,14 @@ const VERBS: &[(&str, u8)] = &[
     ("describe", N),
     ("call", N),
     ("sing", C | I),
+    ("seem", C | M),
+    ("appear", C | M),
+    ("want", C | M),
+    ("decline", C),
+    ("refuse", C),
+    ("seek", C | M),
+    ("intend", C | M),
+    ("plan", C | M),
     ("post", C | I),
     ("read", I),
     ("implore", C | I),
@@ -200,11 +208,14 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sworn", "swear"),
     ("shown", "show"),
     ("sang", "sing"),
+    ("sought", "seek"),
     ("sung", "sing"),
 ];
 
 /// Verbs whose final consonant doubles before `-ed` / `-ing`.
-const DOUBLING: &[&str] = &["admit", "quip", "brag", "slam", "testify", "snap", "beg"];
+const DOUBLING: &[&str] = &[
+    "admit", "quip", "brag", "slam", "testify", "snap", "beg", "plan",
+];
 
 fn inflections(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
