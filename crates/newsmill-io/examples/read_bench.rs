@@ -8,7 +8,8 @@
 //! `gen-jsonl PATH MB` writes about MB megabytes of uncompressed JSONL (news-like generated
 //! text, ~3 KB a doc), gzip or zstd by the extension (`.gz`, `.zst`); `gen-warc` writes WARC
 //! (one gzip member per record for `.gz`). `read` times `open_input` over the file;
-//! `decompress` times decompression alone, for comparison.
+//! `decompress` times decompression alone, for comparison; `shard IN OUT` times the doc shard
+//! writer and reader on the docs of IN.
 
 use newsmill_io::{open_input, InputFile, ReadEvent, ReadOptions};
 use std::io::{Read, Write};
@@ -230,6 +231,39 @@ fn decompress(path: &str) {
     );
 }
 
+/// Writes every doc of a JSONL input into a doc shard, then reads the shard back; times both.
+fn shard(input: &str, out: &str) {
+    let docs: Vec<newsmill_core::Doc> =
+        open_input(&InputFile::from_path(input), 0, &ReadOptions::default())
+            .filter_map(|e| match e {
+                ReadEvent::Doc(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+    let json_bytes: usize = docs
+        .iter()
+        .map(|d| serde_json::to_vec(d).unwrap().len() + 1)
+        .sum();
+    let mb = json_bytes as f64 / (1u64 << 20) as f64;
+    let start = Instant::now();
+    let mut w = newsmill_io::DocShardWriter::create(out).unwrap();
+    for d in &docs {
+        w.write(d).unwrap();
+    }
+    let n = w.finish().unwrap();
+    let write_s = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let back = newsmill_io::read_doc_shard(out).map(|d| d.unwrap()).count();
+    let read_s = start.elapsed().as_secs_f64();
+    let stored = std::fs::metadata(out).unwrap().len() as f64 / (1u64 << 20) as f64;
+    println!(
+        "shard {out}: {n} docs, {mb:.1} MB JSON, {stored:.1} MB zstd; write {write_s:.2} s = {:.1} MB/s, \
+         read {back} docs {read_s:.2} s = {:.1} MB/s (JSON MB)",
+        mb / write_s,
+        mb / read_s
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -242,6 +276,7 @@ fn main() {
         ["gen-warc", path, mb] => gen_warc(path, mb.parse().unwrap()),
         ["read", paths @ ..] => paths.iter().for_each(|p| read(p)),
         ["decompress", paths @ ..] => paths.iter().for_each(|p| decompress(p)),
+        ["shard", input, out] => shard(input, out),
         _ => eprintln!(
             "usage: read_bench gen-jsonl|gen-warc PATH MB | read PATH.. | decompress PATH.."
         ),

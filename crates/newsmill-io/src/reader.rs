@@ -508,3 +508,25 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
     }
     ReadEvent::Doc(doc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_moves_across_threads() {
+        fn assert_send<T: Send + 'static>(_: &T) {}
+        let r = read_bytes(b"{\"text\":\"a\"}\n".to_vec(), "t", &ReadOptions::default());
+        assert_send(&r);
+        let events = std::thread::spawn(move || r.count()).join().unwrap();
+        assert_eq!(events, 1);
+    }
+
+    #[test]
+    fn names_decide_only_unrecognised_content() {
+        assert_eq!(refine_by_name(Format::Text, "a/b.JSONL.gz"), Format::Jsonl);
+        assert_eq!(refine_by_name(Format::Binary, "x.warc.zst"), Format::Warc);
+        assert_eq!(refine_by_name(Format::Html, "x.jsonl"), Format::Html);
+        assert_eq!(refine_by_name(Format::Text, "notes.txt"), Format::Text);
+    }
+}

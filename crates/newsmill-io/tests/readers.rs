@@ -475,6 +475,18 @@ fn listing_is_sorted_recursive_skips_hidden_and_detects_loops() {
             ("unreadable", "missing")
         ]
     );
+
+    // Named explicitly, a hidden file is read; a file listed twice (or via a link) is read once.
+    std::os::unix::fs::symlink(root.join("c.txt"), dir.path().join("c-link.txt")).unwrap();
+    let (files, errors) = list_inputs(&[
+        root.join(".hidden"),
+        root.join("c.txt"),
+        dir.path().join("c-link.txt"),
+        root.join("c.txt"),
+    ]);
+    assert!(errors.is_empty());
+    let prefixes: Vec<_> = files.iter().map(|f| f.id_prefix.as_str()).collect();
+    assert_eq!(prefixes, [".hidden", "c.txt"]);
 }
 
 #[test]
