@@ -253,7 +253,11 @@ fn shard(input: &str, out: &str) {
     let n = w.finish().unwrap();
     let write_s = start.elapsed().as_secs_f64();
     let start = Instant::now();
-    let back = newsmill_io::read_doc_shard(out).map(|d| d.unwrap()).count();
+    let mut back = 0u64;
+    for d in newsmill_io::read_doc_shard(out) {
+        d.unwrap();
+        back += 1;
+    }
     let read_s = start.elapsed().as_secs_f64();
     let stored = std::fs::metadata(out).unwrap().len() as f64 / (1u64 << 20) as f64;
     println!(
