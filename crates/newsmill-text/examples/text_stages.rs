@@ -5,11 +5,13 @@
 //!
 //! ```text
 //! cargo run --release -p newsmill-text --example text_stages -- IN.jsonl \
-//!     [--predictions OUT.json] [--repeat N] [--show-drops] [--show-removed REASON]
+//!     [--predictions OUT.json] [--repeat N] [--stages normalize,clean] [--clean-json '{...}'] [--show-drops]
+//!     [--show-removed REASON]
 //! ```
 
+use newsmill_core::Stage;
 use newsmill_core::{Counters, Doc, Outcome};
-use newsmill_text::default_stages;
+use newsmill_text::{default_stages, CleanConfig, CleanStage};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -38,7 +40,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         docs.push(Doc::new(id, text));
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let stages = default_stages();
+    let only: Option<Vec<String>> =
+        opt("--stages").map(|s| s.split(',').map(String::from).collect());
+    let clean_cfg: Option<CleanConfig> = opt("--clean-json")
+        .map(|j| serde_json::from_str(&j))
+        .transpose()?;
+    let stages: Vec<Box<dyn Stage>> = default_stages()
+        .into_iter()
+        .map(|s| match (&clean_cfg, s.name()) {
+            (Some(c), "clean") => Box::new(CleanStage::new(c.clone())) as Box<dyn Stage>,
+            _ => s,
+        })
+        .filter(|s| {
+            only.as_ref()
+                .is_none_or(|o| o.iter().any(|n| n == s.name()))
+        })
+        .collect();
     let mut secs = vec![0.0f64; stages.len()];
     let mut stage_bytes = vec![0usize; stages.len()];
     let mut drops: BTreeMap<String, usize> = BTreeMap::new();

@@ -15,9 +15,9 @@
 //!      when they are still empty.
 //!    - `dateline`: a line that is only a date (`Published 26 February 2005`, `10.5.2005, 10:00
 //!      Uhr`); fills `doc.date` (ISO `YYYY-MM-DD`) when still empty.
-//!    - `teaser`: a line ending in `...` or `…` (a truncated snippet of another story). A teaser
-//!      that holds quotation marks is only removed next to another teaser, so a trailing-off quote
-//!      in the body stays.
+//!    - `teaser`: a line of at most 50 words ending in `...` or `…` (a truncated snippet of
+//!      another story). One that holds quotation marks is only removed next to another teaser, and
+//!      one between two paragraphs of prose stays, so a body line that trails off is kept.
 //!    - `navigation`, `share`, `cookie`, `subscribe`, `copyright`, `advertisement`, `boilerplate`:
 //!      short lines with site phrases (`Skip to content`, `Share on Facebook`, `We use cookies`,
 //!      `Sign up for our newsletter`, `All rights reserved`, `Advertisement`, `Read more`), or menu
@@ -41,6 +41,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use newsmill_core::{Counters, Doc, Outcome, Removed, Stage};
 use serde::Deserialize;
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Settings of the `[clean]` table.
@@ -61,6 +62,14 @@ pub struct CleanConfig {
     pub main_text: bool,
     /// Words a line needs (with sentence punctuation at its end) to count as prose.
     pub min_prose_words: usize,
+    /// Score a short line costs the main-text run on top of its length (higher cuts navigation
+    /// and comment blocks away from the article sooner).
+    pub short_penalty: i64,
+    /// Score a residue line costs the main-text run on top of its length.
+    pub residue_penalty: i64,
+    /// Score a comment-section line (`Leave a reply`, `3 Comments`, `jdoe says:`) costs the
+    /// main-text run: comments follow the article, so the run should rarely cross one.
+    pub comment_penalty: i64,
     /// Drop documents left with no text.
     pub drop_empty: bool,
 }
@@ -75,6 +84,9 @@ impl Default for CleanConfig {
             extract_byline: true,
             main_text: true,
             min_prose_words: 10,
+            short_penalty: 20,
+            residue_penalty: 50,
+            comment_penalty: 400,
             drop_empty: true,
         }
     }
@@ -241,6 +253,10 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("share article", "share", 8),
     ("share story", "share", 8),
     ("tweet this", "share", 8),
+    ("click to share", "share", 12),
+    ("click to email", "share", 12),
+    ("click to print", "share", 12),
+    ("opens in new window", "share", 12),
     ("email this", "share", 8),
     ("print this", "share", 8),
     ("follow us", "share", 15),
@@ -267,6 +283,9 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("you are here", "navigation", 12),
     ("sitemap", "navigation", 8),
     ("site map", "navigation", 8),
+    ("post navigation", "navigation", 6),
+    ("previous post", "navigation", 12),
+    ("next post", "navigation", 12),
     ("previous article", "navigation", 12),
     ("next article", "navigation", 12),
     ("previous story", "navigation", 12),
@@ -283,6 +302,9 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("read next", "boilerplate", 10),
     ("read also", "boilerplate", 10),
     ("see also", "boilerplate", 8),
+    ("tags:", "boilerplate", 15),
+    ("filed under", "boilerplate", 15),
+    ("posted in", "boilerplate", 10),
     ("click here", "boilerplate", 25),
     ("related articles", "boilerplate", 10),
     ("related stories", "boilerplate", 10),
@@ -298,8 +320,22 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("you may also like", "boilerplate", 12),
     ("you might also like", "boilerplate", 12),
     ("recommended for you", "boilerplate", 12),
-    ("leave a comment", "boilerplate", 12),
-    ("leave a reply", "boilerplate", 12),
+    ("leave a comment", "comment", 12),
+    ("leave a reply", "comment", 12),
+    ("post a comment", "comment", 12),
+    ("add a comment", "comment", 12),
+    ("save my name", "comment", 30),
+    ("will not be published", "comment", 20),
+    ("required fields are marked", "comment", 20),
+    ("notify me", "comment", 15),
+    ("share your thoughts", "comment", 10),
+    ("community standards", "comment", 15),
+    ("join the conversation", "comment", 12),
+    ("more articles from", "boilerplate", 10),
+    ("more articles by", "boilerplate", 10),
+    ("about the author", "boilerplate", 6),
+    ("stay up to date", "subscribe", 12),
+    ("no thanks", "subscribe", 8),
     ("comments", "boilerplate", 3),
     ("log in", "boilerplate", 8),
     ("sign in", "boilerplate", 8),
@@ -392,7 +428,21 @@ struct LineFacts {
 }
 
 fn facts(line: &str) -> LineFacts {
-    let words = line.split_whitespace().count();
+    // One pass for length, letters and CJK characters; CJK text has no spaces, so two of its
+    // characters count as a word.
+    let (mut chars, mut letters, mut cjk) = (0usize, false, 0usize);
+    for c in line.chars() {
+        chars += 1;
+        if !c.is_ascii() {
+            letters |= c.is_alphabetic();
+            cjk += usize::from(
+                matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF),
+            );
+        } else {
+            letters |= c.is_ascii_alphabetic();
+        }
+    }
+    let words = line.split_whitespace().count() + cjk / 2;
     let last = line.trim_end().chars().next_back().unwrap_or(' ');
     let terminal = matches!(
         last,
@@ -401,10 +451,10 @@ fn facts(line: &str) -> LineFacts {
         && !line.ends_with('…');
     LineFacts {
         words,
-        chars: line.chars().count(),
+        chars,
         terminal,
-        quotes: line.contains(['"', '“', '”', '«', '»', '„']),
-        letters: line.chars().any(char::is_alphabetic),
+        quotes: line.contains(['"', '“', '”', '«', '»', '„', '「']),
+        letters,
     }
 }
 
@@ -515,16 +565,80 @@ fn is_credit(line: &str, f: &LineFacts) -> bool {
     })
 }
 
+/// Comment-section furniture: `jdoe says:`, `Jane on May 3, 2019 at 4:47 pm said:`,
+/// `34 Comments`, `Reply`.
+fn is_comment_marker(line: &str, f: &LineFacts) -> bool {
+    if f.quotes || f.words > 12 {
+        return false;
+    }
+    let t = line.trim_end();
+    let lower_end = |suffix: &str| {
+        t.len() >= suffix.len()
+            && t.is_char_boundary(t.len() - suffix.len())
+            && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    if lower_end(" says:") || lower_end(" said:") || lower_end(" wrote:") || lower_end(" says") {
+        return true;
+    }
+    if f.words == 1 && (t.eq_ignore_ascii_case("reply") || t.eq_ignore_ascii_case("responder")) {
+        return true;
+    }
+    let mut ws = t.split_whitespace();
+    let first = ws.next().unwrap_or("").trim_matches(['[', '(']);
+    let second = ws
+        .next()
+        .unwrap_or("")
+        .trim_matches([']', ')', ':'])
+        .to_lowercase();
+    f.words <= 4
+        && !first.is_empty()
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            second.as_str(),
+            "comment"
+                | "comments"
+                | "response"
+                | "responses"
+                | "reply"
+                | "replies"
+                | "comentários"
+                | "comentarios"
+                | "kommentare"
+                | "komente"
+        )
+}
+
+/// Feed timestamps: `1 hour ago`, `2 days ago at 07:52 am`.
+fn is_timestamp(line: &str, f: &LineFacts) -> bool {
+    if f.words > 7 {
+        return false;
+    }
+    let mut ws = line.split_whitespace();
+    let n = ws.next().unwrap_or("");
+    let unit = ws.next().unwrap_or("").to_ascii_lowercase();
+    let unit = unit.trim_end_matches('s');
+    let ago = ws.next().unwrap_or("");
+    !n.is_empty()
+        && (n.bytes().all(|b| b.is_ascii_digit())
+            || n.eq_ignore_ascii_case("an")
+            || n.eq_ignore_ascii_case("a"))
+        && [
+            "min", "minute", "hour", "hr", "day", "week", "month", "year", "sec", "second",
+        ]
+        .contains(&unit)
+        && ago.eq_ignore_ascii_case("ago")
+}
+
 fn ends_with_ellipsis(line: &str) -> bool {
     let t = line.trim_end_matches([')', ']', ' ']);
     t.ends_with("...") || t.ends_with('…')
 }
 
+/// Longest line (in words) taken for a teaser: a longer paragraph that trails off is body.
+const TEASER_MAX_WORDS: usize = 50;
+
 /// Judges one line on its own; metadata found is written into `out`.
 fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kind {
-    if !f.letters && f.words <= 6 {
-        return Kind::Residue("no_letters");
-    }
     if cfg.extract_source {
         if let Some(name) = parse_source_line(line).or_else(|| parse_syndication_note(line)) {
             if out.source.is_none() {
@@ -550,6 +664,9 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             return Kind::Residue("byline");
         }
     }
+    if !f.letters && f.words <= 6 {
+        return Kind::Residue("no_letters");
+    }
     if cfg.remove_boilerplate && !(f.quotes && f.words > 8) {
         if is_menu(line, f) {
             return Kind::Residue("navigation");
@@ -567,7 +684,7 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             }
         }
     }
-    if cfg.remove_teasers && ends_with_ellipsis(line) {
+    if cfg.remove_teasers && ends_with_ellipsis(line) && f.words <= TEASER_MAX_WORDS {
         // Quoted lines are decided with their neighbours (see `clean_text`).
         return if f.quotes {
             Kind::Short
@@ -575,8 +692,14 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             Kind::Residue("teaser")
         };
     }
+    if is_comment_marker(line, f) {
+        return Kind::Residue("comment");
+    }
+    if is_timestamp(line, f) {
+        return Kind::Residue("timestamp");
+    }
     let prose =
-        (f.words >= cfg.min_prose_words && f.terminal) || f.words >= cfg.min_prose_words * 3;
+        (f.words >= cfg.min_prose_words && f.terminal) || f.words >= cfg.min_prose_words * 2;
     if prose {
         Kind::Prose
     } else {
@@ -615,8 +738,17 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
         .zip(&facts)
         .map(|(l, f)| judge(l, f, cfg, &mut out))
         .collect();
-    // Quoted lines ending in an ellipsis are teasers only next to another teaser.
+    // Quoted lines ending in an ellipsis are teasers only next to another teaser; a lone
+    // ellipsis line between two paragraphs of prose is the body trailing off, not a teaser.
     if cfg.remove_teasers {
+        for i in 1..lines.len().saturating_sub(1) {
+            if kinds[i] == Kind::Residue("teaser")
+                && kinds[i - 1] == Kind::Prose
+                && kinds[i + 1] == Kind::Prose
+            {
+                kinds[i] = Kind::Short;
+            }
+        }
         for i in 0..lines.len() {
             if kinds[i] == Kind::Short && facts[i].quotes && ends_with_ellipsis(&lines[i]) {
                 let near = |j: usize| {
@@ -629,6 +761,26 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
             }
         }
     }
+    // A line that recurs on the page is template (menus, share rows, "Related"): short ones go
+    // everywhere they occur, a repeated paragraph goes after its first occurrence.
+    if cfg.remove_boilerplate && lines.len() > 2 {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for l in &lines {
+            *seen.entry(l.as_ref()).or_insert(0) += 1;
+        }
+        let mut first_seen: HashSet<&str> = HashSet::new();
+        for (i, l) in lines.iter().enumerate() {
+            let n = seen.get(l.as_ref()).copied().unwrap_or(0);
+            let first = first_seen.insert(l.as_ref());
+            match kinds[i] {
+                Kind::Short if n >= 2 && !facts[i].quotes => {
+                    kinds[i] = Kind::Residue("repeated_line")
+                }
+                Kind::Prose if !first => kinds[i] = Kind::Residue("duplicate_line"),
+                _ => {}
+            }
+        }
+    }
     // Main text: the maximum-sum run of line scores.
     let mut keep_from = 0;
     let mut keep_to = lines.len();
@@ -637,9 +789,12 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
             let c = f.chars as i64;
             match k {
                 Kind::Prose => c,
-                Kind::Short if f.terminal => -(c.min(20)),
-                Kind::Short => -(c.min(40)),
-                Kind::Residue(_) => -(c.min(200)),
+                // Quotations are what attribution needs; templates rarely quote anyone.
+                Kind::Short if f.quotes => 0,
+                Kind::Short if f.terminal => -(cfg.short_penalty / 2 + c.min(20)),
+                Kind::Short => -(cfg.short_penalty + c.min(40)),
+                Kind::Residue("comment") => -(cfg.comment_penalty + c.min(200)),
+                Kind::Residue(_) => -(cfg.residue_penalty + c.min(200)),
             }
         };
         let (mut best, mut best_range) = (i64::MIN, (0, 0));
@@ -659,6 +814,19 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
         }
         keep_from = best_range.0;
         keep_to = best_range.1;
+        // A closing line that ends in a colon announces a list: the short lines after it belong
+        // to the article up to the next residue line.
+        while keep_to > keep_from
+            && keep_to < lines.len()
+            && lines[keep_to - 1].ends_with(':')
+            && kinds[keep_to] == Kind::Short
+        {
+            let mut j = keep_to;
+            while j < lines.len() && kinds[j] == Kind::Short {
+                j += 1;
+            }
+            keep_to = j;
+        }
         // The heading right before the main text is the title.
         if let Some(t) = (0..keep_from).rev().find(|&j| {
             !matches!(

@@ -23,6 +23,9 @@
 //! `c4_lorem_ipsum`, `c4_curly_bracket` (off by default), `c4_min_sentences`,
 //! `fineweb_line_punct`, `fineweb_short_lines`, `fineweb_char_dup`, `fineweb_newline_ratio`.
 //!
+//! The line-share rules (`gopher_bullet_lines`, `gopher_ellipsis_lines`, `fineweb_line_punct`,
+//! `fineweb_short_lines`) apply from `min_lines_for_line_rules` (5) lines up.
+//!
 //! Defaults follow the published filters except where they would reject short news:
 //! `min_words` is 10 (Gopher uses 50), `c4_min_sentences` is 1 (C4 uses 3), the top-n-gram
 //! rules count only n-grams that occur at least twice, and `fineweb_char_dup` is 0.1 (FineWeb uses
@@ -82,6 +85,10 @@ pub struct QualityConfig {
     pub max_char_dup_fraction: f64,
     /// Most line breaks per word (FineWeb, list-like pages).
     pub max_newline_word_ratio: f64,
+    /// Fewest lines for the line-share rules (bullet, ellipsis, line punctuation, short lines) to
+    /// apply: with fewer lines one line moves the share by a third or more, and a three-paragraph
+    /// story whose last paragraph trails off is not a list of snippets.
+    pub min_lines_for_line_rules: f64,
 }
 
 impl Default for QualityConfig {
@@ -109,6 +116,7 @@ impl Default for QualityConfig {
             max_short_line_fraction: 0.67,
             max_char_dup_fraction: 0.1,
             max_newline_word_ratio: 0.3,
+            min_lines_for_line_rules: 5.0,
         }
     }
 }
@@ -500,6 +508,8 @@ impl Stage for QualityStage {
 
     fn process(&self, doc: &mut Doc, counters: &mut Counters) -> Outcome {
         let signals = quality_signals(&doc.text);
+        let lines = doc.text.lines().filter(|l| !l.trim().is_empty()).count() as f64;
+        let line_rules_apply = lines >= self.cfg.min_lines_for_line_rules;
         let stop_words_apply = doc
             .language
             .as_ref()
@@ -507,6 +517,16 @@ impl Stage for QualityStage {
         let mut failed = None;
         for &(rule, signal, threshold, is_min) in &self.rules {
             if rule == "gopher_stop_words" && !stop_words_apply {
+                continue;
+            }
+            let line_rule = matches!(
+                rule,
+                "gopher_bullet_lines"
+                    | "gopher_ellipsis_lines"
+                    | "fineweb_line_punct"
+                    | "fineweb_short_lines"
+            );
+            if line_rule && !line_rules_apply {
                 continue;
             }
             let value = signals
@@ -605,6 +625,16 @@ mod tests {
         assert!(QualityStage::new(cfg).process(&mut doc, &mut c).is_keep());
         let mut de = Doc::new("d", "Die Regierung kündigte am Dienstag an, die Steuern auf Kraftstoff im nächsten Jahr zu erhöhen.");
         assert!(QualityStage::default().process(&mut de, &mut c).is_keep());
+    }
+
+    #[test]
+    fn three_paragraph_story_trailing_off_is_kept() {
+        let mut doc = en("The council met on Monday to discuss the new budget for the coming year.\n\
+The mayor said the plan would protect services and keep taxes at the level of last year.\n\
+But whether the plan survives the next vote, with the opposition united against it, remains to be seen...");
+        let mut c = Counters::default();
+        assert!(QualityStage::default().process(&mut doc, &mut c).is_keep());
+        assert!((doc.quality["ellipsis_line_fraction"] - 1.0 / 3.0).abs() < 1e-9);
     }
 
     proptest::proptest! {

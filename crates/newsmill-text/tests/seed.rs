@@ -56,3 +56,39 @@ fn seed_page_comes_out_clean() {
     assert!(doc.quality["words"] > 200.0);
     assert_eq!(counters.get("glued_paragraphs_split"), 1);
 }
+
+/// A 40-word brief inside a heavy non-English template (written for this test in the shape of the
+/// dedup set's syndicated briefs): nothing may drop it, and the template must go.
+#[test]
+fn brief_in_heavy_foreign_template_is_kept() {
+    let page = "PORTALI LAJME\n\
+Lajme | Politikë | Ekonomi | Bota | Sport | Showbiz | Teknologji\n\
+Abonohu | Hyr\n\
+Rail fares to rise above inflation\n\
+3.1.2005 09:15\n\
+\n\
+Rail passengers in England face fare rises above the rate of inflation from next month, the industry body said on Monday, blaming higher track costs and the need to fund new trains on busy commuter routes around the capital.\n\
+Burimi: bbc.co.uk\n\
+Qeveria miratoi sot projektligjin e ri për buxhetin e vitit të ardhshëm, i cili parashikon...\n\
+Ministri i Jashtëm zhvilloi një takim me homologun e tij për bashkëpunimin rajonal dhe...\n\
+Lajmet më të lexuara\n\
+Ky portal përdor cookies për të përmirësuar përvojën tuaj.\n\
+© 2005 Portali Lajme. Të gjitha të drejtat e rezervuara.";
+    let mut doc = Doc::new("brief", page);
+    let mut counters = Counters::default();
+    for stage in default_stages() {
+        let out = stage.process(&mut doc, &mut counters);
+        assert!(out.is_keep(), "{} dropped the brief: {out:?}", stage.name());
+    }
+    assert!(doc
+        .text
+        .starts_with("Rail passengers in England face fare rises"));
+    assert_eq!(doc.text.lines().count(), 1, "{}", doc.text);
+    assert_eq!(doc.source.as_deref(), Some("bbc.co.uk"));
+    assert_eq!(doc.date.as_deref(), Some("2005-01-03"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Rail fares to rise above inflation")
+    );
+    assert_eq!(doc.language.as_ref().map(|l| l.code.as_str()), Some("en"));
+}
