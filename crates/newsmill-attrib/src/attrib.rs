@@ -498,6 +498,7 @@ fn is_noun_like_cue(w: &str) -> bool {
             | "testify"
             | "hint"
             | "worry"
+            | "answer"
             | "plan"
             | "support"
             | "favor"
@@ -1220,8 +1221,16 @@ fn looks_like_title(cx: &Ctx, q: &QSpan) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .count();
+    // title case ignoring short function words ("The Lead with Jake Tapper")
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let long_caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
     if words.len() >= 2
-        && (caps == words.len() || words.iter().all(|w| !w.chars().any(|c| c.is_lowercase())))
+        && (caps == words.len()
+            || words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()))
+            || (words.len() <= 10 && !long.is_empty() && long_caps == long.len()))
     {
         return true;
     }

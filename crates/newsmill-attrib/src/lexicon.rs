@@ -138,6 +138,7 @@ const VERBS: &[(&str, u8)] = &[
     ("describe", N),
     ("call", N),
     ("sing", C | I),
+    ("answer", C | I),
     ("seem", C | M),
     ("appear", C | M),
     ("want", C | M),
