@@ -39,7 +39,7 @@ struct GenDoc {
     id: Option<String>,
     text: String,
     url: Option<String>,
-    extra: Vec<(String, i64)>,
+    extra: std::collections::BTreeMap<String, i64>,
 }
 
 fn gen_doc() -> impl Strategy<Value = GenDoc> {
@@ -48,7 +48,7 @@ fn gen_doc() -> impl Strategy<Value = GenDoc> {
         // Any Unicode (newlines, quotes, NULs included) after a visible first character.
         ("[a-zA-Z]", any::<String>()).prop_map(|(a, b)| a + &b),
         proptest::option::of("https://[a-z]{1,8}\\.test/[a-z0-9/]{0,12}"),
-        proptest::collection::vec(("x_[a-z]{1,6}", any::<i64>()), 0..3),
+        proptest::collection::btree_map("x_[a-z]{1,6}", any::<i64>(), 0..3),
     )
         .prop_map(|(id, text, url, extra)| GenDoc {
             id,
@@ -104,9 +104,14 @@ fn assert_positioned(events: &[ReadEvent], name: &str) {
     }
 }
 
+/// 64 cases per property in CI; `PROPTEST_CASES=N` for a longer run.
 fn small_cases() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
     ProptestConfig {
-        cases: 64,
+        cases,
         ..ProptestConfig::default()
     }
 }
@@ -225,7 +230,7 @@ fn truncation_at_every_byte_jsonl() {
                 id: Some(format!("d{i}")),
                 text: format!("Story {i} says \"hello\" — ünïcödé.\nSecond line."),
                 url: None,
-                extra: vec![("x_n".into(), i)],
+                extra: [("x_n".to_string(), i)].into(),
             })
         })
         .collect();

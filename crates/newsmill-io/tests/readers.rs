@@ -305,6 +305,43 @@ fn garbage_between_warc_records_is_one_error_then_reading_resumes() {
 }
 
 #[test]
+fn warc_resource_records_and_lf_line_endings() {
+    let page = b"<html><p>saved page</p></html>";
+    let resource = warc_record(
+        "resource",
+        &[
+            ("WARC-Target-URI", "file:///saved.html"),
+            ("Content-Type", "text/html; charset=windows-1252"),
+        ],
+        page,
+    );
+    let pdf = warc_record(
+        "resource",
+        &[("Content-Type", "application/pdf")],
+        b"%PDF-1.4",
+    );
+    let http = b"HTTP/1.1 200 OK\nContent-Type: text/html\n\n<html>lf</html>";
+    let lf = format!(
+        "WARC/1.0\nWARC-Type: response\nContent-Length: {}\n\n",
+        http.len()
+    );
+    let mut lf = lf.into_bytes();
+    lf.extend_from_slice(http);
+    lf.extend_from_slice(b"\n\n");
+    let ev = read_all([resource, pdf, lf].concat(), "r.warc");
+    assert_eq!(
+        summary(&ev),
+        ["doc:r.warc#0", "skip:non_html", "doc:r.warc#2"]
+    );
+    let d = docs(&ev);
+    let h = d[0].html.as_ref().unwrap();
+    assert_eq!(h.bytes, page);
+    assert_eq!(h.http_charset.as_deref(), Some("windows-1252"));
+    assert_eq!(d[0].url.as_deref(), Some("file:///saved.html"));
+    assert_eq!(d[1].html.as_ref().unwrap().bytes, b"<html>lf</html>");
+}
+
+#[test]
 fn warc_types_outside_the_standard_are_one_kind() {
     let odd = warc_record("Made-Up", &[], b"x");
     let mut untyped = warc_record("x", &[], b"y");
