@@ -243,12 +243,14 @@ fn main() -> Result<()> {
     let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
     let mut written = 0usize;
     let mut cluster = 0usize;
-    let emit = |w: &mut BufWriter<std::fs::File>,
-                text: &str,
-                c: usize,
-                kind: &str,
-                written: &mut usize|
+    let mut text_bytes = 0u64;
+    let mut emit = |w: &mut BufWriter<std::fs::File>,
+                    text: &str,
+                    c: usize,
+                    kind: &str,
+                    written: &mut usize|
      -> Result<()> {
+        text_bytes += text.len() as u64;
         let rec = serde_json::json!({"id": format!("g{:09}", *written), "text": text, "cluster": format!("c{c}"), "kind": kind});
         serde_json::to_writer(&mut *w, &rec)?;
         w.write_all(b"\n")?;
@@ -326,6 +328,11 @@ fn main() -> Result<()> {
         cluster += 1;
     }
     w.flush()?;
-    eprintln!("wrote {written} docs in {cluster} clusters to {out}");
+    std::fs::write(
+        format!("{out}.stats.json"),
+        serde_json::json!({"docs": written, "clusters": cluster, "text_bytes": text_bytes})
+            .to_string(),
+    )?;
+    eprintln!("wrote {written} docs ({text_bytes} bytes of text) in {cluster} clusters to {out}");
     Ok(())
 }

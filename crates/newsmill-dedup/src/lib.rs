@@ -33,6 +33,8 @@
 //! std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
+#![warn(missing_docs)]
+
 mod config;
 mod decisions;
 pub mod files;
