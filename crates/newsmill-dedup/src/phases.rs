@@ -487,6 +487,7 @@ pub fn signatures_task(
             }
             stats.add("keys", keys.len() as u64);
             idx.rec((offset, sketch.len() as u64))?;
+            idx.writer().write_all(&exact.to_le_bytes())?;
             let w = sk.writer();
             for &s in &sketch {
                 w.write_all(&s.to_le_bytes())?;
@@ -600,7 +601,8 @@ impl SketchReader {
         }
     }
 
-    fn read(&mut self, dref: u64, out: &mut Vec<u32>) -> Result<()> {
+    /// Reads a document's sketch into `out` and returns its exact-text hash.
+    fn read(&mut self, dref: u64, out: &mut Vec<u32>) -> Result<u64> {
         let shard = ref_shard(dref);
         if !self.files.contains_key(&shard) {
             let idx = File::open(sig_index(&self.work_dir, shard))
@@ -612,12 +614,13 @@ impl SketchReader {
         let Some((idx, sk)) = self.files.get_mut(&shard) else {
             anyhow::bail!("sketch files of shard {shard} missing");
         };
-        let mut b = [0u8; 16];
-        idx.seek(SeekFrom::Start(ref_ord(dref) * 16))?;
+        let mut b = [0u8; INDEX_BYTES];
+        idx.seek(SeekFrom::Start(ref_ord(dref) * INDEX_BYTES as u64))?;
         idx.read_exact(&mut b)
             .with_context(|| format!("sketch index entry {} of shard {shard}", ref_ord(dref)))?;
         let off = u64::from_le_bytes(b[..8].try_into()?);
-        let len = u64::from_le_bytes(b[8..].try_into()?) as usize;
+        let len = u64::from_le_bytes(b[8..16].try_into()?) as usize;
+        let exact = u64::from_le_bytes(b[16..].try_into()?);
         let mut bytes = vec![0u8; len * 4];
         sk.seek(SeekFrom::Start(off * 4))?;
         sk.read_exact(&mut bytes)?;
@@ -627,9 +630,12 @@ impl SketchReader {
                 .chunks_exact(4)
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
         );
-        Ok(())
+        Ok(exact)
     }
 }
+
+/// Bytes per sketch index entry: sketch offset, sketch length, exact-text hash.
+const INDEX_BYTES: usize = 24;
 
 /// Size of the intersection of two sorted, deduplicated sets.
 pub fn intersection(a: &[u32], b: &[u32]) -> usize {
@@ -679,7 +685,7 @@ pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result
         let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
         let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
         let mut last: Option<Rec> = None;
-        let mut loaded_a = None;
+        let mut loaded_a: Option<(u64, u64)> = None;
         while let Some(pair) = sorted.next_rec()? {
             if last == Some(pair) {
                 continue;
@@ -687,13 +693,13 @@ pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result
             last = Some(pair);
             stats.add("candidate_pairs", 1);
             let (a, b) = pair;
-            if loaded_a != Some(a) {
-                reader.read(a, &mut sa)?;
-                loaded_a = Some(a);
+            if loaded_a.map(|x| x.0) != Some(a) {
+                loaded_a = Some((a, reader.read(a, &mut sa)?));
             }
-            reader.read(b, &mut sb)?;
-            let same = !sa.is_empty() && sa == sb;
-            if same || is_duplicate(&sa, &sb, config) {
+            let exact_a = loaded_a.map_or(0, |x| x.1);
+            let exact_b = reader.read(b, &mut sb)?;
+            let exact = config.exact && exact_a == exact_b;
+            if exact || (config.near && is_duplicate(&sa, &sb, config)) {
                 out.rec(pair)?;
                 stats.add("verified_edges", 1);
             }
@@ -1156,6 +1162,27 @@ mod tests {
         assert_eq!(d[0].drop.as_deref(), Some("near_duplicate"));
         assert_eq!(d[0].cluster, cluster_id("p4"));
         assert_eq!((d[1].size, d[1].drop.as_deref()), (1, None));
+    }
+
+    #[test]
+    fn exact_only_runs_find_exact_copies_and_nothing_else() {
+        let dir = TempDir::new("exact");
+        let mut docs = site_docs();
+        let mut copy = docs[1].clone();
+        copy.id = "p1-copy".into();
+        copy.text = copy.text.to_uppercase().replace('\n', "\r\n");
+        docs.push(copy);
+        let c = DedupConfig {
+            near: false,
+            ..config()
+        };
+        let src = MemorySource::split(docs, 2);
+        let r = crate::run_dedup(&src, &dir.0, &c, 2).unwrap();
+        // p1 and its re-cased copy; p0 and p4 (near copies) stay apart.
+        assert_eq!(
+            (r.clusters, r.exact_duplicates, r.near_duplicates),
+            (1, 1, 0)
+        );
     }
 
     #[test]

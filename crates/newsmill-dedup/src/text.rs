@@ -303,10 +303,6 @@ pub fn source_line(line: &str) -> Option<String> {
         .trim()
         .trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']');
     let t = t.trim().trim_end_matches('.').trim();
-    if t.is_empty() || t.split_whitespace().count() > 10 {
-        return None;
-    }
-    let lower = t.to_lowercase();
     const PREFIXES: [&str; 12] = [
         "source:",
         "sources:",
@@ -321,17 +317,21 @@ pub fn source_line(line: &str) -> Option<String> {
         "republished from ",
         "via ",
     ];
-    for p in PREFIXES {
-        if let Some(rest) = lower.strip_prefix(p) {
-            // Same byte offset in the original: lowercasing kept ASCII prefixes the same length.
-            let name = t.get(p.len()..).unwrap_or(rest).trim();
-            if name.is_empty() || name.split_whitespace().count() > 5 {
-                return None;
-            }
-            return Some(name.to_string());
-        }
+    // Compared without allocating: this runs on every short line of every document.
+    let p = PREFIXES.iter().find(|p| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })?;
+    if t.split_whitespace().count() > 10 {
+        return None;
     }
-    None
+    // The matched prefix is ASCII, so its length is a char boundary of `t`.
+    let name = t.get(p.len()..)?.trim();
+    if name.is_empty() || name.split_whitespace().count() > 5 {
+        return None;
+    }
+    Some(name.to_string())
 }
 
 #[cfg(test)]
