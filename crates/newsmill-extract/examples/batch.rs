@@ -43,12 +43,23 @@ fn main() {
         pages.push((id.clone(), b, url));
     }
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    // Threshold experiments without rebuilding: NM_MIN_PAR, NM_MAX_LD.
+    let mut cfg = newsmill_extract::ExtractConfig::default();
+    if let Some(v) = std::env::var("NM_MIN_PAR")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        cfg.min_paragraph_chars = v;
+    }
+    if let Some(v) = std::env::var("NM_MAX_LD").ok().and_then(|v| v.parse().ok()) {
+        cfg.max_link_density = v;
+    }
     let mut out = serde_json::Map::new();
     let c0 = cpu_seconds();
     let w0 = std::time::Instant::now();
     for _ in 0..repeat {
         for (id, b, url) in &pages {
-            let x = newsmill_extract::extract(b, None, url.as_deref());
+            let x = newsmill_extract::extract_with(b, None, url.as_deref(), &cfg);
             out.insert(id.clone(), serde_json::Value::String(x.text));
         }
     }

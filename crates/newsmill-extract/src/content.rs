@@ -149,6 +149,7 @@ struct NameMatcher {
 fn matcher() -> &'static NameMatcher {
     static M: std::sync::OnceLock<NameMatcher> = std::sync::OnceLock::new();
     M.get_or_init(|| {
+        // Never article text, however much text they hold: comments and consent banners.
         let comments: &[&str] = &["comment", "disqus", "respond", "replies"];
         let mut pats: Vec<&str> = Vec::new();
         let mut kind = Vec::new();

@@ -70,8 +70,8 @@ impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
             max_bytes: 32 * 1024 * 1024,
-            min_paragraph_chars: 80,
-            max_link_density: 0.5,
+            min_paragraph_chars: 60,
+            max_link_density: 0.6,
         }
     }
 }
