@@ -470,7 +470,11 @@ pub fn parse_source_line(line: &str) -> Option<String> {
         Some(x) => x,
         None => t.split_once(" - ").or_else(|| t.split_once(" – "))?,
     };
-    let head_l = head.trim().to_lowercase();
+    let head = head.trim();
+    if head.len() > 16 {
+        return None;
+    }
+    let head_l = head.to_lowercase();
     let name = name
         .trim()
         .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ' '));
@@ -488,7 +492,13 @@ fn parse_syndication_note(line: &str) -> Option<String> {
     if line.len() > 120 {
         return None;
     }
-    let lower = line.to_lowercase();
+    // Every note starts with one of these letters; most lines are out after one byte.
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'T' | b't' | b'O' | b'o' | b'R' | b'r')
+    ) {
+        return None;
+    }
     for p in [
         "this story originally appeared on ",
         "this story originally appeared in ",
@@ -505,14 +515,11 @@ fn parse_syndication_note(line: &str) -> Option<String> {
         "republished from ",
         "republished with permission from ",
     ] {
-        if let Some(pos) = lower.find(p) {
-            if pos > 0 {
-                continue;
-            }
-            let name = line
-                .get(p.len()..)?
-                .trim()
-                .trim_end_matches(['.', ')', ' ']);
+        if line.len() > p.len()
+            && line.is_char_boundary(p.len())
+            && line[..p.len()].eq_ignore_ascii_case(p)
+        {
+            let name = line[p.len()..].trim().trim_end_matches(['.', ')', ' ']);
             let words = name.split_whitespace().count();
             if (1..=8).contains(&words) {
                 return Some(name.to_string());
@@ -634,6 +641,26 @@ fn ends_with_ellipsis(line: &str) -> bool {
     t.ends_with("...") || t.ends_with('…')
 }
 
+/// Cheap test before the date/byline parsers: a dateline has a digit, a byline a `By`-like word.
+fn may_be_byline(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit())
+        || [
+            "by ",
+            "written by",
+            "posted by",
+            "words by",
+            "von ",
+            "por ",
+            "par ",
+        ]
+        .iter()
+        .any(|p| {
+            line.len() > p.len()
+                && line.is_char_boundary(p.len())
+                && line[..p.len()].eq_ignore_ascii_case(p)
+        })
+}
+
 /// Longest line (in words) taken for a teaser: a longer paragraph that trails off is body.
 const TEASER_MAX_WORDS: usize = 50;
 
@@ -647,7 +674,7 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             return Kind::Residue("source_line");
         }
     }
-    if cfg.extract_byline && f.words <= 20 && !f.quotes {
+    if cfg.extract_byline && f.words <= 20 && !f.quotes && may_be_byline(line) {
         if let Some(date) = parse_dateline(line) {
             if out.date.is_none() {
                 out.date = Some(date);

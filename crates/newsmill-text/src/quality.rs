@@ -272,11 +272,7 @@ pub fn quality_signals(text: &str) -> Vec<(&'static str, f64)> {
     let (dup_para, dup_para_chars) = dup_fractions(text.split("\n\n"));
     // FineWeb's char_dup: characters of repeated lines over all characters.
     let sentences = count_sentences(text);
-    let lower_has = |needle: &str| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
+    let lorem = text.contains("orem ipsum") || text.contains("OREM IPSUM");
     let replacement = text.matches('\u{FFFD}').count();
     let chars = if text.is_ascii() {
         text.len()
@@ -285,22 +281,33 @@ pub fn quality_signals(text: &str) -> Vec<(&'static str, f64)> {
     };
 
     // Word n-gram repetition over word hashes.
-    let wh: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
-    let wl: Vec<usize> = words.iter().map(|w| w.len()).collect();
+    // Polynomial prefix hashes over word hashes make every n-gram hash O(1):
+    // hash(i, n) = pre[i + n] - pre[i] * P^n (mod 2^64); prefix sums give n-gram lengths.
+    const P: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut pre = Vec::with_capacity(nw + 1);
+    let mut len_pre = Vec::with_capacity(nw + 1);
+    pre.push(0u64);
+    len_pre.push(0usize);
+    for w in &words {
+        let h = *pre.last().unwrap_or(&0);
+        pre.push(h.wrapping_mul(P).wrapping_add(hash_bytes(w.as_bytes())));
+        len_pre.push(len_pre.last().unwrap_or(&0) + w.len());
+    }
+    let mut pow = [1u64; 11];
+    for k in 1..pow.len() {
+        pow[k] = pow[k - 1].wrapping_mul(P);
+    }
     let ngram_hash = |i: usize, n: usize| -> u64 {
-        let mut h = n as u64;
-        for &x in &wh[i..i + n] {
-            h = mix(h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x);
-        }
-        h
+        mix(pre[i + n].wrapping_sub(pre[i].wrapping_mul(pow[n])) ^ n as u64)
     };
-    let ngram_len = |i: usize, n: usize| -> usize { wl[i..i + n].iter().sum::<usize>() + n - 1 };
+    let ngram_len = |i: usize, n: usize| -> usize { len_pre[i + n] - len_pre[i] + n - 1 };
     let mut top = [0.0f64; 3];
+    let mut counts: IdMap<(u32, usize)> = IdMap::default();
     for (k, n) in (2..=4).enumerate() {
         if nw < n {
             continue;
         }
-        let mut counts: IdMap<(u32, usize)> = IdMap::default();
+        counts.clear();
         for i in 0..=nw - n {
             let e = counts
                 .entry(ngram_hash(i, n))
@@ -316,11 +323,12 @@ pub fn quality_signals(text: &str) -> Vec<(&'static str, f64)> {
         top[k] = (best as f64 / total_bytes as f64).min(1.0);
     }
     let mut dup = [0.0f64; 6];
+    let mut seen = IdSet::default();
     for (k, n) in (5..=10).enumerate() {
         if nw < n {
             continue;
         }
-        let mut seen = IdSet::default();
+        seen.clear();
         let mut rep = 0usize;
         let mut i = 0;
         while i + n <= nw {
@@ -358,7 +366,7 @@ pub fn quality_signals(text: &str) -> Vec<(&'static str, f64)> {
         ("short_line_fraction", ratio(short_lines, nl)),
         ("newline_word_ratio", ratio(nl.saturating_sub(1), nw)),
         ("sentences", sentences as f64),
-        ("lorem_ipsum", f64::from(u8::from(lower_has("lorem ipsum")))),
+        ("lorem_ipsum", f64::from(u8::from(lorem))),
         ("curly_bracket", f64::from(u8::from(text.contains('{')))),
         ("replacement_char_fraction", ratio(replacement, chars)),
     ]
@@ -590,6 +598,16 @@ mod tests {
         let once = quality_signals("Every word here appears only once in this text.");
         assert_eq!(get(&once, "top_2gram_char_fraction"), 0.0);
         assert_eq!(get(&once, "dup_line_fraction"), 0.0);
+    }
+
+    #[test]
+    fn ngram_repetition_matches_gopher_definitions() {
+        let s = quality_signals("a b c d e a b c d e");
+        // The second "a b c d e" (9 chars with spaces) repeats the first; 19 chars in all.
+        assert!((get(&s, "dup_5gram_char_fraction") - 9.0 / 19.0).abs() < 1e-9);
+        assert_eq!(get(&s, "dup_6gram_char_fraction"), 0.0);
+        // Every 2-gram of the first half occurs twice: the top one covers 2 x 3 chars.
+        assert!((get(&s, "top_2gram_char_fraction") - 6.0 / 19.0).abs() < 1e-9);
     }
 
     #[test]
