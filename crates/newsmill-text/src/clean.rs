@@ -24,7 +24,12 @@
 //!      lines of items separated by `|`, `•`, `»`. Each phrase has a word limit so body sentences
 //!      that merely mention cookies are kept, and lines with quotation marks over 8 words are
 //!      never matched.
-//!    - `credit`: short `Photo:`/`Image:`/`Credit:` lines.
+//!    - `credit`: short `Photo:`/`Image:`/`Credit:` lines; `caption`: gallery captions that
+//!      start with a counter (`1 of 4 ...`).
+//!    - `comment`: comment-section furniture (`Leave a reply`, `34 Comments`, `jdoe says:`,
+//!      `Save my name, email...`); `timestamp`: feed times (`2 hours ago`).
+//!    - `repeated_line`: a short line that occurs twice or more on the page (menus, share rows);
+//!      `duplicate_line`: a paragraph repeated verbatim, after its first occurrence.
 //!    - `no_letters`: short lines without a single letter (`0`, `12 | 4`, `>>`).
 //! 3. **Main text** (`main_text`): lines that read as prose (enough words, ending in sentence
 //!    punctuation) score their length, residue and short lines score against it, and the
@@ -302,6 +307,11 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("read next", "boilerplate", 10),
     ("read also", "boilerplate", 10),
     ("see also", "boilerplate", 8),
+    ("explore further", "boilerplate", 4),
+    ("we recommend", "boilerplate", 5),
+    ("like this article", "boilerplate", 6),
+    ("subject to copyright", "copyright", 60),
+    ("if you enjoyed this article", "subscribe", 40),
     ("tags:", "boilerplate", 15),
     ("filed under", "boilerplate", 15),
     ("posted in", "boilerplate", 10),
@@ -336,7 +346,7 @@ const PHRASES: &[(&str, &str, usize)] = &[
     ("about the author", "boilerplate", 6),
     ("stay up to date", "subscribe", 12),
     ("no thanks", "subscribe", 8),
-    ("comments", "boilerplate", 3),
+    ("comments", "comment", 3),
     ("log in", "boilerplate", 8),
     ("sign in", "boilerplate", 8),
     ("terms of use", "boilerplate", 20),
@@ -425,6 +435,9 @@ struct LineFacts {
     terminal: bool,
     quotes: bool,
     letters: bool,
+    /// Words starting with a lowercase letter: running text has many (function words), menus
+    /// and lists of headlines have almost none.
+    lower_words: usize,
 }
 
 fn facts(line: &str) -> LineFacts {
@@ -442,7 +455,12 @@ fn facts(line: &str) -> LineFacts {
             letters |= c.is_ascii_alphabetic();
         }
     }
-    let words = line.split_whitespace().count() + cjk / 2;
+    let (mut ws, mut lower_words) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        ws += 1;
+        lower_words += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    let words = ws + cjk / 2;
     let last = line.trim_end().chars().next_back().unwrap_or(' ');
     let terminal = matches!(
         last,
@@ -455,6 +473,7 @@ fn facts(line: &str) -> LineFacts {
         terminal,
         quotes: line.contains(['"', '“', '”', '«', '»', '„', '「']),
         letters,
+        lower_words: lower_words + cjk / 2,
     }
 }
 
@@ -641,6 +660,16 @@ fn ends_with_ellipsis(line: &str) -> bool {
     t.ends_with("...") || t.ends_with('…')
 }
 
+/// Gallery captions that start with a counter: `1 of 4 A shopper looks at...`.
+fn is_caption_counter(line: &str) -> bool {
+    let mut ws = line.split_whitespace();
+    let (Some(a), Some(of), Some(b)) = (ws.next(), ws.next(), ws.next()) else {
+        return false;
+    };
+    let num = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit());
+    num(a) && num(b) && (of == "of" || of == "/" || of == "de" || of == "von")
+}
+
 /// Cheap test before the date/byline parsers: a dateline has a digit, a byline a `By`-like word.
 fn may_be_byline(line: &str) -> bool {
     line.bytes().any(|b| b.is_ascii_digit())
@@ -691,6 +720,12 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             return Kind::Residue("byline");
         }
     }
+    if cfg.remove_boilerplate && is_comment_marker(line, f) {
+        return Kind::Residue("comment");
+    }
+    if cfg.remove_boilerplate && is_timestamp(line, f) {
+        return Kind::Residue("timestamp");
+    }
     if !f.letters && f.words <= 6 {
         return Kind::Residue("no_letters");
     }
@@ -719,14 +754,14 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
             Kind::Residue("teaser")
         };
     }
-    if is_comment_marker(line, f) {
-        return Kind::Residue("comment");
+    if is_caption_counter(line) {
+        return Kind::Residue("caption");
     }
-    if is_timestamp(line, f) {
-        return Kind::Residue("timestamp");
-    }
-    let prose =
-        (f.words >= cfg.min_prose_words && f.terminal) || f.words >= cfg.min_prose_words * 2;
+    // Unpunctuated long lines count as prose only when they read as running text (a menu or a
+    // row of headlines is mostly capitalised words).
+    let running = f.lower_words * 10 >= f.words * 3;
+    let prose = (f.words >= cfg.min_prose_words && f.terminal)
+        || (f.words >= cfg.min_prose_words * 2 && running);
     if prose {
         Kind::Prose
     } else {
@@ -1034,6 +1069,45 @@ Crews worked through the night to restore power to the remaining homes in the ar
         assert!(r.contains(&("We use cookies to improve your experience.", "cookie")));
         assert!(r.contains(&("© 2005 Daily Planet. All rights reserved.", "copyright")));
         assert_eq!(r.iter().filter(|x| x.1 == "teaser").count(), 2);
+    }
+
+    #[test]
+    fn comments_captions_menus_and_repeats_are_residue() {
+        let text = "Latest News Applications Cloud Components Peripherals Data Center Internet Of Things Managed Services Mobility Networking Security Storage Software\n\
+Weather Stories\n\
+1 of 4 A shopper looks at extension cords at a hardware store on Tuesday in the town centre.\n\
+The city council voted on Tuesday to close the old bridge to all traffic while engineers inspect it.\n\
+Repairs could take months, officials said, and a ferry will run in the meantime for commuters.\n\
+Weather Stories\n\
+34 Comments\n\
+Leave a Reply\n\
+jdoe says:\n\
+This is outrageous and the council should have acted years ago, everyone knew the bridge was unsafe.\n\
+2 hours ago";
+        let c = clean_text(text, &CleanConfig::default());
+        assert_eq!(
+            c.text,
+            "The city council voted on Tuesday to close the old bridge to all traffic while engineers inspect it.\n\
+Repairs could take months, officials said, and a ferry will run in the meantime for commuters."
+        );
+        let r = reasons(&c);
+        assert!(r.iter().any(|x| x.1 == "caption"), "{r:?}");
+        assert!(r.contains(&("34 Comments", "comment")));
+        assert!(r.contains(&("jdoe says:", "comment")));
+        assert!(r.contains(&("Leave a Reply", "comment")));
+        assert!(r.contains(&("2 hours ago", "timestamp")));
+        assert_eq!(r.iter().filter(|x| x.1 == "repeated_line").count(), 2);
+    }
+
+    #[test]
+    fn long_trailing_off_paragraph_is_body() {
+        let long = format!(
+            "{} and then...",
+            "The minister spoke for a long time about the economy".repeat(6)
+        );
+        let text = format!("A first paragraph of the story that reads as ordinary running prose here.\n{long}\nA last paragraph of the story that reads as ordinary running prose too.");
+        let c = clean_text(&text, &CleanConfig::default());
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
     }
 
     #[test]
