@@ -513,8 +513,8 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let t = j - 1;
         let lw = cx.lw(t);
         if cx.toks[t].is_word()
-            && (lexicon::is_aux_or_adverb(&lw)
-                || (lw.len() > 4 && lw.ends_with("ly") && cx.w(t) == lw))
+            && cx.w(t) == lw
+            && (lexicon::is_aux_or_adverb(&lw) || (lw.len() > 4 && lw.ends_with("ly")))
         {
             j -= 1;
             skipped += 1;
@@ -695,7 +695,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             break;
         }
         if is_function_word(&pw)
-            && !matches!(pw.as_str(), "of" | "for" | "at" | "with" | "from" | "in")
+            && !matches!(
+                pw.as_str(),
+                "of" | "for" | "at" | "with" | "from" | "in" | "and"
+            )
         {
             break;
         }
@@ -704,7 +707,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     }
     // the phrase must not start with a preposition
     let first = cx.lw(s);
-    if matches!(first.as_str(), "of" | "for" | "at" | "with" | "from" | "in") {
+    if matches!(
+        first.as_str(),
+        "of" | "for" | "at" | "with" | "from" | "in" | "and"
+    ) {
         return None;
     }
     // a boundary must sit before it (sentence start, punctuation, or a subordinator)
@@ -794,6 +800,8 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                 matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
                     || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
                     || first_after.chars().all(|c| c.is_ascii_digit())
+                    || (first_after.len() <= 8
+                        && matches!(first_after.split_once('-'), Some(("r" | "d" | "i", _))))
                     || (first_after.ends_with("ing") && first_after.len() > 5)
                     || matches!(
                         first_after.as_str(),
@@ -1460,13 +1468,13 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
         // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
-        if src.is_none()
-            && !cue.participle
-            && !cue.base_form
-            && cue.s > a + 2
-            && cx.toks[cue.s - 1].is_word()
-            && matches!(cx.lw(cue.s - 1).as_str(), "and" | "but")
-        {
+        if src.is_none() && !cue.participle && !cue.base_form && cue.s > a + 2 && {
+            let mut k = cue.s - 1;
+            while k > a + 1 && cx.toks[k].is_word() && lexicon::is_aux_or_adverb(&cx.lw(k)) {
+                k -= 1;
+            }
+            cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "and" | "but")
+        } {
             if let Some(np) = sentence_subject(cx, a, b) {
                 if np.e < cue.s - 1 {
                     src = Some(np);
