@@ -603,7 +603,11 @@ fn is_comment_marker(line: &str, f: &LineFacts) -> bool {
             && t.is_char_boundary(t.len() - suffix.len())
             && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    if lower_end(" says:") || lower_end(" said:") || lower_end(" wrote:") || lower_end(" says") {
+    if lower_end(" says:") || lower_end(" said:") || lower_end(" wrote:") {
+        return true;
+    }
+    // `jdoe says` without a colon only for a bare user name (headlines end in `says` too).
+    if lower_end(" says") && f.words <= 3 {
         return true;
     }
     if f.words == 1 && (t.eq_ignore_ascii_case("reply") || t.eq_ignore_ascii_case("responder")) {

@@ -26,8 +26,12 @@
 //! The line-share rules (`gopher_bullet_lines`, `gopher_ellipsis_lines`, `fineweb_line_punct`,
 //! `fineweb_short_lines`) apply from `min_lines_for_line_rules` (5) lines up.
 //!
+//! The word-count and word-length rules are skipped for `no_space_languages` (Japanese, Chinese,
+//! Thai...), where whitespace does not separate words.
+//!
 //! Defaults follow the published filters except where they would reject short news:
-//! `min_words` is 10 (Gopher uses 50), `c4_min_sentences` is 1 (C4 uses 3), the top-n-gram
+//! `min_words` is 10 (Gopher uses 50), `min_alpha_word_fraction` is 0.6 (Gopher 0.8; results
+//! and box scores are news too), `c4_min_sentences` is 1 (C4 uses 3), the top-n-gram
 //! rules count only n-grams that occur at least twice, and `fineweb_char_dup` is 0.1 (FineWeb uses
 //! 0.01, which a single repeated quote in a short story exceeds).
 
@@ -89,6 +93,9 @@ pub struct QualityConfig {
     /// apply: with fewer lines one line moves the share by a third or more, and a three-paragraph
     /// story whose last paragraph trails off is not a list of snippets.
     pub min_lines_for_line_rules: f64,
+    /// Languages written without spaces between words (ISO 639-1): the word-count and
+    /// word-length rules are skipped for them, since a whitespace "word" there is a sentence.
+    pub no_space_languages: Vec<String>,
 }
 
 impl Default for QualityConfig {
@@ -102,7 +109,7 @@ impl Default for QualityConfig {
             max_symbol_word_ratio: 0.1,
             max_bullet_line_fraction: 0.9,
             max_ellipsis_line_fraction: 0.3,
-            min_alpha_word_fraction: 0.8,
+            min_alpha_word_fraction: 0.6,
             min_stop_words: 2.0,
             stop_word_languages: vec!["en".into()],
             max_dup_line_fraction: 0.3,
@@ -117,6 +124,10 @@ impl Default for QualityConfig {
             max_char_dup_fraction: 0.1,
             max_newline_word_ratio: 0.3,
             min_lines_for_line_rules: 5.0,
+            no_space_languages: ["ja", "zh", "th", "km", "my", "lo", "bo"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
         }
     }
 }
@@ -216,7 +227,13 @@ fn count_sentences(text: &str) -> usize {
             in_word = true;
             words_since += 1;
         }
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
+        if matches!(c, '。' | '！' | '？') {
+            // CJK sentence ends need no spaces around them.
+            if !matches!(prev, '。' | '！' | '？') {
+                n += 1;
+                words_since = 0;
+            }
+        } else if matches!(c, '.' | '!' | '?') {
             let next = it.peek().copied();
             let ends = next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | ')'));
             if ends
@@ -518,6 +535,10 @@ impl Stage for QualityStage {
         let signals = quality_signals(&doc.text);
         let lines = doc.text.lines().filter(|l| !l.trim().is_empty()).count() as f64;
         let line_rules_apply = lines >= self.cfg.min_lines_for_line_rules;
+        let word_rules_apply = !doc
+            .language
+            .as_ref()
+            .is_some_and(|l| self.cfg.no_space_languages.contains(&l.code));
         let stop_words_apply = doc
             .language
             .as_ref()
@@ -535,6 +556,16 @@ impl Stage for QualityStage {
                     | "fineweb_short_lines"
             );
             if line_rule && !line_rules_apply {
+                continue;
+            }
+            let word_rule = matches!(
+                rule,
+                "gopher_min_words"
+                    | "gopher_max_words"
+                    | "gopher_min_mean_word_length"
+                    | "gopher_max_mean_word_length"
+            );
+            if word_rule && !word_rules_apply {
                 continue;
             }
             let value = signals
@@ -643,6 +674,27 @@ mod tests {
         assert!(QualityStage::new(cfg).process(&mut doc, &mut c).is_keep());
         let mut de = Doc::new("d", "Die Regierung kündigte am Dienstag an, die Steuern auf Kraftstoff im nächsten Jahr zu erhöhen.");
         assert!(QualityStage::default().process(&mut de, &mut c).is_keep());
+    }
+
+    #[test]
+    fn box_scores_and_japanese_are_kept() {
+        let mut scores = en("Palm Bay beat Rockledge 61-53 on Friday to stay top of the league with the help of a late run.\nPalm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Moore 3 points.\n\
+Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Brown 4 points.");
+        let mut c = Counters::default();
+        assert!(QualityStage::default()
+            .process(&mut scores, &mut c)
+            .is_keep());
+        let mut ja = Doc::new("ja", "先日、不正に改造した携帯電話を販売したとして、二十代の男性が逮捕されたというニュースを耳にしました。報道によると、販売されたのは改造品です。");
+        ja.language = Some(Language {
+            code: "ja".into(),
+            confidence: 1.0,
+        });
+        assert!(QualityStage::default().process(&mut ja, &mut c).is_keep());
+        ja.language = Some(Language {
+            code: "en".into(),
+            confidence: 1.0,
+        });
+        assert!(!QualityStage::default().process(&mut ja, &mut c).is_keep());
     }
 
     #[test]
