@@ -2095,7 +2095,12 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
         let Some(&(a, b)) = cx.units.get(u) else {
             continue;
         };
-        if cx.toks[a].para != para {
+        // this paragraph, or the last sentence of the previous one
+        if cx.toks[a].para + 1 < para
+            || (cx.toks[a].para + 1 == para
+                && u + 1 < u0
+                && cx.toks[cx.units[u + 1].0].para != para)
+        {
             break;
         }
         let end = if u == u0 { at } else { b };
@@ -2106,7 +2111,11 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
         }) = sentence_subject(cx, a, end)
         {
             let k = cx.people.expand(&cx.people.names[k0].words).unwrap_or(k0);
-            if s < at && cx.people.is_person(k) && compatible(k) {
+            // a two- or three-word name in subject position is a person unless it reads as an
+            // organisation ("Dewayne Smithy, 33, dismisses ...")
+            let n = &cx.people.names[k];
+            let personish = cx.people.is_person(k) || (!n.org && (2..=3).contains(&n.words.len()));
+            if s < at && personish && compatible(k) {
                 subject = Some((k, s));
                 break;
             }
