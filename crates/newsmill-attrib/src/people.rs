@@ -66,7 +66,12 @@ pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
 fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(c) = cs.next() else { return false };
-    c.is_uppercase() && (w.chars().any(|c| c.is_lowercase()) || w.chars().count() == 1)
+    let n = w.chars().count();
+    // "Trump", "J", and short acronyms of organisations ("CBS", "ACU")
+    c.is_uppercase()
+        && (w.chars().any(|c| c.is_lowercase())
+            || n == 1
+            || ((2..=5).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// Whether the title at `j` is followed by a name (`Capt. Jeff`, `Speaker Paul`), so that it
@@ -135,7 +140,9 @@ impl People {
         // titles
         while j < toks.len() && toks[j].is_word() && toks[j].para == toks[i].para {
             let w = word(text, &toks[j]);
-            if !is_title(w) {
+            // a capitalised role noun before a name is a title too ("Billionaire Donald Trump")
+            let role_title = is_role_noun(&w.to_lowercase()) && title_starts_name(text, toks, j);
+            if !is_title(w) && !role_title {
                 break;
             }
             had_title = true;
