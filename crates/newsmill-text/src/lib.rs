@@ -11,6 +11,8 @@
 //! [`quality_signals`]) so the rules can be tested and fuzzed without a pipeline. Defaults never
 //! reject short, clean news: a 40-word brief passes every stage.
 
+#![warn(missing_docs)]
+
 mod clean;
 mod dates;
 mod language;
