@@ -122,13 +122,19 @@ fn killed_runs_resume_to_byte_identical_outputs() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut kills = 0;
     let mut rounds = 0;
-    // Three interrupted runs; in each, the fresh run and up to two of its resumes are killed.
+    // Three interrupted runs. In each, the fresh run is killed (retried with an earlier kill if
+    // it finished first), then resumed; the first two resumes may be killed again.
     for scenario in 0..3 {
         let out: PathBuf = tmp.path().join(format!("out-{scenario}"));
         let mut resume = false;
         let mut attempt = 0;
+        let mut scale = 1.0;
         loop {
-            let kill_after = (attempt < 3).then(|| full.mul_f64(rng.fraction(0.05, 0.9)));
+            let kill_after = if !resume {
+                Some(full.mul_f64(scale * rng.fraction(0.05, 0.7)))
+            } else {
+                (attempt < 3).then(|| full.mul_f64(rng.fraction(0.05, 0.9)))
+            };
             let mut child = refine_cmd(&input, &out, resume).spawn().unwrap();
             let t0 = Instant::now();
             let status = loop {
@@ -159,6 +165,16 @@ fn killed_runs_resume_to_byte_identical_outputs() {
                     status.success(),
                     "run (resume={resume}) failed: {status}\n{stderr}"
                 );
+                if !resume {
+                    // Finished before the kill: start this scenario over, killing earlier.
+                    scale /= 2.0;
+                    assert!(
+                        scale > 0.01,
+                        "the fresh run always finished before the kill"
+                    );
+                    fs::remove_dir_all(&out).unwrap();
+                    continue;
+                }
                 break;
             }
             resume = true;
