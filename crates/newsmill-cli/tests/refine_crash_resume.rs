@@ -208,7 +208,7 @@ fn killed_runs_resume_to_byte_identical_outputs() {
     }
     eprintln!("{kills} kills in {rounds} runs");
     assert!(
-        kills >= 4,
+        kills >= 3,
         "only {kills} kills landed before the runs finished"
     );
 }
