@@ -40,7 +40,9 @@
 //!    the run rarely reaches into a comment section. Unpunctuated lines count as prose only from
 //!    `2 * min_prose_words` words and when at least 30% of their words start in lowercase (so a
 //!    menu is not prose). If the run ends on a line ending in `:`, the short lines after it (a
-//!    list it introduces) are kept too. Lines outside the run are removed as
+//!    list it introduces) are kept too, and so is the article's own short ending right after the
+//!    run: short punctuated paragraphs of running text, a subheading followed by one, and a
+//!    truncated last paragraph with only residue after it. Lines outside the run are removed as
 //!    `outside_main_text`; the heading just before it becomes `doc.title` when that is empty
 //!    (reason `title`). Short lines inside the stretch (subheadings, short quotes) are kept. When
 //!    no line reads as prose, nothing is removed for this reason.
@@ -901,6 +903,34 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
             }
             keep_to = j;
         }
+        // The article's own short ending: punctuated short paragraphs of running text right after
+        // the run, a subheading followed by one, and a truncated last paragraph (running text
+        // with nothing but residue after it) belong to it.
+        let running = |j: usize| {
+            let f = &facts[j];
+            f.words >= 3 && f.lower_words * 10 >= f.words * 3
+        };
+        let only_residue_after =
+            |j: usize| kinds[j + 1..].iter().all(|k| matches!(k, Kind::Residue(_)));
+        loop {
+            let j = keep_to;
+            if keep_to == keep_from || j >= lines.len() || kinds[j] != Kind::Short {
+                break;
+            }
+            if running(j) && (facts[j].terminal || only_residue_after(j)) {
+                keep_to = j + 1;
+            } else if j + 1 < lines.len()
+                && kinds[j + 1] == Kind::Short
+                && running(j + 1)
+                && facts[j + 1].terminal
+                && !facts[j].terminal
+                && facts[j].words <= 12
+            {
+                keep_to = j + 2;
+            } else {
+                break;
+            }
+        }
         // The heading right before the main text is the title.
         if let Some(t) = (0..keep_from).rev().find(|&j| {
             !matches!(
@@ -1109,6 +1139,20 @@ Repairs could take months, officials said, and a ferry will run in the meantime 
         assert!(r.contains(&("Leave a Reply", "comment")));
         assert!(r.contains(&("2 hours ago", "timestamp")));
         assert_eq!(r.iter().filter(|x| x.1 == "repeated_line").count(), 2);
+    }
+
+    #[test]
+    fn short_ending_and_truncated_tail_are_body() {
+        let text = "Storm damage\n\
+The city council voted on Tuesday to close the old bridge to all traffic while engineers inspect it.\n\
+Repairs could take months, officials said, and a ferry will run in the meantime for commuters.\n\
+Ferry times\n\
+The first boat leaves at six.\n\
+The council said the ferry would be free for the first week and that it\n\
+Share on Facebook";
+        let c = clean_text(text, &CleanConfig::default());
+        assert!(c.text.ends_with("Ferry times\nThe first boat leaves at six.\nThe council said the ferry would be free for the first week and that it"), "{}", c.text);
+        assert_eq!(c.title.as_deref(), Some("Storm damage"));
     }
 
     #[test]
