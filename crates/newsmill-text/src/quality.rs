@@ -20,7 +20,7 @@
 //! `stop_word_languages`, English by default), `gopher_dup_line_fraction`,
 //! `gopher_dup_para_fraction`, `gopher_dup_line_chars`, `gopher_dup_para_chars`,
 //! `gopher_top_2gram` .. `gopher_top_4gram`, `gopher_dup_5gram` .. `gopher_dup_10gram`,
-//! `c4_lorem_ipsum`, `c4_curly_bracket` (off by default), `c4_min_sentences`,
+//! `c4_lorem_ipsum`, `c4_curly_bracket` (only with `c4_curly_bracket = true`), `c4_min_sentences`,
 //! `fineweb_line_punct`, `fineweb_short_lines`, `fineweb_char_dup`, `fineweb_newline_ratio`.
 //!
 //! The line-share rules (`gopher_bullet_lines`, `gopher_ellipsis_lines`, `fineweb_line_punct`,
@@ -47,6 +47,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct QualityConfig {
     /// Rule names to skip (signals are still recorded).
     pub disable: Vec<String>,
+    /// Apply C4's "no `{`" rule (off by default: code-free news rarely has braces, but a story
+    /// quoting a snippet should not be lost for one). Kept apart from `disable` so that setting
+    /// `disable` does not switch it on by accident.
+    pub c4_curly_bracket: bool,
     /// Fewest words.
     pub min_words: f64,
     /// Most words.
@@ -101,7 +105,8 @@ pub struct QualityConfig {
 impl Default for QualityConfig {
     fn default() -> Self {
         QualityConfig {
-            disable: vec!["c4_curly_bracket".into()],
+            disable: Vec::new(),
+            c4_curly_bracket: false,
             min_words: 10.0,
             max_words: 100_000.0,
             min_mean_word_length: 3.0,
@@ -517,6 +522,7 @@ impl QualityStage {
         let rules = rules(&cfg)
             .into_iter()
             .filter(|(name, _, _)| !cfg.disable.iter().any(|d| d == name))
+            .filter(|(name, _, _)| cfg.c4_curly_bracket || *name != "c4_curly_bracket")
             .map(|(name, signal, b)| match b {
                 Bound::Min(t) => (name, signal, t, true),
                 Bound::Max(t) => (name, signal, t, false),
@@ -672,6 +678,22 @@ mod tests {
             ..QualityConfig::default()
         };
         assert!(QualityStage::new(cfg).process(&mut doc, &mut c).is_keep());
+        // Braces only count when asked for, whatever `disable` holds.
+        let mut braces = en("The court heard that the code read {x} and that the bank had known about the flaw for years.");
+        let some_disabled = QualityConfig {
+            disable: vec!["c4_min_sentences".into()],
+            ..QualityConfig::default()
+        };
+        assert!(QualityStage::new(some_disabled)
+            .process(&mut braces, &mut c)
+            .is_keep());
+        let strict = QualityConfig {
+            c4_curly_bracket: true,
+            ..QualityConfig::default()
+        };
+        assert!(!QualityStage::new(strict)
+            .process(&mut braces, &mut c)
+            .is_keep());
         let mut de = Doc::new("d", "Die Regierung kündigte am Dienstag an, die Steuern auf Kraftstoff im nächsten Jahr zu erhöhen.");
         assert!(QualityStage::default().process(&mut de, &mut c).is_keep());
     }
