@@ -20,6 +20,8 @@
 //! assert_eq!(x.date.as_deref(), Some("2024-05-07"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod charset;
 mod content;
 mod dom;
