@@ -461,7 +461,8 @@ pub fn signatures_task(
                 words.extend_from_slice(&tokens.words[span.start..span.end]);
             }
             keys.clear();
-            if config.exact {
+            // A text without words has nothing to be a copy of.
+            if config.exact && !tokens.words.is_empty() {
                 keys.push(exact_key(exact));
             }
             sketch.clear();

@@ -194,3 +194,45 @@ fn applying_decisions_to_the_wrong_document_is_an_error() {
     let mut wrong = docs[1].clone();
     assert!(dec.apply(&mut wrong).is_err());
 }
+
+#[test]
+fn odd_documents_never_panic_and_all_get_a_decision() {
+    let long_word = "x".repeat(5000);
+    let texts = [
+        String::new(),
+        "...".to_string(),
+        "\u{2019}\u{2019}'' -- \u{2026}".to_string(),
+        "\r\r\n\n\r".to_string(),
+        long_word.clone(),
+        format!("{long_word}\n{long_word}"),
+        "东京 都 の ニュース 速報 です。\n東京都のニュース速報です。".to_string(),
+        "İstanbul ÇAĞRI 🙂 ﬁne straße".to_string(),
+        "(Source: )\nvia\nSyndicated from .".to_string(),
+        "a".to_string(),
+    ];
+    let mut docs: Vec<Doc> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Doc::new(format!("odd{i}"), t.clone()))
+        .collect();
+    // And each one twice, so exact matching runs on them too.
+    let again: Vec<Doc> = docs
+        .iter()
+        .map(|d| {
+            let mut e = d.clone();
+            e.id = format!("{}-again", d.id);
+            e
+        })
+        .collect();
+    docs.extend(again);
+    let source = MemorySource::split(docs.clone(), 3);
+    let dir = TempDir::new("odd");
+    let out = run(&source, source.shards(), &DedupConfig::default(), &dir.0, 2);
+    assert_eq!(out.len(), docs.len());
+    // Texts with words have an exact twin; the wordless ones match nothing.
+    assert_eq!(
+        out["odd4-again"].drop.as_ref().map(|d| d.0.as_str()),
+        Some("exact_duplicate")
+    );
+    assert_eq!(out["odd0-again"].cluster.1, 1);
+}
