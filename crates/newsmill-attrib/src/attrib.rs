@@ -1078,8 +1078,10 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             }
         }
         // quotations in this unit nobody claimed
-        let spans_here: Vec<usize> = (0..cx.spans.len())
-            .filter(|&k| cx.spans[k].first >= a && cx.spans[k].first < b && !covered[k])
+        let lo = cx.spans.partition_point(|q| q.first < a);
+        let spans_here: Vec<usize> = (lo..cx.spans.len())
+            .take_while(|&k| cx.spans[k].first < b)
+            .filter(|&k| !covered[k])
             .collect();
         for k in spans_here {
             let q = cx.spans[k].clone();
@@ -1123,10 +1125,15 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             if sentence_like {
                 // continuation of the previous speaker (same or previous paragraph)
                 let here = cx.toks[q.first].para;
-                if let Some(pi) = out.iter().rposition(|p| {
-                    p.contents.last().is_some_and(|c| c.0 < q.first)
-                        && (p.speaker.is_some() || p.kind != QuoteKind::Indirect)
-                }) {
+                let window = out.len().saturating_sub(30);
+                if let Some(pi) = out[window..]
+                    .iter()
+                    .rposition(|p| {
+                        p.contents.last().is_some_and(|c| c.0 < q.first)
+                            && (p.speaker.is_some() || p.kind != QuoteKind::Indirect)
+                    })
+                    .map(|i| i + window)
+                {
                     let prev = &out[pi];
                     let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
                     let close = here <= prev_para + 1 || q.continued;
@@ -1178,9 +1185,11 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             .contents
             .iter()
             .flat_map(|&(s, e)| {
-                cx.spans
+                let lo = cx.spans.partition_point(|q| q.first < s);
+                cx.spans[lo..]
                     .iter()
-                    .filter(move |sp| sp.first >= s && sp.last < e)
+                    .take_while(move |sp| sp.first < e)
+                    .filter(move |sp| sp.last < e)
                     .map(|sp| (sp.first, sp.last + 1))
             })
             .collect();
@@ -2144,11 +2153,12 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
                 continue;
             };
             let end = if u == u0 { at } else { b };
-            let found = cx
-                .people
-                .mentions
+            // mentions are in text order: look only at this unit's
+            let first = cx.people.mentions.partition_point(|m| m.s < a);
+            let found = cx.people.mentions[first..]
                 .iter()
-                .filter(|m| m.s >= a && m.e <= end && cx.in_span[m.s].is_none())
+                .take_while(|m| m.s < end)
+                .filter(|m| m.e <= end && cx.in_span[m.s].is_none())
                 .filter_map(|m| {
                     let k = cx
                         .people

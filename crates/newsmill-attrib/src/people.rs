@@ -47,6 +47,12 @@ pub(crate) struct People {
     pub names: Vec<NameEntry>,
     index: HashMap<String, usize>,
     pub mentions: Vec<NameMention>,
+    /// Last word -> names ending with it, so that lookups stay linear in the article.
+    by_last: HashMap<String, Vec<usize>>,
+    /// First word -> multi-word names starting with it.
+    by_first: HashMap<String, Vec<usize>>,
+    /// `persons()` as first computed, for role lookups (`the president`).
+    persons_cache: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 pub(crate) fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -252,7 +258,14 @@ impl People {
                     title_president: false,
                     title_present: false,
                 });
-                self.index.insert(key, self.names.len() - 1);
+                let k = self.names.len() - 1;
+                self.index.insert(key, k);
+                if let Some(l) = words.last() {
+                    self.by_last.entry(l.clone()).or_default().push(k);
+                }
+                if words.len() > 1 {
+                    self.by_first.entry(words[0].clone()).or_default().push(k);
+                }
                 self.names.len() - 1
             }
         };
@@ -291,7 +304,13 @@ impl People {
             return None;
         }
         let mut best: Option<(usize, usize, usize)> = None; // (count, len, idx)
-        for (k, n) in self.names.iter().enumerate() {
+        let empty = Vec::new();
+        let cands = words
+            .last()
+            .and_then(|l| self.by_last.get(l))
+            .unwrap_or(&empty);
+        for &k in cands {
+            let n = &self.names[k];
             if n.words.len() < words.len() || !n.words.ends_with(words) {
                 continue;
             }
@@ -317,13 +336,16 @@ impl People {
         }
         // a first name alone ("Hillary") expands to the one person with that first name
         if words.len() == 1 {
-            let c: Vec<usize> = (0..self.names.len())
-                .filter(|&k| {
-                    self.names[k].words.len() > 1
-                        && self.names[k].words[0] == words[0]
-                        && self.names[k].person_evidence
+            let c: Vec<usize> = self
+                .by_first
+                .get(&words[0])
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&k| self.names[k].person_evidence)
+                        .collect()
                 })
-                .collect();
+                .unwrap_or_default();
             if c.len() == 1 {
                 return Some(c[0]);
             }
@@ -371,9 +393,11 @@ impl People {
             return Some(r.clone());
         }
         let last = self.names[k].words.last()?;
-        self.names
+        self.by_last
+            .get(last)?
             .iter()
-            .filter(|n| n.words.last() == Some(last) && self.names[k].words.ends_with(&n.words))
+            .map(|&o| &self.names[o])
+            .filter(|n| self.names[k].words.ends_with(&n.words))
             .find_map(|n| n.role.clone())
     }
 
@@ -383,10 +407,12 @@ impl People {
         if n.gender != Gender::Unknown {
             return n.gender;
         }
-        let last = n.words.last();
-        for o in &self.names {
-            if o.words.last() == last && o.gender != Gender::Unknown && n.words.ends_with(&o.words)
-            {
+        let Some(cands) = n.words.last().and_then(|l| self.by_last.get(l)) else {
+            return Gender::Unknown;
+        };
+        for &o in cands {
+            let o = &self.names[o];
+            if o.gender != Gender::Unknown && n.words.ends_with(&o.words) {
                 return o.gender;
             }
         }
@@ -396,7 +422,7 @@ impl People {
     /// The person a role phrase names (`the president` -> the person the article calls
     /// President), the most mentioned one when several fit.
     pub fn by_role(&self, role_word: &str) -> Option<usize> {
-        let persons = self.persons();
+        let persons = self.persons_cache.get_or_init(|| self.persons());
         persons
             .iter()
             .find(|&&(k, _)| {

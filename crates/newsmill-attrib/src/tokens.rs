@@ -441,8 +441,12 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (a, b) in out {
         if let Some(last) = merged.last_mut() {
-            let crosses = spans
+            // spans are sorted by their first token: only those opening before the boundary can cross
+            let lo = spans.partition_point(|q| q.first < last.1);
+            let crosses = spans[..lo]
                 .iter()
+                .rev()
+                .take(4)
                 .any(|q| q.first < last.1 && q.last >= last.1 && q.last >= a && q.first < a);
             if crosses && toks[last.0].para == toks[a].para {
                 last.1 = b;

@@ -87,3 +87,39 @@ fn offsets_are_code_points_not_bytes() {
     let got: String = chars[c.start..c.end].iter().collect();
     assert_eq!(got, "“Привет мир, как дела,”");
 }
+
+#[test]
+fn large_article_with_many_names_stays_linear() {
+    // 3,000 paragraphs, each a new person, a quotation, "the president" and pronouns: a
+    // quadratic lookup would take minutes here.
+    let syl = ["ba", "ko", "ri", "mu", "te", "lo", "sa", "vi", "ne", "du"];
+    let mut text = String::new();
+    for i in 0..3000usize {
+        let first = format!(
+            "{}{}{}",
+            syl[i % 10].to_uppercase(),
+            syl[(i / 10) % 10],
+            syl[(i / 100) % 10]
+        );
+        let last = format!(
+            "{}{}{}n",
+            syl[(i / 7) % 10].to_uppercase(),
+            syl[(i / 3) % 10],
+            syl[i % 7]
+        );
+        text.push_str(&format!(
+            "{first} {last} met officials. \"We will work on it,\" he said. The president said it was fine, and she added that {last} was right.\n"
+        ));
+    }
+    let t0 = std::time::Instant::now();
+    let a = attribute(&text);
+    let secs = t0.elapsed().as_secs_f64();
+    assert!(
+        a.quotes
+            .iter()
+            .filter(|q| q.kind == newsmill_core::QuoteKind::Direct)
+            .count()
+            >= 3000
+    );
+    assert!(secs < 30.0, "took {secs:.1} s");
+}
