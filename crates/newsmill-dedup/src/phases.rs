@@ -478,10 +478,6 @@ pub fn signatures_task(
                 sketch.extend(shing.iter().map(|&s| (s >> 32) as u32));
                 sketch.sort_unstable();
                 sketch.dedup();
-            } else {
-                // Exact dedup alone: the sketch is the exact hash, so an exact-key pair verifies
-                // when (and only when) the two normalized texts hash alike.
-                sketch.extend([(exact >> 32) as u32, exact as u32]);
             }
             for &k in &keys {
                 outs[part_of(k, parts)].rec((k, dref))?;
