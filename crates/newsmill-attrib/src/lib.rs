@@ -421,6 +421,14 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_titles_are_spelled_out_in_roles() {
+        let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
+        let (_, _, _, who, role) = q(t, "It is wrong");
+        assert_eq!(who.as_deref(), Some("Elizabeth Warren"));
+        assert_eq!(role.as_deref(), Some("Massachusetts Senator"));
+    }
+
+    #[test]
     fn source_line_is_found() {
         assert_eq!(
             source_line("Body.\n(Source: CNN)\nMore").as_deref(),

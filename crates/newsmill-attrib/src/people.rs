@@ -491,11 +491,38 @@ fn premodifier_role(
     }
     let a = toks[s].s;
     let b = toks[name_start - 1].e;
-    let role = text[a..b].trim().to_string();
+    let role = expand_title_abbreviations(text[a..b].trim());
     if role.is_empty() {
         return (name_tok, None);
     }
     (s, Some(role))
+}
+
+/// Spells out abbreviated titles in a role (`Massachusetts Sen.` -> `Massachusetts Senator`), so
+/// that roles read the same whichever form the article used.
+fn expand_title_abbreviations(role: &str) -> String {
+    role.split(' ')
+        .map(|w| match w {
+            "Sen." => "Senator",
+            "Sens." => "Senators",
+            "Rep." => "Representative",
+            "Reps." => "Representatives",
+            "Gov." => "Governor",
+            "Gen." => "General",
+            "Lt." => "Lieutenant",
+            "Col." => "Colonel",
+            "Sgt." => "Sergeant",
+            "Capt." => "Captain",
+            "Adm." => "Admiral",
+            "Prof." => "Professor",
+            "Rev." => "Reverend",
+            "Dr." => "Doctor",
+            "Del." => "Delegate",
+            "Atty." => "Attorney",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An appositive role after a name: `Peskov, the Kremlin's spokesman,` / `Smith, a spokesman for X`.
