@@ -2,6 +2,21 @@
 //! syndication clusters, after removing the site boilerplate that makes unrelated pages of one
 //! site look alike.
 //!
+//! How copies are found, and why:
+//! - **Boilerplate first.** Lines are counted per site (the `site` field, else the URL host, else
+//!   the page template: its first and last lines) over distinct texts; a line shared by at least
+//!   `boilerplate_min_docs` pages of a site is removed before matching (a quote two stories share
+//!   stays). Teasers are counted by their first words, and an unrepeated teaser next to
+//!   boilerplate goes with it. Without this, two briefs on one site match on their template.
+//! - **Candidates** come from MinHash LSH bands (Jaccard-similar copies) and from *anchors*:
+//!   shingles sampled by hash value among the first words, which every copy of a story's lede
+//!   shares, so briefs and truncations (Jaccard 0.1 to 0.6 with their story) are found too.
+//! - **Verification** on each candidate pair's stored shingle sketch: Jaccard, or containment of
+//!   the smaller text with a floor of shared shingles. Clusters are the connected components of
+//!   verified edges only.
+//! - **Originals**: earliest date; else the member the others credit as source; else one that
+//!   credits no other brand; else the longest clean text; ties by id.
+//!
 //! The work is a sequence of barrier phases ([`phases`]), each split into [`Task`]s that map files
 //! to files under a work directory, so that memory stays bounded (signatures, band keys and pairs
 //! live on disk and are merged by external sort) and any scheduler can run them. The runner calls
