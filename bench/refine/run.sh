@@ -114,7 +114,8 @@ run_dt() { # name input
     /usr/bin/time -v -o "$WORK/$name.time.txt" \
     "$VENV/bin/python" "$HERE/dt_pipeline.py" "$input" "$WORK/$name.work" --workers "$THREADS" \
     > "$WORK/$name.log" 2>&1
-  tail -n 1 "$WORK/$name.log" | python3 -c "import sys, json; print(json.loads(sys.stdin.read())['out'])" > "$WORK/$name.out"
+  # The log ends with measure.py's line; dt_pipeline.py's own summary line starts with {"filtered".
+  grep '^{"filtered"' "$WORK/$name.log" | tail -n 1 | python3 -c "import sys, json; print(json.loads(sys.stdin.read())['out'])" > "$WORK/$name.out"
 }
 
 rm -f "$WORK"/*.measure.json "$WORK"/*.out
