@@ -197,8 +197,6 @@ fn whole_samples_folder_runs() {
 /// Mojibake in the samples: the full three-character forms (`â€™`, `â€œ`, `â€` + U+009D, `Ã©`)
 /// and the form a crawl leaves when the invisible U+009D of `”` was dropped (`â€` alone).
 #[test]
-#[ignore = "newsmill-text normalize: a bare 'â€' (U+201D mojibake whose U+009D was dropped) is \
-            left as is (samples/text/marlow-transit-strike.txt)"]
 fn sample_mojibake_is_repaired() {
     let tmp = tempfile::tempdir().unwrap();
     let samples = repo_root().join("samples");

@@ -585,9 +585,6 @@ fn strict_stops_at_the_first_input_error() {
 /// With several input files (several tasks), the input error must still be what `--strict`
 /// reports, never the "stopped" of a task that saw the stop flag.
 #[test]
-#[ignore = "newsmill-pipeline run.rs: a task that sees the --strict stop flag bails with \
-            \"stopped\"; rayon's collect returns whichever error comes first, so the run \
-            sometimes exits 2 with 'error: stopped' instead of 3 with the input error"]
 fn strict_with_several_files_reports_the_input_error() {
     let (tmp, input) = setup();
     for i in 0..4 {

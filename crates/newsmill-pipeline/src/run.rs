@@ -221,7 +221,7 @@ impl<'a> Prepared<'a> {
     /// Runs the process tasks (all, or one rank), reusing finished ones.
     fn process(&self, only: Option<usize>) -> Result<Vec<TaskSummary>> {
         let dir = self.work.join("process");
-        (0..self.world)
+        let results = (0..self.world)
             .into_par_iter()
             .filter(|r| only.is_none_or(|o| o == *r))
             .map(|rank| {
@@ -239,7 +239,21 @@ impl<'a> Prepared<'a> {
                     &self.stop,
                 )
             })
-            .collect()
+            .collect::<Vec<_>>();
+        // Under --strict, tasks that saw another task's stop flag fail with "stopped": report
+        // the input error that caused the stop rather than whichever failure comes first.
+        let mut errors: Vec<anyhow::Error> = Vec::new();
+        let mut done = Vec::new();
+        for r in results {
+            match r {
+                Ok(summary) => done.push(summary),
+                Err(e) => errors.push(e),
+            }
+        }
+        match errors.iter().position(|e| e.is::<InputError>()) {
+            Some(i) => Err(errors.swap_remove(i)),
+            None => errors.into_iter().next().map_or(Ok(done), Err),
+        }
     }
 
     fn dedup(&self) -> Result<Option<serde_json::Value>> {

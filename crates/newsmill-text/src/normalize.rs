@@ -292,11 +292,17 @@ pub fn repair_mojibake(text: &str) -> (String, usize) {
                 }
             }
         }
+        let mut need = need;
         let decoded = if ok {
             std::str::from_utf8(&bytes[..need])
                 .ok()
                 .and_then(|s| s.chars().next())
                 .filter(|&d| plausible_repair(d))
+        } else if lead == 0xE2 && chars.get(i + 1).map(|&(_, c)| c) == Some('€') {
+            // `â€` + a lost byte: U+201D's last byte, 0x9D, has no Windows-1252 character and is
+            // the one a Latin-1/1252 round trip drops; the other quotes and dashes survive whole.
+            need = 2;
+            Some('\u{201D}')
         } else {
             None
         };
@@ -382,6 +388,13 @@ impl Stage for NormalizeStage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_quote_whose_last_byte_was_dropped_is_repaired() {
+        let (fixed, n) = repair_mojibake("â€œNo,â€ she said, â€™ok");
+        assert_eq!(fixed, "\u{201C}No,\u{201D} she said, \u{2019}ok");
+        assert_eq!(n, 3);
+    }
 
     fn norm(s: &str) -> String {
         normalize_text(s, &NormalizeConfig::default()).text
