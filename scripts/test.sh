@@ -18,16 +18,17 @@ echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 if cargo nextest --version >/dev/null 2>&1; then
-  echo "== cargo nextest run"
-  cargo nextest run --workspace --no-fail-fast
+  echo "== doc tests"
+  cargo test --workspace --doc
   echo "== python driver (task-split run through newsmill_ray's local executor)"
   cargo build -p newsmill-cli
   python3 -m unittest discover -s python/tests -v
-  echo "== doc tests"
-  cargo test --workspace --doc
+  echo "== cargo nextest run"
+  cargo nextest run --workspace --no-fail-fast
 else
-  echo "== cargo test"
+  echo "== python driver"
   cargo build -p newsmill-cli
   python3 -m unittest discover -s python/tests -v
+  echo "== cargo test"
   cargo test --workspace --no-fail-fast
 fi
