@@ -27,6 +27,7 @@
 
 mod doc;
 mod error;
+mod files;
 mod stage;
 mod stats;
 mod task;
@@ -36,6 +37,7 @@ pub use doc::{
     Span,
 };
 pub use error::{InputError, Location};
+pub use files::AtomicFile;
 pub use stage::{Counters, Outcome, Rejection, Stage};
 pub use stats::{StageStats, StatsTable};
 pub use task::Task;

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use std::collections::BinaryHeap;
 use std::fs::{self, File};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// One record: a key and a value (band key and document, line key and text hash, pair of docs).
@@ -13,53 +13,22 @@ pub type Rec = (u64, u64);
 /// Bytes of one encoded record.
 pub const REC_BYTES: usize = 16;
 
-/// A file written under a temporary name and renamed into place on [`AtomicFile::commit`], so a
-/// crashed task never leaves a half-written output that a rerun would trust.
-pub struct AtomicFile {
-    tmp: PathBuf,
-    dest: PathBuf,
-    w: BufWriter<File>,
+pub use newsmill_core::AtomicFile;
+
+/// Fixed-width record output for [`AtomicFile`].
+pub trait RecWriter {
+    /// Appends one record.
+    fn rec(&mut self, r: Rec) -> Result<()>;
 }
 
-impl AtomicFile {
-    /// Starts writing `dest` (its directory is created).
-    pub fn create(dest: &Path) -> Result<Self> {
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        let mut name = dest.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".tmp{}", std::process::id()));
-        let tmp = dest.with_file_name(name);
-        let f = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        Ok(AtomicFile {
-            tmp,
-            dest: dest.to_path_buf(),
-            w: BufWriter::with_capacity(1 << 16, f),
-        })
-    }
-
-    /// The writer.
-    pub fn writer(&mut self) -> &mut BufWriter<File> {
-        &mut self.w
-    }
-
-    /// Appends one record.
+impl RecWriter for AtomicFile {
     #[inline]
-    pub fn rec(&mut self, r: Rec) -> Result<()> {
+    fn rec(&mut self, r: Rec) -> Result<()> {
         let mut b = [0u8; REC_BYTES];
         b[..8].copy_from_slice(&r.0.to_le_bytes());
         b[8..].copy_from_slice(&r.1.to_le_bytes());
-        self.w.write_all(&b)?;
+        self.writer().write_all(&b)?;
         Ok(())
-    }
-
-    /// Flushes and renames into place.
-    pub fn commit(self) -> Result<()> {
-        let AtomicFile { tmp, dest, w } = self;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        drop(f);
-        fs::rename(&tmp, &dest)
-            .with_context(|| format!("renaming {} to {}", tmp.display(), dest.display()))
     }
 }
 
@@ -67,7 +36,7 @@ impl AtomicFile {
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = AtomicFile::create(dest)?;
     f.writer().write_all(bytes)?;
-    f.commit()
+    Ok(f.commit()?)
 }
 
 /// Streams the records of a file (a missing file is an error: tasks only read committed outputs).

@@ -13,7 +13,7 @@
 
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
-    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader,
+    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader, RecWriter,
 };
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
 use crate::text::{brand_key, combine, host_brand, lines, mix64, shingles, source_line, Tokens};
@@ -180,7 +180,7 @@ pub fn scan_task(
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&scan_part(work_dir, shard, p)))
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<std::io::Result<Vec<_>>>()?;
         let mut n = 0u64;
         let mut keys: Vec<(u64, usize)> = Vec::new();
         let mut tokens = Tokens::default();
@@ -428,7 +428,7 @@ pub fn signatures_task(
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<std::io::Result<Vec<_>>>()?;
         let mut sk = AtomicFile::create(&sig_sketch(work_dir, shard))?;
         let mut idx = AtomicFile::create(&sig_index(work_dir, shard))?;
         let mut meta = AtomicFile::create(&sig_meta(work_dir, shard))?;
@@ -541,7 +541,7 @@ pub fn bands_task(
         let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
         let mut outs = (0..parts)
             .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<std::io::Result<Vec<_>>>()?;
         let mut bucket: Vec<u64> = Vec::new();
         let mut cur_key = None;
         let emit = |bucket: &mut Vec<u64>, outs: &mut Vec<AtomicFile>| -> Result<u64> {
