@@ -262,8 +262,6 @@ fn sample_outputs_do_not_depend_on_the_task_count() {
 /// A plain-text page starts with its headline: that line becomes the title, not a timestamp or
 /// byline line below it.
 #[test]
-#[ignore = "newsmill-text clean: in samples/text/redfern-wildfire.txt the title is taken from \
-            'Updated 14:05, August 22' and the headline is removed as outside_main_text"]
 fn sample_text_headlines_become_titles() {
     let tmp = tempfile::tempdir().unwrap();
     let text = repo_root().join("samples/text");

@@ -653,6 +653,26 @@ fn is_timestamp(line: &str, f: &LineFacts) -> bool {
     if f.words > 7 {
         return false;
     }
+    // "Updated 14:05, August 22", "Published 3 May": a stamp, even without a year to parse.
+    let first = line.split_whitespace().next().unwrap_or("");
+    let stamp_word = first.trim_end_matches(':').to_lowercase();
+    if [
+        "updated",
+        "published",
+        "posted",
+        "modified",
+        "aktualisiert",
+        "veröffentlicht",
+        "actualizado",
+        "publicado",
+        "mis",
+        "publié",
+    ]
+    .contains(&stamp_word.as_str())
+        && line.contains(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     let mut ws = line.split_whitespace();
     let n = ws.next().unwrap_or("");
     let unit = ws.next().unwrap_or("").to_ascii_lowercase();
@@ -935,7 +955,7 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
         if let Some(t) = (0..keep_from).rev().find(|&j| {
             !matches!(
                 kinds[j],
-                Kind::Residue("byline" | "dateline" | "no_letters" | "credit")
+                Kind::Residue("byline" | "dateline" | "timestamp" | "no_letters" | "credit")
             )
         }) {
             let f = &facts[t];
@@ -1138,6 +1158,14 @@ Repairs could take months, officials said, and a ferry will run in the meantime 
         assert!(r.contains(&("jdoe says:", "comment")));
         assert!(r.contains(&("Leave a Reply", "comment")));
         assert!(r.contains(&("2 hours ago", "timestamp")));
+        let c = clean_text(
+            "Storm closes the coast road\nUpdated 14:05, August 22\n\
+             The coast road was closed on Monday after a storm washed away part of the sea wall near the harbour.\n\
+             Engineers said repairs would take at least two weeks, and a diversion is in place for drivers.",
+            &CleanConfig::default(),
+        );
+        assert_eq!(c.title.as_deref(), Some("Storm closes the coast road"));
+        assert!(reasons(&c).contains(&("Updated 14:05, August 22", "timestamp")));
         assert_eq!(r.iter().filter(|x| x.1 == "repeated_line").count(), 2);
     }
 
