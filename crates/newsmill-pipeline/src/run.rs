@@ -621,6 +621,21 @@ fn process_task(
                         &mut shard.rejects,
                         &PendingReject::unreadable(pos, &id, &reason, &location),
                     )?;
+                    // Damaged or oversized input is also an input error (file and position in
+                    // report.json, a warning, a --strict stop); a record without text is not.
+                    if reason != "no_text" {
+                        let error = InputError::new(
+                            location,
+                            reason.to_string(),
+                            format!("record {id} rejected: {reason}"),
+                        );
+                        if opts.strict {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(error.into());
+                        }
+                        progress.warn(&error);
+                        shard.summary.errors.push(error);
+                    }
                 }
                 ReadEvent::Error(error) => {
                     shard.flush(&stages, &names, &mut batch)?;
