@@ -14,6 +14,7 @@
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
     external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader, RecWriter,
+    SortedRecs,
 };
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
 use crate::text::{brand_key, combine, host_brand, lines, mix64, shingles, source_line, Tokens};
@@ -227,6 +228,27 @@ pub fn scan_task(
     Ok(stats)
 }
 
+/// Runs `body` on each partition `task` owns, with that partition's input files (`inputs(part)`)
+/// merged and sorted in a scratch folder of the task that is removed afterwards: the shared frame
+/// of the merge phases (lines, bands, verify).
+fn for_each_sorted_partition(
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+    inputs: impl Fn(usize) -> Vec<PathBuf>,
+    mut body: impl FnMut(usize, &mut SortedRecs) -> Result<()>,
+) -> Result<()> {
+    for part in (0..config.partitions).filter(|&p| task.owns(p)) {
+        let tmp = work_dir.join("tmp").join(task.label());
+        fs::create_dir_all(&tmp)?;
+        let mut sorted = external_sort(&inputs(part), &tmp, config.sort_buffer_records)?;
+        body(part, &mut sorted)?;
+        drop(sorted);
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    Ok(())
+}
+
 /// Phase 2 (one task per partition): sorts the partition's line keys and keeps those shared by
 /// enough distinct documents, with their counts (the thresholds are applied by the next phase,
 /// which knows the document's group kind).
@@ -238,13 +260,12 @@ pub fn lines_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    for part in (0..config.partitions).filter(|&p| task.owns(p)) {
-        let inputs: Vec<PathBuf> = (0..shard_count)
+    let inputs = |part| {
+        (0..shard_count)
             .map(|s| scan_part(work_dir, s, part))
-            .collect();
-        let tmp = work_dir.join("tmp").join(task.label());
-        fs::create_dir_all(&tmp)?;
-        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+            .collect()
+    };
+    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
         let mut out = AtomicFile::create(&lines_out(work_dir, part))?;
         let min_keep = config
             .boilerplate_min_docs
@@ -286,9 +307,8 @@ pub fn lines_task(
             }
         }
         out.commit()?;
-        drop(sorted);
-        let _ = fs::remove_dir_all(&tmp);
-    }
+        Ok(())
+    })?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
@@ -532,13 +552,12 @@ pub fn bands_task(
     let start = Instant::now();
     let mut stats = TaskStats::default();
     let parts = config.partitions;
-    for part in (0..parts).filter(|&p| task.owns(p)) {
-        let inputs: Vec<PathBuf> = (0..shard_count)
+    let inputs = |part| {
+        (0..shard_count)
             .map(|s| sig_part(work_dir, s, part))
-            .collect();
-        let tmp = work_dir.join("tmp").join(task.label());
-        fs::create_dir_all(&tmp)?;
-        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+            .collect()
+    };
+    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
         let mut outs = (0..parts)
             .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
             .collect::<std::io::Result<Vec<_>>>()?;
@@ -577,9 +596,8 @@ pub fn bands_task(
         for o in outs {
             o.commit()?;
         }
-        drop(sorted);
-        let _ = fs::remove_dir_all(&tmp);
-    }
+        Ok(())
+    })?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
@@ -675,11 +693,8 @@ pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result
     let parts = config.partitions;
     let mut reader = SketchReader::new(work_dir);
     let (mut sa, mut sb) = (Vec::new(), Vec::new());
-    for part in (0..parts).filter(|&p| task.owns(p)) {
-        let inputs: Vec<PathBuf> = (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
-        let tmp = work_dir.join("tmp").join(task.label());
-        fs::create_dir_all(&tmp)?;
-        let mut sorted = external_sort(&inputs, &tmp, config.sort_buffer_records)?;
+    let inputs = |part| (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
+    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
         let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
         let mut last: Option<Rec> = None;
         let mut loaded_a: Option<(u64, u64)> = None;
@@ -702,9 +717,8 @@ pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result
             }
         }
         out.commit()?;
-        drop(sorted);
-        let _ = fs::remove_dir_all(&tmp);
-    }
+        Ok(())
+    })?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
