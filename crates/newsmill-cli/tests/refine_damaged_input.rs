@@ -102,64 +102,55 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, input)
 }
 
-fn write_truncated_gzip(input: &Path) {
+fn jsonl_corpus(prefix: &str, first_story: usize) -> Vec<u8> {
     let lines: Vec<String> = (0..200)
-        .map(|i| jsonl_doc(&format!("gz-{i}"), &story(100 + i)))
+        .map(|i| jsonl_doc(&format!("{prefix}-{i}"), &story(first_story + i)))
         .collect();
-    let data = (lines.join("\n") + "\n").into_bytes();
-    let gz = gzip_stored(&data, 4096);
+    (lines.join("\n") + "\n").into_bytes()
+}
+
+fn write_truncated_gzip(input: &Path) {
+    let gz = gzip_stored(&jsonl_corpus("gz", 100), 4096);
     // Cut in the middle of a stored block, well inside the member.
     let cut = gz.len() * 3 / 5 + 7;
     fs::write(input.join("news.jsonl.gz"), &gz[..cut]).unwrap();
+}
+
+fn write_truncated_zstd(input: &Path) {
+    let zst = zstd_raw(&jsonl_corpus("zs", 200));
+    let cut = zst.len() / 2 + 11;
+    fs::write(input.join("news.jsonl.zst"), &zst[..cut]).unwrap();
+}
+
+/// A cut stream is reported with its kind and position, and what came before the cut is kept.
+fn assert_truncation_reported(run: &Run, file: &str, kind: &str, prefix: &str) {
+    let err = error_for(run, file);
+    assert_eq!(err["kind"], kind, "{err}");
+    assert_has_position(&err["location"]);
+    let salvaged = ids(&run.articles())
+        .iter()
+        .filter(|id| id.starts_with(&format!("{prefix}-")))
+        .count();
+    assert!(
+        salvaged > 50 && salvaged < 200,
+        "{salvaged} documents read before the cut"
+    );
 }
 
 #[test]
 fn truncated_gzip_mid_member() {
     let (tmp, input) = setup();
     write_truncated_gzip(&input);
-
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
-    let err = error_for(&run, "news.jsonl.gz");
-    assert_eq!(err["kind"], "truncated_gzip", "{err}");
-    assert_has_position(&err["location"]);
-    // What came before the cut is kept.
-    let salvaged = ids(&run.articles())
-        .iter()
-        .filter(|id| id.starts_with("gz-"))
-        .count();
-    assert!(
-        salvaged > 50 && salvaged < 200,
-        "{salvaged} documents read before the cut"
-    );
-}
-
-fn write_truncated_zstd(input: &Path) {
-    let lines: Vec<String> = (0..200)
-        .map(|i| jsonl_doc(&format!("zs-{i}"), &story(200 + i)))
-        .collect();
-    let data = (lines.join("\n") + "\n").into_bytes();
-    let zst = zstd_raw(&data);
-    let cut = zst.len() / 2 + 11;
-    fs::write(input.join("news.jsonl.zst"), &zst[..cut]).unwrap();
+    assert_truncation_reported(&run, "news.jsonl.gz", "truncated_gzip", "gz");
 }
 
 #[test]
 fn truncated_zstd_frame() {
     let (tmp, input) = setup();
     write_truncated_zstd(&input);
-
     let run = run_ok(&input, &tmp.path().join("out"), &[]);
-    let err = error_for(&run, "news.jsonl.zst");
-    assert_eq!(err["kind"], "truncated_zstd", "{err}");
-    assert_has_position(&err["location"]);
-    let salvaged = ids(&run.articles())
-        .iter()
-        .filter(|id| id.starts_with("zs-"))
-        .count();
-    assert!(
-        salvaged > 50 && salvaged < 200,
-        "{salvaged} documents read before the cut"
-    );
+    assert_truncation_reported(&run, "news.jsonl.zst", "truncated_zstd", "zs");
 }
 
 fn write_cut_warc_gz(input: &Path) {
