@@ -851,3 +851,39 @@ fn fatal_errors_exit_with_2() {
     let run = refine(&[&input], &blocker.join("out"), &["--stages", STAGES]);
     assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
 }
+
+#[test]
+fn reused_ids_are_warned_about_and_listed() {
+    let (tmp, input) = setup();
+    // A second file that reuses "good-2" for a different story.
+    fs::write(
+        input.join("more.jsonl"),
+        jsonl_doc("good-2", &story(40)) + "\n",
+    )
+    .unwrap();
+    // Not `run_ok`: its accounting helper rightly refuses an id seen twice in the outputs.
+    let run = refine(
+        &[&input],
+        &tmp.path().join("out"),
+        &["--stages", STAGES, "-q"],
+    );
+    run.assert_ok();
+    let report = run.report();
+    assert_eq!(report["accounting"]["ok"], true);
+    assert_eq!(run.articles().len() + run.rejects().len(), 4);
+    let dup = &report["duplicate_ids"];
+    assert_eq!(dup["count"], 1, "{dup}");
+    assert_eq!(dup["first"][0]["id"], "good-2");
+    assert!(dup["first"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("more.jsonl"));
+    // -q silences the warning; without it the run says so.
+    let loud = refine(&[&input], &tmp.path().join("loud"), &["--stages", STAGES]);
+    loud.assert_ok();
+    assert!(
+        loud.stderr.contains("reuse an id") && loud.stderr.contains("good-2"),
+        "{}",
+        loud.stderr
+    );
+}

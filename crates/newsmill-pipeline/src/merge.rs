@@ -7,18 +7,21 @@ use crate::run::RunOptions;
 use anyhow::{Context, Result};
 use newsmill_core::{Doc, Position, Task};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// How many records each output received.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct OutputCounts {
     /// Lines of `articles.jsonl` (rows of `articles.parquet`).
     pub articles: u64,
     /// Lines of `rejects.jsonl`.
     pub rejects: u64,
+    /// Records whose id an earlier record already used.
+    pub duplicate_ids: DuplicateIds,
 }
 
 /// Merges `sources` (each sorted by position) into one stream sorted by position.
@@ -74,17 +77,99 @@ fn read_rejects(path: &Path) -> Result<impl Iterator<Item = Result<PendingReject
     }))
 }
 
-/// Writes `articles.jsonl` / `articles.parquet` and `rejects.jsonl` from the task files.
+/// One record of the final outputs, from either kind of task file.
+enum OutputRecord {
+    Article(Box<Doc>),
+    Reject(PendingReject),
+}
+
+impl OutputRecord {
+    fn pos(&self) -> Position {
+        match self {
+            OutputRecord::Article(d) => d.pos,
+            OutputRecord::Reject(r) => r.pos,
+        }
+    }
+
+    fn id(&self) -> &str {
+        match self {
+            OutputRecord::Article(d) => &d.id,
+            OutputRecord::Reject(r) => r.record.get("id").and_then(|v| v.as_str()).unwrap_or(""),
+        }
+    }
+}
+
+/// Finds records whose id an earlier record (in input order) already used: ids are how clusters,
+/// `duplicate_of` and downstream joins name documents, so a reused id is reported, never
+/// silently passed on. Keeps one 64-bit fingerprint per id (about 16 bytes per record in the
+/// set), so a 10-million-record run needs about 200 MB here; a fingerprint collision (odds
+/// about n^2 / 2^65) would report one id falsely, never hide one.
+#[derive(Default)]
+struct IdCheck {
+    seen: HashSet<u64>,
+    report: DuplicateIds,
+}
+
+impl IdCheck {
+    fn check(&mut self, id: &str, pos: Position) {
+        if !self.seen.insert(xxh3_64(id.as_bytes())) {
+            self.report.count += 1;
+            if self.report.first.len() < MAX_LISTED_DUPLICATE_IDS {
+                self.report.first.push(DuplicateId {
+                    id: id.to_string(),
+                    pos,
+                });
+            }
+        }
+    }
+}
+
+/// Most reused ids listed one by one (all are counted).
+const MAX_LISTED_DUPLICATE_IDS: usize = 100;
+
+/// Records whose id was already used by an earlier record of the run.
+#[derive(Debug, Clone, Default)]
+pub struct DuplicateIds {
+    /// How many records reuse an id.
+    pub count: u64,
+    /// The first of them in input order.
+    pub first: Vec<DuplicateId>,
+}
+
+/// One record that reuses an id.
+#[derive(Debug, Clone)]
+pub struct DuplicateId {
+    /// The reused id.
+    pub id: String,
+    /// Where the later record is.
+    pub pos: Position,
+}
+
+type RecordStream = Box<dyn Iterator<Item = Result<OutputRecord>>>;
+
+/// Writes `articles.jsonl` / `articles.parquet` and `rejects.jsonl` from the task files, in one
+/// merge in input order, and checks that no two records share an id.
 pub fn merge_outputs(opts: &RunOptions, work: &Path, world: usize) -> Result<OutputCounts> {
     let mut counts = OutputCounts::default();
     let label = |phase: &str, rank: usize| Task::new(phase, rank, world).label();
 
-    let mut doc_sources = Vec::with_capacity(world);
+    let mut sources: Vec<RecordStream> = Vec::with_capacity(3 * world);
     for rank in 0..world {
         let path = work
             .join("final")
             .join(format!("docs-{}.jsonl.zst", label("final", rank)));
-        doc_sources.push(newsmill_io::read_doc_shard(path));
+        sources.push(Box::new(
+            newsmill_io::read_doc_shard(path)
+                .map(|d| d.map(|d| OutputRecord::Article(Box::new(d)))),
+        ));
+        for phase in ["process", "final"] {
+            let path = work
+                .join(phase)
+                .join(format!("rejects-{}.jsonl", label(phase, rank)));
+            sources.push(Box::new(
+                read_rejects(&path)?.map(|r| r.map(OutputRecord::Reject)),
+            ));
+        }
     }
     let mut jsonl = if opts.format.jsonl() {
         Some(AtomicFile::create(&opts.out_dir.join("articles.jsonl"))?)
@@ -92,16 +177,28 @@ pub fn merge_outputs(opts: &RunOptions, work: &Path, world: usize) -> Result<Out
         None
     };
     let mut parquet = crate::parquet::open(opts)?;
-    for doc in merge_sorted(doc_sources, |d: &Doc| d.pos) {
-        let doc = doc?;
-        if let Some(out) = jsonl.as_mut() {
-            serde_json::to_writer(out.writer(), &article_record(&doc))?;
-            out.writer().write_all(b"\n")?;
+    let mut rejects = AtomicFile::create(&opts.out_dir.join("rejects.jsonl"))?;
+    let mut ids = IdCheck::default();
+    for record in merge_sorted(sources, OutputRecord::pos) {
+        let record = record?;
+        ids.check(record.id(), record.pos());
+        match record {
+            OutputRecord::Article(doc) => {
+                if let Some(out) = jsonl.as_mut() {
+                    serde_json::to_writer(out.writer(), &article_record(&doc))?;
+                    out.writer().write_all(b"\n")?;
+                }
+                if let Some(p) = parquet.as_mut() {
+                    p.write(&doc)?;
+                }
+                counts.articles += 1;
+            }
+            OutputRecord::Reject(r) => {
+                serde_json::to_writer(rejects.writer(), &r.record)?;
+                rejects.writer().write_all(b"\n")?;
+                counts.rejects += 1;
+            }
         }
-        if let Some(p) = parquet.as_mut() {
-            p.write(&doc)?;
-        }
-        counts.articles += 1;
     }
     if let Some(out) = jsonl {
         out.commit()?;
@@ -109,23 +206,8 @@ pub fn merge_outputs(opts: &RunOptions, work: &Path, world: usize) -> Result<Out
     if let Some(p) = parquet {
         p.finish()?;
     }
-
-    let mut reject_sources = Vec::with_capacity(2 * world);
-    for rank in 0..world {
-        for phase in ["process", "final"] {
-            let path = work
-                .join(phase)
-                .join(format!("rejects-{}.jsonl", label(phase, rank)));
-            reject_sources.push(read_rejects(&path)?);
-        }
-    }
-    let mut rejects = AtomicFile::create(&opts.out_dir.join("rejects.jsonl"))?;
-    for r in merge_sorted(reject_sources, |r: &PendingReject| r.pos) {
-        serde_json::to_writer(rejects.writer(), &r?.record)?;
-        rejects.writer().write_all(b"\n")?;
-        counts.rejects += 1;
-    }
     rejects.commit()?;
+    counts.duplicate_ids = ids.report;
     Ok(counts)
 }
 

@@ -58,6 +58,26 @@ pub struct ErrorsReport {
     pub first: Vec<InputError>,
 }
 
+/// Records that reuse an id an earlier record already had: a count and the first ones.
+#[derive(Debug, Clone, Serialize)]
+pub struct DuplicateIdsReport {
+    /// How many records reuse an id.
+    pub count: u64,
+    /// The first of them in input order, each with the file and record of the later use.
+    pub first: Vec<DuplicateIdEntry>,
+}
+
+/// One record that reuses an id.
+#[derive(Debug, Clone, Serialize)]
+pub struct DuplicateIdEntry {
+    /// The reused id.
+    pub id: String,
+    /// The input file of the later record.
+    pub path: String,
+    /// Its 0-based record ordinal in that file.
+    pub record: u64,
+}
+
 /// The invariant every run checks: every input record is in articles or rejects, exactly once.
 #[derive(Debug, Clone, Serialize)]
 pub struct Accounting {
@@ -102,6 +122,8 @@ pub struct Report {
     /// The dedup phases' own report, when dedup ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dedup: Option<Value>,
+    /// Records whose id was already used (ids name documents in clusters and `duplicate_of`).
+    pub duplicate_ids: DuplicateIdsReport,
     /// Output counts and the accounting check.
     pub accounting: Accounting,
     /// Time and rates.
@@ -148,7 +170,22 @@ impl Report {
             *e.dropped.entry("not_extracted".into()).or_insert(0) += not_extracted;
         }
         let seconds = elapsed.as_secs_f64().max(1e-9);
-        let _ = files;
+        let duplicate_ids = DuplicateIdsReport {
+            count: counts.duplicate_ids.count,
+            first: counts
+                .duplicate_ids
+                .first
+                .iter()
+                .map(|d| DuplicateIdEntry {
+                    id: d.id.clone(),
+                    path: files
+                        .get(d.pos.file as usize)
+                        .map(|f| f.path.display().to_string())
+                        .unwrap_or_default(),
+                    record: d.pos.record,
+                })
+                .collect(),
+        };
         Report {
             version: env!("CARGO_PKG_VERSION"),
             stages_run: opts.config.stages.clone(),
@@ -168,6 +205,7 @@ impl Report {
                 .map(|(name, s)| (name, serde_json::to_value(s).unwrap_or(Value::Null)))
                 .collect(),
             dedup,
+            duplicate_ids,
             accounting: Accounting {
                 ok: records == counts.articles + counts.rejects,
                 records_in: records,

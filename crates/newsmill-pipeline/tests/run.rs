@@ -237,3 +237,40 @@ fn a_document_over_the_time_limit_is_rejected_with_the_reason() {
     );
     assert!(rejects.contains("\"limit_millis\":1"), "{rejects}");
 }
+
+#[test]
+fn reused_ids_are_reported_in_input_order_whatever_the_split() {
+    let dir = tempfile::tempdir().unwrap();
+    // "a" is reused by a later article in another file, "b" by a record that ends up rejected
+    // (an exact copy), so the check must see articles and rejects in one order.
+    let first = [("a", story(1)), ("b", story(2)), ("c", story(3))];
+    let second = [("d", story(4)), ("a", story(5)), ("b", story(2))];
+    let mut inputs = Vec::new();
+    for (name, records) in [("p0.jsonl", &first), ("p1.jsonl", &second)] {
+        let lines: String = records
+            .iter()
+            .map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text})))
+            .collect();
+        let p = dir.path().join(name);
+        fs::write(&p, lines).unwrap();
+        inputs.push(p);
+    }
+    for tasks in [1, 2] {
+        let out = dir.path().join(format!("out{tasks}"));
+        let report = run(&options(inputs.clone(), &out, tasks)).unwrap();
+        assert!(report.accounting.ok);
+        assert_eq!(report.accounting.records_in, 6);
+        let dup = &report.duplicate_ids;
+        assert_eq!(dup.count, 2, "{dup:?}");
+        let listed: Vec<(&str, u64)> = dup
+            .first
+            .iter()
+            .map(|d| (d.id.as_str(), d.record))
+            .collect();
+        assert_eq!(listed, [("a", 1), ("b", 2)]);
+        assert!(dup.first.iter().all(|d| d.path.ends_with("p1.jsonl")));
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+        assert_eq!(json["duplicate_ids"]["count"], 2);
+    }
+}

@@ -146,6 +146,13 @@ pub fn run(args: Args) -> Result<u8> {
                     args.out.join("report.json").display()
                 );
             }
+            let reused = &report.duplicate_ids;
+            if let (false, Some(first)) = (args.quiet, reused.first.first()) {
+                eprintln!(
+                    "newsmill: warning: {} records reuse an id an earlier record has (first: {:?} at {} record {}); see duplicate_ids in report.json",
+                    reused.count, first.id, first.path, first.record
+                );
+            }
             if args.verbose {
                 eprintln!("{}", serde_json::to_string_pretty(&report.stages)?);
             }
