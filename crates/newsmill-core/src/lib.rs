@@ -24,6 +24,7 @@
 //! let mut counters = Counters::default();
 //! assert!(NonEmpty.process(&mut doc, &mut counters).is_keep());
 //! ```
+#![warn(missing_docs)]
 
 mod doc;
 mod error;

@@ -35,6 +35,7 @@
 //! assert!(matches!(&events[0], ReadEvent::Doc(d) if d.id == "a1"));
 //! assert!(matches!(&events[1], ReadEvent::Error(e) if e.location.line == Some(2)));
 //! ```
+#![warn(missing_docs)]
 
 #[doc(hidden)]
 pub mod fuzzing;

@@ -41,6 +41,7 @@
 //! # std::fs::remove_dir_all(&dir)?;
 //! # Ok::<(), anyhow::Error>(())
 //! ```
+#![warn(missing_docs)]
 
 use anyhow::{ensure, Context, Result};
 use arrow_array::builder::{Float32Builder, Float64Builder, Int64Builder, StringBuilder};

@@ -9,6 +9,7 @@
 //!    clusters and originals);
 //! 3. **final** — apply the dedup decisions, run the finalize stages (quotes), then merge every
 //!    task's files into `articles.jsonl` / `articles.parquet` and `rejects.jsonl` in input order.
+#![warn(missing_docs)]
 
 mod config;
 mod files;
