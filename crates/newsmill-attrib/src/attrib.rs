@@ -1181,6 +1181,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
     out.retain(|q| !q.contents.is_empty());
     for q in &mut out {
         q.kind = classify(cx, &q.contents);
+        let whole = q.kind == QuoteKind::Direct;
         q.quoted = q
             .contents
             .iter()
@@ -1190,11 +1191,83 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     .iter()
                     .take_while(move |sp| sp.first < e)
                     .filter(move |sp| sp.last < e)
-                    .map(|sp| (sp.first, sp.last + 1))
             })
+            .filter(|sp| whole || quoted_words_are_speech(cx, sp))
+            .map(|sp| (sp.first, sp.last + 1))
             .collect();
     }
     out
+}
+
+/// Whether a quoted stretch inside a mixed or indirect attribution belongs in the list of
+/// verbatim quotations. Titles of shows and works (`CBS's "Face the Nation"`, all capitals) and
+/// scare-quoted words (`rated "confidential"`, `a "cautionary tale"`) are quoted, but they are
+/// not something the speaker is on record saying; a short stretch counts only when it reads
+/// as a sentence of its own (`"That is unacceptable."`).
+fn quoted_words_are_speech(cx: &Ctx, q: &QSpan) -> bool {
+    let words: Vec<&str> = (q.first..=q.last)
+        .filter(|&k| cx.toks[k].is_word())
+        .map(|k| cx.w(k))
+        .collect();
+    if words.is_empty() || is_title_case(&words) {
+        return false;
+    }
+    if words.len() > 3 || names_it(cx, q.first) {
+        return true;
+    }
+    // an utterance of its own: `"Oh, God," he blurted out`, `"That is unacceptable."`
+    let capital = words[0].chars().next().is_some_and(|c| c.is_uppercase());
+    let end = (q.last + 1).min(cx.toks.len() - 1);
+    let stop = (q.last.saturating_sub(2)..=end).any(|k| match cx.punct(k) {
+        Some('?' | '!') => true,
+        Some('.' | ',') => words.len() >= 2,
+        _ => false,
+    });
+    capital && stop
+}
+
+/// `called it "absolute chaos"`, `dubbed him "the comeback kid"`, `denied the claim as
+/// "preposterous"`: a verb of naming a few words before the quotation marks makes even one
+/// quoted word the speaker's own characterisation.
+fn names_it(cx: &Ctx, first: usize) -> bool {
+    (first.saturating_sub(5)..first)
+        .rev()
+        .take_while(|&k| !matches!(cx.punct(k), Some('.' | ';' | ':' | '?' | '!')))
+        .filter(|&k| cx.toks[k].is_word())
+        .any(|k| {
+            let w = cx.lw(k);
+            let stem = w
+                .trim_end_matches("ing")
+                .trim_end_matches("ed")
+                .trim_end_matches('s');
+            matches!(
+                stem,
+                "call" | "dubb" | "dub" | "label" | "labell" | "brand" | "term" | "deem"
+            ) || (w == "as" && k + 1 == first)
+        })
+}
+
+/// Every word capitalised except short function words (`"This Week with George
+/// Stephanopoulos"`, `"The Art of the Deal"`), or no lowercase letter at all: a title, a
+/// headline or a slogan set in capitals. Needs two words, so `"Marco!"` is not a title.
+fn is_title_case(words: &[&str]) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    if words.iter().all(|w| !w.chars().any(|c| c.is_lowercase())) {
+        return words.iter().any(|w| w.chars().count() > 1);
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !is_function_word(&w.to_lowercase()) && !is_determiner(&w.to_lowercase()))
+        .collect();
+    words.len() <= 10
+        && !content.is_empty()
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 /// `"..." ― Karen Smith` / `"..."\n-President Obama, tweeting`: a dash and a name after a

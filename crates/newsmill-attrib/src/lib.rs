@@ -100,7 +100,14 @@ pub fn attribute(text: &str) -> Attribution {
             }
         }
     }
-    quotations.sort_by_key(|q| q.contents.first().map(|c| c.start).unwrap_or(0));
+    // The same quoted words can sit inside two attributions (`X said that Y "suggests" ...`):
+    // list them once, with the attribution that names a speaker (the first when both do).
+    // Stable sort: attributions keep their text order within one span.
+    quotations.sort_by_key(|q| {
+        let c = q.contents[0];
+        (c.start, c.end, q.speaker.is_none())
+    });
+    quotations.dedup_by_key(|q| (q.contents[0].start, q.contents[0].end));
     let people = an
         .people
         .persons()
@@ -399,7 +406,7 @@ mod tests {
 
     #[test]
     fn quotations_view_lists_quoted_words_with_speakers() {
-        let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" and \"a waste.\"\n\"We won,\" Roe said.");
+        let t = format!("{INTRO}Doe said the bill was \"dead on arrival in the House\" and called it \"a waste.\"\n\"We won,\" Roe said.");
         let a = attribute(&t);
         let got: Vec<(String, Option<String>)> = a
             .quotations
@@ -410,7 +417,7 @@ mod tests {
             got,
             vec![
                 (
-                    "\"dead on arrival\"".to_string(),
+                    "\"dead on arrival in the House\"".to_string(),
                     Some("Jane Doe".to_string())
                 ),
                 ("\"a waste.\"".to_string(), Some("Jane Doe".to_string())),
@@ -418,6 +425,42 @@ mod tests {
             ]
         );
         assert!(a.quotations.iter().all(|q| q.kind == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn quotations_view_drops_titles_and_scare_quoted_words() {
+        // a show title, a scare-quoted word and a slogan inside reported speech are not
+        // something the speaker is on record saying; a short utterance and a naming verb are
+        let t = format!(
+            "{INTRO}Doe said on CBS's \"Meet the Voters\" that the file was \"secret\" for years.\n\
+             Roe said the plan was fine and added, \"Go home!\" to the crowd.\n\
+             Doe called the plan \"a mess\" on Friday."
+        );
+        let a = attribute(&t);
+        let got: Vec<String> = a.quotations.iter().map(|q| s(&t, q.contents[0])).collect();
+        assert_eq!(got, vec!["\"Go home!\"", "\"a mess\""]);
+    }
+
+    #[test]
+    fn quotations_view_lists_shared_words_once() {
+        // the quoted words sit inside two attributions: listed once, with a named speaker
+        let t = format!(
+            "{INTRO}Roe said in a letter that the advertisement \"wrongfully and very plainly\" suggests that the city backs the plan."
+        );
+        let a = attribute(&t);
+        assert!(a.quotes.len() >= 2, "{:?}", a.quotes);
+        let got: Vec<(String, Option<String>)> = a
+            .quotations
+            .iter()
+            .map(|q| (s(&t, q.contents[0]), q.speaker.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "\"wrongfully and very plainly\"".to_string(),
+                Some("John Roe".to_string())
+            )]
+        );
     }
 
     #[test]
