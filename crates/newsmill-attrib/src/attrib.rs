@@ -1121,7 +1121,10 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             let outside_words = (a..b)
                 .filter(|&i| cx.toks[i].is_word() && cx.in_span[i].is_none())
                 .count();
-            let sentence_like = outside_words <= 1 || q.continued;
+            // a quotation that opens a new sentence the splitter missed (`..." Doe said in
+            // Naples, Fla. "..."`) continues like a quotation paragraph
+            let after_stop = q.first > a && matches!(cx.punct(q.first - 1), Some('.' | '!' | '?'));
+            let sentence_like = outside_words <= 1 || q.continued || after_stop;
             if sentence_like {
                 // continuation of the previous speaker (same or previous paragraph)
                 let here = cx.toks[q.first].para;
@@ -1377,12 +1380,16 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if cx.punct(t + 1) == Some(':') && cx.is_opening_mark(t + 2) && cx.in_span[t].is_none() {
             if let Some(m) = cx.mention_end[t] {
                 let ns = cx.people.mentions[m].np_s;
+                // also a person named at the end of a longer sentence ("The result does not
+                // surprise pollster Tim Shaw: "..."")
                 if ns == a
                     || ns > a
                         && matches!(
                             cx.toks[ns - 1].kind,
                             Kind::Punct('.' | ')' | ']' | '-' | '\u{2014}')
                         )
+                    || cx.people.is_person(cx.people.mentions[m].name)
+                        && cx.people.names[cx.people.mentions[m].name].words.len() >= 2
                 {
                     cues.push(Cue {
                         s: t + 1,
@@ -1966,6 +1973,15 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
+        // `saying during the debate last week, "..."`, `adding later, "..."`: skip the adjunct
+        // to the quotation (before a participle's content is cut at that comma)
+        if s < e && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
+            if let Some(k) = (s..e.min(s + 10))
+                .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
+            {
+                s = k + 1;
+            }
+        }
         // a participle without a comma ("polls showing ...") reports up to the next comma
         if att.cue.participle {
             if let Some(k) =
@@ -2022,14 +2038,6 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             if q.first > s && matches!(cx.punct(q.first - 1), Some(':' | '\u{2014}')) {
                 return (q.first, e);
             }
-        }
-    }
-    // `saying during the debate last week, "..."`: skip the adjunct to the quotation
-    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
-        if let Some(k) = (s..e.min(s + 10))
-            .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
-        {
-            s = k + 1;
         }
     }
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"

@@ -464,6 +464,48 @@ mod tests {
     }
 
     #[test]
+    fn participle_with_adjunct_takes_the_quotation() {
+        let t = format!(
+            "{INTRO}\"We cannot pay for this,\" Doe said, adding later, \"The fund costs us a fortune.\""
+        );
+        let (c, kind, cue, who, _) = q(&t, "costs us");
+        assert_eq!(c, vec!["\"The fund costs us a fortune.\""]);
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(cue.as_deref(), Some("adding"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn person_named_before_a_colon_speaks_the_quotation() {
+        let t = format!(
+            "{INTRO}The result does not surprise pollster Tim Shaw: \"Lesser-known candidates often gain after early wins.\""
+        );
+        let (_, _, _, who, role) = q(&t, "Lesser-known");
+        assert_eq!(who.as_deref(), Some("Tim Shaw"));
+        assert_eq!(role.as_deref(), Some("pollster"));
+    }
+
+    #[test]
+    fn quotation_after_an_abbreviated_place_continues_the_speaker() {
+        let t = format!(
+            "{INTRO}\"We will win,\" Doe told reporters in Naples, Fla. \"It would be nice if they helped us.\""
+        );
+        let a = attribute(&t);
+        let got: Vec<(String, Option<String>)> = a
+            .quotations
+            .iter()
+            .map(|q| (s(&t, q.contents[0]), q.speaker.clone()))
+            .collect();
+        assert_eq!(
+            got[1],
+            (
+                "\"It would be nice if they helped us.\"".to_string(),
+                Some("Jane Doe".to_string())
+            )
+        );
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
