@@ -4,7 +4,9 @@
 //! throughput on stderr.
 //!
 //! `cargo run --release -p newsmill-dedup --example dedup_dev -- IN.jsonl [--shards N]
-//!  [--threads N] [--work DIR] [--config dedup.toml] [--out PRED.tsv] [--dump CLEANED.jsonl]`
+//!  [--threads N] [--work DIR] [--config dedup.toml] [--out PRED.tsv] [--dump CLEANED.jsonl] [--keep]`
+//!
+//! `--keep` leaves the work directory in place (to inspect the phases' files).
 
 use anyhow::{Context, Result};
 use newsmill_core::{Doc, Outcome, Position};
@@ -87,6 +89,7 @@ fn main() -> Result<()> {
     let mut config = DedupConfig::default();
     let mut out: Option<String> = None;
     let mut dump: Option<String> = None;
+    let mut keep = false;
     let mut i = 0;
     while i < args.len() {
         let val = || args.get(i + 1).cloned().context("missing value");
@@ -97,6 +100,11 @@ fn main() -> Result<()> {
             "--config" => config = toml::from_str(&std::fs::read_to_string(val()?)?)?,
             "--out" => out = Some(val()?),
             "--dump" => dump = Some(val()?),
+            "--keep" => {
+                keep = true;
+                i += 1;
+                continue;
+            }
             a => {
                 input = Some(a.to_string());
                 i += 1;
@@ -161,6 +169,8 @@ fn main() -> Result<()> {
         "{{\"dumped_text_bytes\": {bytes}, \"docs\": {}, \"dedup_wall_s\": {secs:.3}, \"output_wall_s\": {apply:.3}}}",
         report.docs
     );
-    std::fs::remove_dir_all(&work).ok();
+    if !keep {
+        std::fs::remove_dir_all(&work).ok();
+    }
     Ok(())
 }

@@ -6,61 +6,127 @@
 ///
 /// A word is a run of alphanumeric characters, lowercased; apostrophes inside a word are dropped
 /// (`don't` and `don’t` both give `dont`); everything else separates words.
-pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+pub fn for_each_word_hash(text: &str, f: impl FnMut(u64)) {
+    struct Words<F>(F);
+    impl<F: FnMut(u64)> Sink for Words<F> {
+        #[inline(always)]
+        fn word(&mut self, h: u64) {
+            (self.0)(h)
+        }
+        #[inline(always)]
+        fn newline(&mut self, _: usize) {}
+    }
+    scan_words(text, &mut Words(f));
+}
+
+/// What [`scan_words`] reports, in text order.
+trait Sink {
+    /// The hash of the next word.
+    fn word(&mut self, h: u64);
+    /// A `\n` at byte offset `i`.
+    fn newline(&mut self, i: usize);
+}
+
+/// The tokenizer behind [`for_each_word_hash`] and [`Tokens::fill`]: reports each word hash and
+/// each `\n` to `sink`, in text order, in one pass.
+///
+/// Runs of ASCII letters and digits are classified and lowercased eight bytes at a time (the
+/// common case in news text); other characters take the per-character path.
+#[inline(always)]
+fn scan_words(text: &str, sink: &mut impl Sink) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut w = WordHasher::default();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let b = bytes[i];
         if b < 0x80 {
-            i += 1;
-            let l = ASCII_WORD[b as usize];
-            if l != 0 {
-                w.push(l);
+            if ASCII_WORD[b as usize] != 0 {
+                if let Some(chunk) = bytes.get(i..i + 8) {
+                    let c = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                    // At least one: `b` itself is a word byte.
+                    let run = (!ascii_alnum_mask(c) & HIGH_BITS).trailing_zeros() / 8;
+                    let lower = c | LOWER_BITS;
+                    let v = if run == 8 {
+                        lower
+                    } else {
+                        lower & ((1u64 << (8 * run)) - 1)
+                    };
+                    w.push_bytes(v, run);
+                    i += run as usize;
+                } else {
+                    w.push(ASCII_WORD[b as usize]);
+                    i += 1;
+                }
                 continue;
             }
+            i += 1;
             if b == b'\'' && w.len > 0 && bytes.get(i).is_some_and(|n| n.is_ascii_alphanumeric()) {
                 continue;
             }
-        } else {
-            // Decode one non-ASCII char (the text is valid UTF-8).
-            let len = match b {
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
-            let end = (i + len).min(bytes.len());
-            let c = text.get(i..end).and_then(|s| s.chars().next());
-            i = end;
-            match c {
-                Some(c) if c.is_alphanumeric() => {
-                    for l in c.to_lowercase() {
-                        let mut tmp = [0u8; 4];
-                        for &x in l.encode_utf8(&mut tmp).as_bytes() {
-                            w.push(x);
-                        }
-                    }
-                    continue;
-                }
-                Some('\u{2019}')
-                    if w.len > 0
-                        && text
-                            .get(i..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(char::is_alphanumeric) =>
-                {
-                    continue;
-                }
-                _ => {}
+            if w.len > 0 {
+                sink.word(w.finish());
             }
+            if b == b'\n' {
+                sink.newline(i - 1);
+            }
+            continue;
+        }
+        // Decode one non-ASCII char (the text is valid UTF-8).
+        let len = match b {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let end = (i + len).min(n);
+        let c = text.get(i..end).and_then(|s| s.chars().next());
+        i = end;
+        match c {
+            Some(c) if c.is_alphanumeric() => {
+                for l in c.to_lowercase() {
+                    let mut tmp = [0u8; 4];
+                    for &x in l.encode_utf8(&mut tmp).as_bytes() {
+                        w.push(x);
+                    }
+                }
+                continue;
+            }
+            Some('\u{2019}')
+                if w.len > 0
+                    && text
+                        .get(i..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric) =>
+            {
+                continue;
+            }
+            _ => {}
         }
         if w.len > 0 {
-            f(w.finish());
+            sink.word(w.finish());
         }
     }
     if w.len > 0 {
-        f(w.finish());
+        sink.word(w.finish());
     }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const LOWER_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// `0x80` in each byte of `c` that is an ASCII letter or digit, 0 elsewhere (SWAR range checks;
+/// the high bits are cleared first so no byte carries into the next).
+#[inline(always)]
+fn ascii_alnum_mask(c: u64) -> u64 {
+    const fn rep(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let x = c & !HIGH_BITS;
+    let ascii = !c & HIGH_BITS;
+    let digit = x.wrapping_add(rep(0x80 - b'0')) & !x.wrapping_add(rep(0x80 - b'9' - 1));
+    let y = x | LOWER_BITS;
+    let letter = y.wrapping_add(rep(0x80 - b'a')) & !y.wrapping_add(rep(0x80 - b'z' - 1));
+    (digit | letter) & ascii
 }
 
 /// Hashes a word's (lowercased) bytes eight at a time: one multiply per eight bytes instead of one
@@ -85,6 +151,26 @@ impl WordHasher {
                 .rotate_left(29);
             self.acc = 0;
             self.k = 0;
+        }
+    }
+
+    /// Pushes the `n` (1 to 8) low bytes of `v` (the bytes above them zero), as `n` calls of
+    /// [`WordHasher::push`] would.
+    #[inline]
+    fn push_bytes(&mut self, v: u64, n: u32) {
+        self.len += u64::from(n);
+        self.acc |= v << (8 * self.k);
+        let total = self.k + n;
+        if total >= 8 {
+            self.h = (self.h ^ self.acc)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+            let rest = total - 8;
+            // The bytes that did not fit (`self.k > 0` whenever `rest > 0`).
+            self.acc = if rest > 0 { v >> (8 * (8 - self.k)) } else { 0 };
+            self.k = rest;
+        } else {
+            self.k = total;
         }
     }
 
@@ -134,24 +220,19 @@ pub struct Tokens {
 }
 
 impl Tokens {
-    /// Tokenizes `text`, replacing the previous content.
+    /// Tokenizes `text`, replacing the previous content, in one pass over the bytes.
     pub fn fill(&mut self, text: &str) {
         self.words.clear();
         self.lines.clear();
-        for (index, l) in lines(text).enumerate() {
-            let start = self.words.len();
-            let words = &mut self.words;
-            for_each_word_hash(l, |w| words.push(w));
-            if self.words.len() > start {
-                let t = l.trim_end();
-                self.lines.push(LineSpan {
-                    index,
-                    start,
-                    end: self.words.len(),
-                    teaser: t.ends_with("...") || t.ends_with('\u{2026}'),
-                });
-            }
-        }
+        let mut f = Filler {
+            text,
+            tokens: self,
+            index: 0,
+            line_start: 0,
+            first_word: 0,
+        };
+        scan_words(text, &mut f);
+        f.newline(text.len());
     }
 
     /// The exact-dedup hash of the whole text (equals [`exact_hash`]).
@@ -173,6 +254,43 @@ impl Tokens {
         } else {
             (self.line_hash(span), n)
         }
+    }
+}
+
+/// Builds a [`Tokens`] from the tokenizer's reports.
+struct Filler<'a> {
+    text: &'a str,
+    tokens: &'a mut Tokens,
+    /// Index of the current line.
+    index: usize,
+    /// Byte offset where the current line starts.
+    line_start: usize,
+    /// Its first word.
+    first_word: usize,
+}
+
+impl Sink for Filler<'_> {
+    #[inline(always)]
+    fn word(&mut self, h: u64) {
+        self.tokens.words.push(h);
+    }
+
+    /// Closes the current line at byte `end` (also called once at the end of the text).
+    #[inline]
+    fn newline(&mut self, end: usize) {
+        let n = self.tokens.words.len();
+        if n > self.first_word {
+            let t = self.text.get(self.line_start..end).unwrap_or("").trim_end();
+            self.tokens.lines.push(LineSpan {
+                index: self.index,
+                start: self.first_word,
+                end: n,
+                teaser: t.ends_with("...") || t.ends_with('\u{2026}'),
+            });
+        }
+        self.index += 1;
+        self.line_start = end + 1;
+        self.first_word = n;
     }
 }
 
@@ -368,6 +486,98 @@ mod tests {
         let mut v = Vec::new();
         for_each_word_hash(t, |w| v.push(w));
         v
+    }
+
+    /// The byte-at-a-time tokenizer the fast path replaced: both must give the same hashes.
+    fn reference_words(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        for line in lines(text) {
+            let mut w = WordHasher::default();
+            let chars: Vec<char> = line.chars().collect();
+            for (j, &c) in chars.iter().enumerate() {
+                let next_alnum = |ascii: bool| {
+                    chars.get(j + 1).is_some_and(|n| {
+                        if ascii {
+                            n.is_ascii_alphanumeric()
+                        } else {
+                            n.is_alphanumeric()
+                        }
+                    })
+                };
+                if c.is_alphanumeric() {
+                    for l in c.to_lowercase() {
+                        let mut tmp = [0u8; 4];
+                        l.encode_utf8(&mut tmp).bytes().for_each(|x| w.push(x));
+                    }
+                    continue;
+                }
+                if (c == '\'' && next_alnum(true) || c == '\u{2019}' && next_alnum(false))
+                    && w.len > 0
+                {
+                    continue;
+                }
+                if w.len > 0 {
+                    out.push(w.finish());
+                }
+            }
+            if w.len > 0 {
+                out.push(w.finish());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_tokenizer_matches_the_reference() {
+        let samples = [
+            "",
+            "a",
+            "Hello, World!",
+            "internationalization INTERNATIONALIZATION internationalisation2024",
+            "don't DON'T don\u{2019}t 'quoted' it's'",
+            "Z\u{fc}rich M\u{dc}NCHEN na\u{ef}ve caf\u{e9}s \u{41f}\u{440}\u{438}\u{432}\u{435}\u{442} \u{6771}\u{4eac}",
+            "line one\r\nline two\n\n  ...teaser...\nabcdefghijklmnopqrstuvwxyz0123456789",
+            "x1y2z3@[`{/:09AZaz",
+            "12345678 123456789 1234567 aaaaaaaabbbbbbbb",
+        ];
+        let mut rng = 0x1234_5678u64;
+        let alphabet: Vec<char> = "aZ9 '\n\r.,\u{2019}\u{e9}\u{c9}x-\u{2026}Q"
+            .chars()
+            .collect();
+        let mut random = Vec::new();
+        for _ in 0..300 {
+            let len = (mix64(rng) % 40) as usize;
+            let t: String = (0..len)
+                .map(|_| {
+                    rng = mix64(rng);
+                    alphabet[(rng % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            random.push(t);
+        }
+        for t in samples
+            .iter()
+            .copied()
+            .chain(random.iter().map(String::as_str))
+        {
+            assert_eq!(words(t), reference_words(t), "{t:?}");
+            let mut tok = Tokens::default();
+            tok.fill(t);
+            assert_eq!(tok.words, reference_words(t), "{t:?}");
+            let per_line: Vec<usize> = lines(t).map(|l| reference_words(l).len()).collect();
+            let spans: Vec<(usize, usize)> = tok
+                .lines
+                .iter()
+                .map(|s| (s.index, s.end - s.start))
+                .collect();
+            let expect: Vec<(usize, usize)> = per_line
+                .iter()
+                .enumerate()
+                .filter(|(_, &n)| n > 0)
+                .map(|(i, &n)| (i, n))
+                .collect();
+            assert_eq!(spans, expect, "{t:?}");
+        }
     }
 
     #[test]
