@@ -301,7 +301,17 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         if let Some(info) = lexicon::cue(&lw) {
             // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
             let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
-            if !(cap && i > a) {
+            // "read" reports only the words of a sign or a document quoted next to it (`," the
+            // email read`, `the sign read: "..."`), not someone reading a book
+            let reading = matches!(lw.as_str(), "read" | "reads")
+                && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
+                && (!(i + 1..(i + 3).min(b)).any(|k| cx.is_opening_mark(k))
+                    || i > a
+                        && matches!(
+                            cx.lw(i - 1).as_str(),
+                            "he" | "she" | "i" | "we" | "they" | "you"
+                        ));
+            if !(cap && i > a) && !reading {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(
@@ -314,6 +324,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             | "felt"
                             | "found"
                             | "swore"
+                            | "read"
                             | "written"
                             | "known"
                             | "shown"
@@ -815,6 +826,17 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                             | "however"
                             | "though"
                             | "too"
+                            // "Smith, part of the team, said", "Doe, one of the organisers, said"
+                            | "part"
+                            | "one"
+                            | "among"
+                            | "now"
+                            | "then"
+                            | "once"
+                            | "formerly"
+                            | "himself"
+                            | "herself"
+                            | "like"
                     );
             if !appositive_like {
                 return None;
@@ -1515,6 +1537,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         } else if cue.s > a
             && !cue.participle
+            // `, told NBC`: what follows "told" is the listener, never the speaker
+            && !matches!(cx.lw(cue.s).as_str(), "told" | "tells" | "tell")
             && (cue.info.inversion && !cue.base_form
                 || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes"))
         {

@@ -506,6 +506,30 @@ mod tests {
     }
 
     #[test]
+    fn document_subject_with_read() {
+        let t =
+            format!("{INTRO}\"Friends, the vote is close and every call counts,\" the email read.");
+        let a = attribute(&t);
+        let q = &a.quotations[0];
+        assert_eq!(q.cue.map(|c| s(&t, c)).as_deref(), Some("read"));
+        assert_eq!(
+            q.speaker_mention.map(|c| s(&t, c)).as_deref(),
+            Some("the email")
+        );
+        assert_eq!(q.speaker, None);
+    }
+
+    #[test]
+    fn told_after_an_appositive_names_the_listener_not_the_speaker() {
+        let t = format!(
+            "{INTRO}\"The race is tighter than last month,\" pollster Tim Shaw, part of the team running the survey, told NBC."
+        );
+        let (_, _, cue, who, _) = q(&t, "race is tighter");
+        assert_eq!(cue.as_deref(), Some("told"));
+        assert_eq!(who.as_deref(), Some("Tim Shaw"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
