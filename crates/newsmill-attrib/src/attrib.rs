@@ -311,7 +311,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             cx.lw(i - 1).as_str(),
                             "he" | "she" | "i" | "we" | "they" | "you"
                         ));
-            if !(cap && i > a) && !reading {
+            if !(reading || cap && i > a) {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(
