@@ -45,22 +45,59 @@ impl JsonlSource {
     }
 }
 
-fn parse(line: &str, shard: usize, ord: u64) -> Result<Doc> {
-    let v: serde_json::Value = serde_json::from_str(line)?;
-    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-    let mut d = Doc::new(
-        s("id").unwrap_or_else(|| format!("{shard}-{ord}")),
-        s("text").unwrap_or_default(),
-    );
+/// The fields dedup reads; the others (`cluster`, `kind`, ...) are skipped by the parser without
+/// being built, which is most of the saving over parsing into a `serde_json::Value`.
+#[derive(serde::Deserialize)]
+struct Record {
+    id: Option<String>,
+    #[serde(default)]
+    text: String,
+    url: Option<String>,
+    site: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+}
+
+fn parse(line: &[u8], shard: usize, ord: u64) -> Result<Doc> {
+    let r: Record = serde_json::from_slice(line)?;
+    let mut d = Doc::new(r.id.unwrap_or_else(|| format!("{shard}-{ord}")), r.text);
     d.pos = Position {
         file: shard as u32,
         record: ord,
     };
-    d.url = s("url");
-    d.site = s("site");
-    d.date = s("date");
-    d.source = s("source");
+    d.url = r.url;
+    d.site = r.site;
+    d.date = r.date;
+    d.source = r.source;
     Ok(d)
+}
+
+/// Non-blank lines of a byte range, read into one reused buffer (no `String` per line).
+struct JsonLines<R> {
+    r: R,
+    buf: Vec<u8>,
+    shard: usize,
+    ord: u64,
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Doc>;
+    fn next(&mut self) -> Option<Result<Doc>> {
+        loop {
+            self.buf.clear();
+            match self.r.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e.into())),
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let d = parse(&self.buf, self.shard, self.ord);
+            self.ord += 1;
+            return Some(d);
+        }
+    }
 }
 
 impl ShardSource for JsonlSource {
@@ -71,13 +108,12 @@ impl ShardSource for JsonlSource {
         let (start, end) = (self.bounds[shard], self.bounds[shard + 1]);
         let mut f = File::open(&self.path)?;
         f.seek(SeekFrom::Start(start))?;
-        let lines = BufReader::with_capacity(1 << 20, f.take(end - start)).lines();
-        Ok(Box::new(
-            lines
-                .filter(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
-                .enumerate()
-                .map(move |(i, l)| parse(&l?, shard, i as u64)),
-        ))
+        Ok(Box::new(JsonLines {
+            r: BufReader::with_capacity(1 << 20, f.take(end - start)),
+            buf: Vec::new(),
+            shard,
+            ord: 0,
+        }))
     }
 }
 
