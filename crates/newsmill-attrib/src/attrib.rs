@@ -1048,7 +1048,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 {
                     if let Some(sk) = cx.in_span[j] {
                         let q = &cx.spans[sk];
-                        if q.last < b {
+                        if q.last < b && !names_not_speech(cx, q) {
                             contents.push((q.first, q.last + 1));
                         }
                     }
@@ -1107,6 +1107,11 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             .collect();
         for k in spans_here {
             let q = cx.spans[k].clone();
+            // a title, a headline or a credit line is not a quotation, whoever spoke before it
+            if names_not_speech(cx, &q) {
+                covered[k] = true;
+                continue;
+            }
             // "She then addressed the supporters again: "..."": the subject before the colon
             if atts.is_empty() && q.first > a + 1 && cx.punct(q.first - 1) == Some(':') {
                 if let Some(np) = sentence_subject(cx, a, q.first - 1) {
@@ -1204,6 +1209,16 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
         }
     }
     out.retain(|q| !q.contents.is_empty());
+    // `told "Fox and Friends"`: a cue whose whole content is a title reports nothing
+    out.retain(|q| {
+        !q.contents.iter().all(|&(s, e)| {
+            cx.in_span[s].is_some_and(|k| {
+                let sp = &cx.spans[k];
+                sp.first == s && sp.last + 1 == e && names_not_speech(cx, sp)
+            })
+        })
+    });
+    drop_repeated_quotations(cx, &mut out);
     for q in &mut out {
         q.kind = classify(cx, &q.contents);
         let whole = q.kind == QuoteKind::Direct;
@@ -1217,11 +1232,118 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     .take_while(move |sp| sp.first < e)
                     .filter(move |sp| sp.last < e)
             })
-            .filter(|sp| whole || quoted_words_are_speech(cx, sp))
+            .filter(|sp| {
+                if whole {
+                    !names_not_speech(cx, sp)
+                } else {
+                    quoted_words_are_speech(cx, sp)
+                }
+            })
             .map(|sp| (sp.first, sp.last + 1))
             .collect();
     }
     out
+}
+
+/// A quoted stretch that names something instead of reporting words: the title of a show or
+/// a work (`"Face the Nation"`), a headline credited with `," by` (`—"Museum gets a new
+/// director," by ...`), or a pull-quote credit line (`Jane Doe, campaign chairman."`) that
+/// closes a quotation opened a paragraph earlier.
+fn names_not_speech(cx: &Ctx, q: &QSpan) -> bool {
+    let words: Vec<&str> = (q.first..=q.last)
+        .filter(|&k| cx.toks[k].is_word())
+        .map(|k| cx.w(k))
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    // `"The Donald. Big Daddy."`, `"Go home!"`: sentences, not titles; a period just inside
+    // the closing mark is ambiguous (`on ABC's "This Week."`), so there the words before the
+    // quotation decide
+    let last_word = (q.first..=q.last).rev().find(|&k| cx.toks[k].is_word());
+    let inner_stop = (q.first..=q.last).any(|k| {
+        matches!(cx.punct(k), Some('?' | '!'))
+            || cx.punct(k) == Some('.') && last_word.is_some_and(|lw| k < lw)
+    });
+    let end_stop = last_word.is_some_and(|lw| (lw..=q.last).any(|k| cx.punct(k) == Some('.')));
+    let before = if q.first > 0 && cx.toks[q.first - 1].is_word() {
+        cx.lw(q.first - 1)
+    } else {
+        String::new()
+    };
+    let title_slot = before.ends_with("'s")
+        || before.ends_with("\u{2019}s")
+        || matches!(
+            before.as_str(),
+            "on" | "of" | "in" | "told" | "tells" | "called" | "calls" | "titled" | "entitled"
+        );
+    if words.len() <= 6 && is_title_case(&words) && !inner_stop && (!end_stop || title_slot) {
+        return true;
+    }
+    // headline: `"...," by Times' Jane Doe`
+    let mut k = q.last + 1;
+    while k < cx.toks.len() && cx.punct(k) == Some(',') {
+        k += 1;
+    }
+    let comma = k > q.last + 1 || q.last > 0 && cx.punct(q.last - 1) == Some(',');
+    if comma && k < cx.toks.len() && cx.toks[k].is_word() && cx.lw(k) == "by" {
+        return true;
+    }
+    // credit line: a paragraph that is a name (with its role) and a closing mark
+    let first_word = (q.first..=q.last).find(|&k| cx.toks[k].is_word());
+    if let Some(fw) = first_word {
+        let para_start = fw == 0 || cx.toks[fw - 1].para != cx.toks[fw].para;
+        if para_start && words.len() <= 12 && cx.toks[q.first].mark().is_none() {
+            if let Some(m) = cx.mention_start[fw] {
+                let mm = &cx.people.mentions[m];
+                let after = mm.e;
+                if cx.people.is_person(mm.name)
+                    && (after > q.last || matches!(cx.punct(after), Some(',' | '.')))
+                    && !(fw..=q.last).any(|k| {
+                        cx.toks[k].is_word()
+                            && matches!(
+                                cx.lw(k).as_str(),
+                                "is" | "was" | "are" | "were" | "has" | "have" | "said" | "says"
+                            )
+                    })
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// A quotation repeated word for word in the same article (a pull quote printed again
+/// between paragraphs) is listed once: the copy without a cue goes when another copy exists.
+fn drop_repeated_quotations(cx: &Ctx, out: &mut Vec<RawQuote>) {
+    let key = |s: usize, e: usize| -> String {
+        (s..e)
+            .filter(|&k| cx.toks[k].is_word())
+            .map(|k| cx.w(k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for q in out.iter() {
+        for &(s, e) in &q.contents {
+            if e > s + 4 {
+                *seen.entry(key(s, e)).or_default() += 1;
+            }
+        }
+    }
+    if seen.values().all(|&n| n < 2) {
+        return;
+    }
+    out.retain(|q| {
+        q.cue.is_some()
+            || q.contents.len() != 1
+            || !{
+                let (s, e) = q.contents[0];
+                e > s + 4 && seen.get(&key(s, e)).is_some_and(|&n| n >= 2)
+            }
+    });
 }
 
 /// Whether a quoted stretch inside a mixed or indirect attribution belongs in the list of
@@ -1282,12 +1404,32 @@ fn is_title_case(words: &[&str]) -> bool {
     if words.iter().all(|w| !w.chars().any(|c| c.is_lowercase())) {
         return words.iter().any(|w| w.chars().count() > 1);
     }
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| !is_function_word(&w.to_lowercase()) && !is_determiner(&w.to_lowercase()))
-        .collect();
+    // the short words a title leaves in lower case
+    let minor = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "nor"
+                | "but"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "as"
+                | "vs"
+        )
+    };
+    let content: Vec<&&str> = words.iter().filter(|w| !minor(w)).collect();
     words.len() <= 10
-        && !content.is_empty()
+        && content.len() >= 2
         && content.iter().all(|w| {
             w.chars()
                 .next()

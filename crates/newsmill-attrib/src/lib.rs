@@ -530,6 +530,40 @@ mod tests {
     }
 
     #[test]
+    fn show_titles_headlines_and_credit_lines_are_not_quotations() {
+        let t = format!(
+            "{INTRO}\"We need more buses,\" Doe told \"Good Morning Ohio.\"\n\
+             \u{2014}\"City museum names a new director,\" by the Herald's Ann Park.\n\
+             \"Our city will keep every bus line open this year.\n\
+             John Roe, mayor of the city.\""
+        );
+        let a = attribute(&t);
+        let got: Vec<String> = a.quotations.iter().map(|q| s(&t, q.contents[0])).collect();
+        assert!(got.iter().all(|g| !g.contains("Morning Ohio")), "{got:?}");
+        assert!(got.iter().all(|g| !g.contains("museum names")), "{got:?}");
+        assert!(
+            got.iter().all(|g| !g.contains("mayor of the city")),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.contains("more buses")), "{got:?}");
+        // a short sentence in title case is still speech
+        let t = format!("{INTRO}\"Here Comes The Mayor!\" Doe said.");
+        assert_eq!(attribute(&t).quotations.len(), 1);
+    }
+
+    #[test]
+    fn a_pull_quote_repeated_in_the_article_is_listed_once() {
+        let t = format!(
+            "{INTRO}\"We will keep every bus line open this year,\" Roe said.\n\
+             \"We will keep every bus line open this year.\"\n\
+             The council meets on Friday."
+        );
+        let a = attribute(&t);
+        assert_eq!(a.quotations.len(), 1, "{:?}", a.quotations);
+        assert_eq!(a.quotations[0].speaker.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
