@@ -382,8 +382,15 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                                 | "evidence"
                         )
                 });
+                // `"...," Henry reports on Monday`: a name right after a quotation is the subject
+                let after_quoted_name = i > a
+                    && cx.mention_end[i - 1].is_some_and(|m| {
+                        let ns = cx.people.mentions[m].np_s;
+                        ns > a && cx.is_closing_mark(ns - 1)
+                    });
                 if present
                     && !data_subject
+                    && !after_quoted_name
                     && is_noun_like_cue(&lw)
                     && !(after_pronoun
                         || (clause_end
@@ -778,6 +785,19 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     let mut k = comma;
     let lim = comma.saturating_sub(30).max(a);
     let mut saw_quote = false;
+    // `Jim Jordan (R-Ohio), an oversight panel member, said`: the parenthetical belongs to the
+    // name before it
+    let skip_paren = |c: usize| -> usize {
+        if c > a + 1 && cx.punct(c - 1) == Some(')') {
+            if let Some(o) = (c.saturating_sub(10).max(a)..c - 1)
+                .rev()
+                .find(|&o| cx.punct(o) == Some('('))
+            {
+                return o;
+            }
+        }
+        c
+    };
     while k > lim {
         k -= 1;
         if cx.in_span[k].is_some() {
@@ -795,7 +815,11 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                 return None;
             }
             let first_after = cx.lw(k + 1);
-            let Some(m) = cx.mention_end[k - 1] else {
+            let before = skip_paren(k);
+            if before <= a {
+                return None;
+            }
+            let Some(m) = cx.mention_end[before - 1] else {
                 // "A Warren adviser, who spoke on condition of anonymity, said"
                 if matches!(first_after.as_str(), "who" | "whose") {
                     if let Some(np) = np_left(cx, a, k) {

@@ -564,6 +564,41 @@ mod tests {
     }
 
     #[test]
+    fn trailing_cue_after_name_with_party_and_appositive() {
+        let t = format!(
+            "{INTRO}\"The budget is short again,\" Rep. Ann Vale (R-Ohio), a panel member, said in an interview."
+        );
+        let (_, _, cue, who, _) = q(&t, "budget is short");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn exclamation_then_named_writer_with_adverb() {
+        let t = format!(
+            "{INTRO}\"Long live the city council!\" Ann Vale, the editor of the Herald, wrote sarcastically on Monday."
+        );
+        let (_, _, cue, who, _) = q(&t, "Long live");
+        assert_eq!(cue.as_deref(), Some("wrote"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+        let t = format!(
+            "{INTRO}\"We are proud to cast our votes for the mayor!\" State Senator Ann Vale said as she began."
+        );
+        let (_, _, _, who, _) = q(&t, "proud to cast");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn noun_like_cue_after_a_quoted_name_is_a_verb() {
+        let t = format!(
+            "{INTRO}\"It helps the party down the ballot,\" Doe reports on Monday evening."
+        );
+        let (_, _, cue, who, _) = q(&t, "helps the party");
+        assert_eq!(cue.as_deref(), Some("reports"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

@@ -546,18 +546,30 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                                 | "again"
                                 | "told"
                                 | "also"
-                        ) || (k == j + 1
-                            && text[n.s..n.e]
-                                .chars()
-                                .next()
-                                .is_some_and(|c| c.is_uppercase()))
+                                | "as"
+                        ) || (nw.len() > 4 && nw.ends_with("ly"))
+                            || (k == j + 1
+                                && text[n.s..n.e]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(|c| c.is_uppercase()))
                             || cue.object
                     }
                     Kind::Quote(_) => false,
                 },
             };
             // a name or pronoun right before the verb ("Dawson shouted, shorthand for ...")
-            let close_subject = k <= j + 3
+            // ... or a run of capitalised words (`US Senator Jeff Sessions said`)
+            let capitalised_run = k <= j + 6
+                && (j..k).all(|x| {
+                    toks[x].kind == Kind::Punct('.')
+                        || toks[x].is_word()
+                            && text[toks[x].s..toks[x].e]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase())
+                });
+            let close_subject = (k <= j + 3 || capitalised_run)
                 && text[toks[j].s..toks[j].e]
                     .chars()
                     .next()
