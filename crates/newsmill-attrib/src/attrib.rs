@@ -415,6 +415,10 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
                     e += 1;
                 }
+                // "chimed in"
+                if e < b && cx.lw(e) == "in" && lw.starts_with("chime") {
+                    e += 1;
+                }
                 out.push(Cue {
                     s: i,
                     e,
@@ -828,6 +832,17 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                         }
                     }
                 }
+                // "Ann Vale, 20, a student from Memphis, said": an age between two commas is
+                // one more appositive; keep looking for the name before it
+                let between: Vec<usize> =
+                    (k + 1..comma).filter(|&x| cx.toks[x].is_word()).collect();
+                let age_before = before > a + 1
+                    && cx.toks[before - 1].is_word()
+                    && cx.lw(before - 1).chars().all(|c| c.is_ascii_digit())
+                    && cx.punct(before - 2) == Some(',');
+                if age_before && !between.is_empty() && between.len() <= 12 {
+                    continue;
+                }
                 return None;
             };
             let mm = &cx.people.mentions[m];
@@ -861,6 +876,10 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                             | "himself"
                             | "herself"
                             | "like"
+                            // "Grassley, Republican of Iowa, said"
+                            | "republican"
+                            | "democrat"
+                            | "independent"
                     );
             if !appositive_like {
                 return None;
@@ -1081,6 +1100,17 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             if contents.is_empty() {
                 if !att.trailing && cx.punct(att.block_e) == Some(':') && att.block_e + 1 >= b {
                     // "X said:" closing the paragraph
+                    out.push(make_raw(cx, att, vec![], ui));
+                    pending_colon = Some(out.len() - 1);
+                } else if !att.trailing
+                    && cx.punct(att.block_e) == Some('.')
+                    && att.block_e + 1 >= b
+                    && b < cx.toks.len()
+                    && cx.is_opening_mark(b)
+                    && cx.toks[b].para == cx.toks[att.block_e].para
+                {
+                    // "Her friend Ann Vale chimed in. "...": the sentence's speaker says the
+                    // quotation that follows it
                     out.push(make_raw(cx, att, vec![], ui));
                     pending_colon = Some(out.len() - 1);
                 }

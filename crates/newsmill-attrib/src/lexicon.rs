@@ -95,7 +95,7 @@ const VERBS: &[(&str, u8)] = &[
     ("assure", C | O),
     ("inform", C | O),
     ("remind", C | O),
-    ("advise", C | O),
+    ("advise", C | O | I),
     ("demand", C | N),
     ("urge", C | O | N),
     ("reveal", C),
@@ -192,6 +192,7 @@ const VERBS: &[(&str, u8)] = &[
     ("declare", C | I),
     ("acknowledge", C | I),
     ("chant", C | I),
+    ("chime", C | I),
 ];
 
 /// Past forms that do not follow the `-ed` rule.

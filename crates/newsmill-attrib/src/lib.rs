@@ -599,6 +599,31 @@ mod tests {
     }
 
     #[test]
+    fn sentence_with_a_bare_cue_gives_the_next_quotation_its_speaker() {
+        let t = format!(
+            "{INTRO}\"It should not be funny,\" Doe said.\n\
+             Her friend Ann Vale, 20, a student from Memphis, chimed in. \"I did not think I would vote for him.\""
+        );
+        let (_, _, cue, who, _) = q(&t, "did not think");
+        assert_eq!(cue.as_deref(), Some("chimed in"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn party_appositive_and_inverted_advises() {
+        let t = format!(
+            "{INTRO}\"Investors are left high and dry,\" Senator Ann Vale, Republican of Iowa, said at a hearing."
+        );
+        let (_, _, _, who, _) = q(&t, "high and dry");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+        let t =
+            format!("{INTRO}\"Talk to people who support you,\" advises psychologist Ann Vale.");
+        let (_, _, cue, who, _) = q(&t, "Talk to people");
+        assert_eq!(cue.as_deref(), Some("advises"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
