@@ -9,6 +9,7 @@
 //!    JSON-LD carries `articleBody`, agreement with it decides instead.
 //! 3. The article is the subtree with the highest total value: it takes in the paragraphs and
 //!    leaves out the menus, teasers and footers around them, whatever the markup calls them.
+//!    Prose boxes just before it (a lead in its own `intro` box) are taken along.
 //! 4. Inside it, link-dense blocks, stock phrases ("Advertisement", "Share this") and a heading
 //!    that repeats the title are dropped; paragraph breaks follow the block structure.
 
@@ -666,6 +667,12 @@ pub(crate) fn extract(
     if sum[best] <= 0.0 {
         best = 0;
     }
+    // Leads, intros and body parts that the layout splits off sit beside the winner, not in it.
+    let top = if best == 0 {
+        0
+    } else {
+        take_siblings(dom, best, &own, &own_link, &sum, &mut removed)
+    };
     if DEBUG.load(std::sync::atomic::Ordering::Relaxed) {
         for i in 0..n {
             if own[i] >= 40
@@ -694,8 +701,8 @@ pub(crate) fn extract(
     let mut lines: Vec<(String, u32)> = Vec::new();
     let mut cur = String::with_capacity(512);
     let mut cur_owner = NONE;
-    let end = dom.subtree_end(best as u32) as usize;
-    let mut j = best;
+    let end = dom.subtree_end(top as u32) as usize;
+    let mut j = top;
     let mut pre_depth_end = 0usize;
     let flush = |cur: &mut String, owner: u32, lines: &mut Vec<(String, u32)>| {
         let mut line = String::with_capacity(cur.len());
@@ -797,6 +804,77 @@ pub(crate) fn extract(
     }
     out.text = text;
     out
+}
+
+/// How many ancestor levels [`take_siblings`] climbs at most.
+const SIBLING_LEVELS: usize = 3;
+
+/// Widens the chosen subtree to the preceding siblings that read as article prose, such as a
+/// lead paragraph in its own `intro` box before the body container. Walks up from `best` while
+/// some earlier sibling at that level qualifies (positive score, mostly link-free, most of its
+/// text counting as prose); the other siblings are marked removed so that the render skips
+/// them. Only earlier ones: prose after the body is mostly author notes, citations, reviews.
+/// Returns the new root to render.
+fn take_siblings(
+    dom: &Dom,
+    best: usize,
+    own: &[u32],
+    own_link: &[u32],
+    sum: &[f32],
+    removed: &mut [bool],
+) -> usize {
+    let n = own.len();
+    let mut sub = own.to_vec();
+    let mut sub_link = own_link.to_vec();
+    for i in (1..n).rev() {
+        if removed[i] {
+            continue;
+        }
+        let par = dom.nodes[i].parent as usize;
+        sub[par] += sub[i];
+        sub_link[par] += sub_link[i];
+    }
+    let mut top = best;
+    let mut hide = Vec::new();
+    for _ in 0..SIBLING_LEVELS {
+        let par = dom.nodes[top].parent;
+        if par == NONE
+            || removed[par as usize]
+            || !matches!(dom.tag(par), Some(t) if !matches!(t, Tag::Body | Tag::Html))
+        {
+            break;
+        }
+        hide.clear();
+        let mut any = false;
+        let mut after = false;
+        for c in dom.children(par) {
+            let cu = c as usize;
+            if cu == top {
+                after = true;
+                continue;
+            }
+            if removed[cu] || sub[cu] == 0 {
+                continue;
+            }
+            let ok = !after
+                && sum[cu] > 0.0
+                && sub_link[cu] * 4 < sub[cu]
+                && sum[cu] >= 0.5 * sub[cu] as f32;
+            if ok {
+                any = true;
+            } else {
+                hide.push(cu);
+            }
+        }
+        if !any {
+            break;
+        }
+        for &h in &hide {
+            removed[h] = true;
+        }
+        top = par as usize;
+    }
+    top
 }
 
 /// Headings that open the related-links, reading-list or comments part of a page, in the

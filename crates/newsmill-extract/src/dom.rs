@@ -475,7 +475,6 @@ impl Dom {
     }
 
     /// Iterates the children of `i`.
-    #[cfg(test)]
     pub(crate) fn children(&self, i: u32) -> Children<'_> {
         Children {
             dom: self,
@@ -540,13 +539,11 @@ impl Dom {
 }
 
 /// Iterator over a node's children.
-#[cfg(test)]
 pub(crate) struct Children<'a> {
     dom: &'a Dom,
     next: u32,
 }
 
-#[cfg(test)]
 impl Iterator for Children<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {

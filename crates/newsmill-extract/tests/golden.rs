@@ -138,3 +138,11 @@ fn huge_and_deep_pages_finish() {
     let x = extract(deep.as_bytes(), None, None);
     assert!(x.text.starts_with("Deep text"));
 }
+
+#[test]
+fn lead_in_its_own_box_before_the_body_is_kept() {
+    // The lead sits in an intro box beside the body container; prose after the body (an author
+    // note) and the link list are not taken along.
+    let x = run("lead_outside_body.html", None);
+    assert_eq!(x.text, expected("lead_outside_body.txt"));
+}
