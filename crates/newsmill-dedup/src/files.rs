@@ -4,30 +4,72 @@
 use anyhow::{Context, Result};
 use std::collections::BinaryHeap;
 use std::fs::{self, File};
-use std::io::{BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// One record: a key and a value (band key and document, line key and text hash, pair of docs).
 pub type Rec = (u64, u64);
 
-/// Bytes of one encoded record.
-pub const REC_BYTES: usize = 16;
+/// How many low bytes of a record's key and value a file stores. Writing is the costliest part of
+/// the merge phases' I/O, so each file uses the narrowest format its values fit: a document is a
+/// dense `u32`, a pair of documents two of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecFormat {
+    /// Bytes of the key (1 to 8).
+    pub key: usize,
+    /// Bytes of the value (1 to 8).
+    pub val: usize,
+}
+
+impl RecFormat {
+    /// Full 64-bit key and value.
+    pub const WIDE: RecFormat = RecFormat { key: 8, val: 8 };
+    /// A 64-bit key and a 32-bit value (a dense document number or a 32-bit hash).
+    pub const KEY_U32: RecFormat = RecFormat { key: 8, val: 4 };
+    /// Two 32-bit numbers (a pair of dense document numbers).
+    pub const PAIR: RecFormat = RecFormat { key: 4, val: 4 };
+
+    /// Bytes of one encoded record.
+    pub const fn bytes(self) -> usize {
+        self.key + self.val
+    }
+
+    #[inline]
+    fn encode(self, r: Rec, b: &mut [u8; 16]) -> &[u8] {
+        b[..8].copy_from_slice(&r.0.to_le_bytes());
+        b[self.key..self.key + 8].copy_from_slice(&r.1.to_le_bytes());
+        &b[..self.bytes()]
+    }
+
+    #[inline]
+    fn decode(self, b: &[u8]) -> Rec {
+        let mut k = [0u8; 8];
+        let mut v = [0u8; 8];
+        k[..self.key].copy_from_slice(&b[..self.key]);
+        v[..self.val].copy_from_slice(&b[self.key..self.bytes()]);
+        (u64::from_le_bytes(k), u64::from_le_bytes(v))
+    }
+}
 
 pub use newsmill_core::AtomicFile;
 
 /// Fixed-width record output for [`AtomicFile`].
 pub trait RecWriter {
-    /// Appends one record.
-    fn rec(&mut self, r: Rec) -> Result<()>;
+    /// Appends one record in [`RecFormat::WIDE`].
+    fn rec(&mut self, r: Rec) -> Result<()> {
+        self.rec_as(RecFormat::WIDE, r)
+    }
+    /// Appends one record in `fmt` (the key and value must fit it).
+    fn rec_as(&mut self, fmt: RecFormat, r: Rec) -> Result<()>;
 }
 
 impl RecWriter for AtomicFile {
     #[inline]
-    fn rec(&mut self, r: Rec) -> Result<()> {
-        let mut b = [0u8; REC_BYTES];
-        b[..8].copy_from_slice(&r.0.to_le_bytes());
-        b[8..].copy_from_slice(&r.1.to_le_bytes());
-        self.writer().write_all(&b)?;
+    fn rec_as(&mut self, fmt: RecFormat, r: Rec) -> Result<()> {
+        debug_assert!(fmt.key == 8 || r.0 >> (8 * fmt.key) == 0);
+        debug_assert!(fmt.val == 8 || r.1 >> (8 * fmt.val) == 0);
+        let mut b = [0u8; 16];
+        self.writer().write_all(fmt.encode(r, &mut b))?;
         Ok(())
     }
 }
@@ -43,35 +85,49 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
 pub struct RecReader {
     r: BufReader<File>,
     path: PathBuf,
+    fmt: RecFormat,
 }
 
 impl RecReader {
-    /// Opens a record file.
+    /// Opens a record file in [`RecFormat::WIDE`].
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_as(path, RecFormat::WIDE)
+    }
+
+    /// Opens a record file written in `fmt`.
+    pub fn open_as(path: &Path, fmt: RecFormat) -> Result<Self> {
         let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
         Ok(RecReader {
             r: BufReader::with_capacity(1 << 16, f),
             path: path.to_path_buf(),
+            fmt,
         })
     }
 
     /// The next record, `None` at the end; a trailing partial record is an error.
+    #[inline]
     pub fn next_rec(&mut self) -> Result<Option<Rec>> {
-        let mut b = [0u8; REC_BYTES];
+        let n = self.fmt.bytes();
+        // Fast path: the whole record is in the read buffer.
+        let buf = self.r.buffer();
+        if buf.len() >= n {
+            let rec = self.fmt.decode(&buf[..n]);
+            self.r.consume(n);
+            return Ok(Some(rec));
+        }
+        let mut b = [0u8; 16];
         let mut got = 0;
-        while got < REC_BYTES {
-            let n = self.r.read(&mut b[got..])?;
-            if n == 0 {
+        while got < n {
+            let k = self.r.read(&mut b[got..n])?;
+            if k == 0 {
                 if got == 0 {
                     return Ok(None);
                 }
                 anyhow::bail!("{}: truncated record", self.path.display());
             }
-            got += n;
+            got += k;
         }
-        let k = u64::from_le_bytes(b[..8].try_into()?);
-        let v = u64::from_le_bytes(b[8..].try_into()?);
-        Ok(Some((k, v)))
+        Ok(Some(self.fmt.decode(&b[..n])))
     }
 }
 
@@ -100,10 +156,15 @@ pub fn write_done<T: serde::Serialize>(work_dir: &Path, label: &str, stats: &T) 
     write_atomic(&done_path(work_dir, label), &serde_json::to_vec(stats)?)
 }
 
-/// Sorts the records of `inputs` (missing files count as empty) and yields them in order, spilling
-/// sorted runs of at most `buffer` records to `tmp_dir`. Memory: `buffer` records plus one read
-/// buffer per run.
-pub fn external_sort(inputs: &[PathBuf], tmp_dir: &Path, buffer: usize) -> Result<SortedRecs> {
+/// Sorts the records of `inputs` (missing files count as empty; all in `fmt`) and yields them in
+/// order, spilling sorted runs of at most `buffer` records to `tmp_dir`. Memory: `buffer` records
+/// plus one read buffer per run.
+pub fn external_sort(
+    inputs: &[PathBuf],
+    fmt: RecFormat,
+    tmp_dir: &Path,
+    buffer: usize,
+) -> Result<SortedRecs> {
     let buffer = buffer.max(1024);
     let mut buf: Vec<Rec> = Vec::with_capacity(buffer.min(1 << 20));
     let mut runs: Vec<PathBuf> = Vec::new();
@@ -112,7 +173,7 @@ pub fn external_sort(inputs: &[PathBuf], tmp_dir: &Path, buffer: usize) -> Resul
         let p = tmp_dir.join(format!("run-{:05}", runs.len()));
         let mut f = AtomicFile::create(&p)?;
         for &r in buf.iter() {
-            f.rec(r)?;
+            f.rec_as(fmt, r)?;
         }
         f.commit()?;
         runs.push(p);
@@ -123,7 +184,7 @@ pub fn external_sort(inputs: &[PathBuf], tmp_dir: &Path, buffer: usize) -> Resul
         if !input.exists() {
             continue;
         }
-        let mut r = RecReader::open(input)?;
+        let mut r = RecReader::open_as(input, fmt)?;
         while let Some(rec) = r.next_rec()? {
             buf.push(rec);
             if buf.len() >= buffer {
@@ -142,7 +203,7 @@ pub fn external_sort(inputs: &[PathBuf], tmp_dir: &Path, buffer: usize) -> Resul
     let mut readers = Vec::with_capacity(runs.len());
     let mut heap = BinaryHeap::new();
     for (i, p) in runs.iter().enumerate() {
-        let mut r = RecReader::open(p)?;
+        let mut r = RecReader::open_as(p, fmt)?;
         if let Some(rec) = r.next_rec()? {
             heap.push(std::cmp::Reverse((rec, i)));
         }
@@ -241,7 +302,7 @@ pub(crate) mod tests {
         all.sort_unstable();
         let tmp = d.0.join("tmp");
         fs::create_dir_all(&tmp).unwrap();
-        let mut s = external_sort(&inputs, &tmp, 1024).unwrap();
+        let mut s = external_sort(&inputs, RecFormat::WIDE, &tmp, 1024).unwrap();
         assert!(matches!(s, SortedRecs::Merge { .. }));
         let mut got = Vec::new();
         while let Some(r) = s.next_rec().unwrap() {
@@ -250,6 +311,29 @@ pub(crate) mod tests {
         assert_eq!(got, all);
         drop(s);
         assert_eq!(fs::read_dir(&tmp).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn narrow_formats_round_trip() {
+        let d = TempDir::new("fmt");
+        for (fmt, r) in [
+            (RecFormat::WIDE, (u64::MAX - 3, 7)),
+            (RecFormat::KEY_U32, (u64::MAX - 3, u32::MAX as u64)),
+            (RecFormat::PAIR, (5, u32::MAX as u64 - 1)),
+        ] {
+            let p = d.0.join(format!("f{}", fmt.bytes()));
+            let mut w = AtomicFile::create(&p).unwrap();
+            for _ in 0..10_000 {
+                w.rec_as(fmt, r).unwrap();
+            }
+            w.commit().unwrap();
+            assert_eq!(fs::metadata(&p).unwrap().len(), 10_000 * fmt.bytes() as u64);
+            let mut rd = RecReader::open_as(&p, fmt).unwrap();
+            for _ in 0..10_000 {
+                assert_eq!(rd.next_rec().unwrap(), Some(r));
+            }
+            assert_eq!(rd.next_rec().unwrap(), None);
+        }
     }
 
     #[test]

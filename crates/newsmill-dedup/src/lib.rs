@@ -248,7 +248,9 @@ pub fn run_dedup(
     phase("dedup-bands", parts, &|t| {
         bands_task(work_dir, config, t, shards)
     })?;
-    let ver = phase("dedup-verify", parts, &|t| verify_task(work_dir, config, t))?;
+    let ver = phase("dedup-verify", parts, &|t| {
+        verify_task(work_dir, config, t, shards)
+    })?;
     let clu = phase("dedup-cluster", 1, &|_| {
         cluster_task(work_dir, config, shards)
     })?;

@@ -13,8 +13,8 @@
 
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
-    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecReader, RecWriter,
-    SortedRecs,
+    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecFormat, RecReader,
+    RecWriter, SortedRecs,
 };
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
 use crate::text::{brand_key, combine, host_brand, lines, mix64, shingles, source_line, Tokens};
@@ -24,7 +24,8 @@ use newsmill_core::{Doc, Task};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -54,17 +55,32 @@ impl TaskStats {
     }
 }
 
-/// A document's place in the run: shard in the high 32 bits, ordinal in the shard in the low.
-pub fn doc_ref(shard: usize, ord: u64) -> u64 {
-    ((shard as u64) << 32) | (ord & 0xffff_ffff)
+/// Where each shard's documents start in the run's dense document numbering (one entry per shard
+/// plus the total), from the scan phase's counts. Dense `u32` numbers are what the key, pair and
+/// edge files store: 4 bytes instead of 8 per document.
+pub fn shard_offsets(work_dir: &Path, shard_count: usize) -> Result<Vec<u64>> {
+    let mut offsets = Vec::with_capacity(shard_count + 1);
+    let mut total = 0u64;
+    for s in 0..shard_count {
+        offsets.push(total);
+        total += read_count(work_dir, s)?;
+    }
+    offsets.push(total);
+    anyhow::ensure!(
+        total < u32::MAX as u64,
+        "too many documents for one dedup run"
+    );
+    Ok(offsets)
 }
 
-fn ref_shard(r: u64) -> usize {
-    (r >> 32) as usize
-}
-
-fn ref_ord(r: u64) -> u64 {
-    r & 0xffff_ffff
+/// The shard of dense document `d` and its ordinal in the shard.
+fn locate(offsets: &[u64], d: u64) -> Result<(usize, u64)> {
+    let shard = offsets.partition_point(|&o| o <= d);
+    anyhow::ensure!(
+        shard >= 1 && shard < offsets.len(),
+        "document {d} is not in the run"
+    );
+    Ok((shard - 1, d - offsets[shard - 1]))
 }
 
 // Namespaces of line keys, in the top two bits so the lines phase knows which threshold applies.
@@ -192,7 +208,8 @@ pub fn scan_task(
                 continue;
             }
             tokens.fill(&doc.text);
-            let exact = tokens.exact();
+            // 32 bits of the text hash are enough to count distinct texts per line.
+            let exact = tokens.exact() & 0xffff_ffff;
             let group = group_of(&doc, &tokens);
             keys.clear();
             keys.extend(
@@ -205,14 +222,14 @@ pub fn scan_task(
             keys.dedup_by_key(|k| k.0);
             for &(lh, words) in &keys {
                 let k = ns_key(NS_GROUP_LINE, combine(group.key, lh));
-                outs[part_of(k, parts)].rec((k, exact))?;
+                outs[part_of(k, parts)].rec_as(SCAN_FORMAT, (k, exact))?;
                 if words <= config.corpus_max_words {
                     let k = ns_key(NS_CORPUS_LINE, combine(CORPUS_GROUP, lh));
-                    outs[part_of(k, parts)].rec((k, exact))?;
+                    outs[part_of(k, parts)].rec_as(SCAN_FORMAT, (k, exact))?;
                 }
             }
             let k = ns_key(NS_GROUP_SIZE, group.key);
-            outs[part_of(k, parts)].rec((k, exact))?;
+            outs[part_of(k, parts)].rec_as(SCAN_FORMAT, (k, exact))?;
             stats.add("lines", keys.len() as u64);
         }
         for o in outs {
@@ -228,6 +245,9 @@ pub fn scan_task(
     Ok(stats)
 }
 
+/// Line keys with the low 32 bits of the document's text hash.
+const SCAN_FORMAT: RecFormat = RecFormat::KEY_U32;
+
 /// Runs `body` on each partition `task` owns, with that partition's input files (`inputs(part)`)
 /// merged and sorted in a scratch folder of the task that is removed afterwards: the shared frame
 /// of the merge phases (lines, bands, verify).
@@ -235,13 +255,14 @@ fn for_each_sorted_partition(
     work_dir: &Path,
     config: &DedupConfig,
     task: &Task,
+    fmt: RecFormat,
     inputs: impl Fn(usize) -> Vec<PathBuf>,
     mut body: impl FnMut(usize, &mut SortedRecs) -> Result<()>,
 ) -> Result<()> {
     for part in (0..config.partitions).filter(|&p| task.owns(p)) {
         let tmp = work_dir.join("tmp").join(task.label());
         fs::create_dir_all(&tmp)?;
-        let mut sorted = external_sort(&inputs(part), &tmp, config.sort_buffer_records)?;
+        let mut sorted = external_sort(&inputs(part), fmt, &tmp, config.sort_buffer_records)?;
         body(part, &mut sorted)?;
         drop(sorted);
         let _ = fs::remove_dir_all(&tmp);
@@ -265,50 +286,57 @@ pub fn lines_task(
             .map(|s| scan_part(work_dir, s, part))
             .collect()
     };
-    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
-        let mut out = AtomicFile::create(&lines_out(work_dir, part))?;
-        let min_keep = config
-            .boilerplate_min_docs
-            .min(config.template_min_docs)
-            .max(2) as u64;
-        let flush = |key: u64, distinct: u64, out: &mut AtomicFile| -> Result<bool> {
-            let keep = match ns_of(key) {
-                NS_CORPUS_LINE => distinct >= config.corpus_min_docs.max(2) as u64,
-                _ => distinct >= min_keep,
-            };
-            if keep {
-                out.rec((key, distinct))?;
-            }
-            Ok(keep)
-        };
-        let mut cur: Option<(u64, u64, u64)> = None; // key, last value, distinct
-        while let Some((k, v)) = sorted.next_rec()? {
-            stats.add("line_keys", 1);
-            match &mut cur {
-                Some((ck, cv, d)) if *ck == k => {
-                    if *cv != v {
-                        *cv = v;
-                        *d += 1;
-                    }
+    for_each_sorted_partition(
+        work_dir,
+        config,
+        task,
+        SCAN_FORMAT,
+        inputs,
+        |part, sorted| {
+            let mut out = AtomicFile::create(&lines_out(work_dir, part))?;
+            let min_keep = config
+                .boilerplate_min_docs
+                .min(config.template_min_docs)
+                .max(2) as u64;
+            let flush = |key: u64, distinct: u64, out: &mut AtomicFile| -> Result<bool> {
+                let keep = match ns_of(key) {
+                    NS_CORPUS_LINE => distinct >= config.corpus_min_docs.max(2) as u64,
+                    _ => distinct >= min_keep,
+                };
+                if keep {
+                    out.rec((key, distinct))?;
                 }
-                _ => {
-                    if let Some((ck, _, d)) = cur {
-                        if flush(ck, d, &mut out)? {
-                            stats.add("recurring_keys", 1);
+                Ok(keep)
+            };
+            let mut cur: Option<(u64, u64, u64)> = None; // key, last value, distinct
+            while let Some((k, v)) = sorted.next_rec()? {
+                stats.add("line_keys", 1);
+                match &mut cur {
+                    Some((ck, cv, d)) if *ck == k => {
+                        if *cv != v {
+                            *cv = v;
+                            *d += 1;
                         }
                     }
-                    cur = Some((k, v, 1));
+                    _ => {
+                        if let Some((ck, _, d)) = cur {
+                            if flush(ck, d, &mut out)? {
+                                stats.add("recurring_keys", 1);
+                            }
+                        }
+                        cur = Some((k, v, 1));
+                    }
                 }
             }
-        }
-        if let Some((ck, _, d)) = cur {
-            if flush(ck, d, &mut out)? {
-                stats.add("recurring_keys", 1);
+            if let Some((ck, _, d)) = cur {
+                if flush(ck, d, &mut out)? {
+                    stats.add("recurring_keys", 1);
+                }
             }
-        }
-        out.commit()?;
-        Ok(())
-    })?;
+            out.commit()?;
+            Ok(())
+        },
+    )?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
@@ -444,7 +472,9 @@ pub fn signatures_task(
     let mut sig = Vec::new();
     let mut keys = Vec::new();
     let mut sketch: Vec<u32> = Vec::new();
+    let mut sketch_bytes: Vec<u8> = Vec::new();
     let mut tokens = Tokens::default();
+    let offsets = shard_offsets(work_dir, source.shard_count())?;
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
@@ -455,7 +485,11 @@ pub fn signatures_task(
         let mut offset = 0u64;
         for (ord, doc) in source.open(shard)?.enumerate() {
             let doc = doc?;
-            let dref = doc_ref(shard, ord as u64);
+            let dref = offsets[shard] + ord as u64;
+            anyhow::ensure!(
+                dref < offsets[shard + 1],
+                "shard {shard} has more documents than the scan phase counted"
+            );
             tokens.fill(&doc.text);
             let removed = boiler.boilerplate_lines(&doc, &tokens, config);
             stats.add("boilerplate_lines", removed.len() as u64);
@@ -495,20 +529,21 @@ pub fn signatures_task(
                     }
                     anchor_keys(&shing, config.anchor_rate, config.anchor_words, &mut keys);
                 }
-                sketch.extend(shing.iter().map(|&s| (s >> 32) as u32));
+                sketch.extend(shing.iter().map(|&s| (s >> (64 - 8 * SKETCH_BYTES)) as u32));
                 sketch.sort_unstable();
                 sketch.dedup();
             }
             for &k in &keys {
-                outs[part_of(k, parts)].rec((k, dref))?;
+                outs[part_of(k, parts)].rec_as(RecFormat::KEY_U32, (k, dref))?;
             }
             stats.add("keys", keys.len() as u64);
             idx.rec((offset, sketch.len() as u64))?;
             idx.writer().write_all(&exact.to_le_bytes())?;
-            let w = sk.writer();
+            sketch_bytes.clear();
             for &s in &sketch {
-                w.write_all(&s.to_le_bytes())?;
+                sketch_bytes.extend_from_slice(&s.to_le_bytes()[..SKETCH_BYTES]);
             }
+            sk.writer().write_all(&sketch_bytes)?;
             offset += sketch.len() as u64;
             let brand = doc
                 .site
@@ -557,68 +592,91 @@ pub fn bands_task(
             .map(|s| sig_part(work_dir, s, part))
             .collect()
     };
-    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
-        let mut outs = (0..parts)
-            .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
-            .collect::<std::io::Result<Vec<_>>>()?;
-        let mut bucket: Vec<u64> = Vec::new();
-        let mut cur_key = None;
-        let emit = |bucket: &mut Vec<u64>, outs: &mut Vec<AtomicFile>| -> Result<u64> {
-            bucket.dedup();
-            let mut n = 0;
-            if bucket.len() >= 2 {
-                let first = bucket[0];
-                let chain = bucket.len() <= config.max_bucket_chain;
-                for i in 1..bucket.len() {
-                    let mut pairs = [(first, bucket[i]), (bucket[i - 1], bucket[i])];
-                    let m = if chain && i >= 2 { 2 } else { 1 };
-                    for p in pairs.iter_mut().take(m) {
-                        let q = part_of(combine(p.0, p.1), parts);
-                        outs[q].rec(*p)?;
-                        n += 1;
+    // Pairs emitted lately, by hash slot: a pair that shares many keys (every band and anchor of
+    // two copies) is written once per slot hit instead of once per key.
+    let mut recent = vec![u64::MAX; RECENT_PAIRS];
+    for_each_sorted_partition(
+        work_dir,
+        config,
+        task,
+        RecFormat::KEY_U32,
+        inputs,
+        |part, sorted| {
+            let mut outs = (0..parts)
+                .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
+                .collect::<std::io::Result<Vec<_>>>()?;
+            let mut bucket: Vec<u64> = Vec::new();
+            let mut cur_key = None;
+            let mut emit = |bucket: &mut Vec<u64>, outs: &mut Vec<AtomicFile>| -> Result<u64> {
+                bucket.dedup();
+                let mut n = 0;
+                if bucket.len() >= 2 {
+                    let first = bucket[0];
+                    let chain = bucket.len() <= config.max_bucket_chain;
+                    for i in 1..bucket.len() {
+                        let pairs = [(first, bucket[i]), (bucket[i - 1], bucket[i])];
+                        let m = if chain && i >= 2 { 2 } else { 1 };
+                        for &p in pairs.iter().take(m) {
+                            let h = combine(p.0, p.1);
+                            let packed = (p.0 << 32) | p.1;
+                            let slot = &mut recent[(h >> 40) as usize % RECENT_PAIRS];
+                            if *slot == packed {
+                                continue;
+                            }
+                            *slot = packed;
+                            outs[part_of(h, parts)].rec_as(RecFormat::PAIR, p)?;
+                            n += 1;
+                        }
                     }
                 }
+                bucket.clear();
+                Ok(n)
+            };
+            while let Some((k, d)) = sorted.next_rec()? {
+                if cur_key != Some(k) {
+                    let n = emit(&mut bucket, &mut outs)?;
+                    stats.add("pairs_emitted", n);
+                    cur_key = Some(k);
+                    stats.add("keys_distinct", 1);
+                }
+                bucket.push(d);
             }
-            bucket.clear();
-            Ok(n)
-        };
-        while let Some((k, d)) = sorted.next_rec()? {
-            if cur_key != Some(k) {
-                let n = emit(&mut bucket, &mut outs)?;
-                stats.add("pairs_emitted", n);
-                cur_key = Some(k);
-                stats.add("keys_distinct", 1);
+            let n = emit(&mut bucket, &mut outs)?;
+            stats.add("pairs_emitted", n);
+            for o in outs {
+                o.commit()?;
             }
-            bucket.push(d);
-        }
-        let n = emit(&mut bucket, &mut outs)?;
-        stats.add("pairs_emitted", n);
-        for o in outs {
-            o.commit()?;
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
 
+/// Slots of the bands phase's recently-emitted-pairs filter (8 bytes each).
+const RECENT_PAIRS: usize = 1 << 20;
+
 /// Reads shingle sketches by document, keeping one open file per shard.
 struct SketchReader {
     work_dir: PathBuf,
+    offsets: Vec<u64>,
     files: HashMap<usize, (File, File)>,
+    bytes: Vec<u8>,
 }
 
 impl SketchReader {
-    fn new(work_dir: &Path) -> Self {
+    fn new(work_dir: &Path, offsets: Vec<u64>) -> Self {
         SketchReader {
             work_dir: work_dir.to_path_buf(),
+            offsets,
             files: HashMap::new(),
+            bytes: Vec::new(),
         }
     }
 
-    /// Reads a document's sketch into `out` and returns its exact-text hash.
-    fn read(&mut self, dref: u64, out: &mut Vec<u32>) -> Result<u64> {
-        let shard = ref_shard(dref);
+    /// Reads dense document `d`'s sketch into `out` and returns its exact-text hash.
+    fn read(&mut self, d: u64, out: &mut Vec<u32>) -> Result<u64> {
+        let (shard, ord) = locate(&self.offsets, d)?;
         if !self.files.contains_key(&shard) {
             let idx = File::open(sig_index(&self.work_dir, shard))
                 .with_context(|| format!("opening sketch index of shard {shard}"))?;
@@ -630,24 +688,28 @@ impl SketchReader {
             anyhow::bail!("sketch files of shard {shard} missing");
         };
         let mut b = [0u8; INDEX_BYTES];
-        idx.seek(SeekFrom::Start(ref_ord(dref) * INDEX_BYTES as u64))?;
-        idx.read_exact(&mut b)
-            .with_context(|| format!("sketch index entry {} of shard {shard}", ref_ord(dref)))?;
+        // Positioned reads: one system call each, no seeks.
+        idx.read_exact_at(&mut b, ord * INDEX_BYTES as u64)
+            .with_context(|| format!("sketch index entry {ord} of shard {shard}"))?;
         let off = u64::from_le_bytes(b[..8].try_into()?);
         let len = u64::from_le_bytes(b[8..16].try_into()?) as usize;
         let exact = u64::from_le_bytes(b[16..].try_into()?);
-        let mut bytes = vec![0u8; len * 4];
-        sk.seek(SeekFrom::Start(off * 4))?;
-        sk.read_exact(&mut bytes)?;
+        self.bytes.resize(len * SKETCH_BYTES, 0);
+        sk.read_exact_at(&mut self.bytes, off * SKETCH_BYTES as u64)?;
         out.clear();
-        out.extend(
-            bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-        );
+        out.extend(self.bytes.chunks_exact(SKETCH_BYTES).map(|c| {
+            let mut v = [0u8; 4];
+            v[..SKETCH_BYTES].copy_from_slice(c);
+            u32::from_le_bytes(v)
+        }));
         Ok(exact)
     }
 }
+
+/// Bytes per sketch value: the top 24 bits of a shingle hash. Two unrelated 1,000-shingle texts
+/// then share about 0.06 values by chance, far below `min_overlap`, and the sketches (the largest
+/// files of a run) are a quarter smaller than with 32 bits.
+const SKETCH_BYTES: usize = 3;
 
 /// Bytes per sketch index entry: sketch offset, sketch length, exact-text hash.
 const INDEX_BYTES: usize = 24;
@@ -687,38 +749,50 @@ pub fn is_duplicate(a: &[u32], b: &[u32], config: &DedupConfig) -> bool {
 
 /// Phase 5 (one task per partition): sorts and deduplicates the partition's candidate pairs and
 /// keeps those whose cleaned texts verify; exact-key pairs whose sketches are equal pass too.
-pub fn verify_task(work_dir: &Path, config: &DedupConfig, task: &Task) -> Result<TaskStats> {
+pub fn verify_task(
+    work_dir: &Path,
+    config: &DedupConfig,
+    task: &Task,
+    shard_count: usize,
+) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
     let parts = config.partitions;
-    let mut reader = SketchReader::new(work_dir);
+    let mut reader = SketchReader::new(work_dir, shard_offsets(work_dir, shard_count)?);
     let (mut sa, mut sb) = (Vec::new(), Vec::new());
     let inputs = |part| (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
-    for_each_sorted_partition(work_dir, config, task, inputs, |part, sorted| {
-        let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
-        let mut last: Option<Rec> = None;
-        let mut loaded_a: Option<(u64, u64)> = None;
-        while let Some(pair) = sorted.next_rec()? {
-            if last == Some(pair) {
-                continue;
+    for_each_sorted_partition(
+        work_dir,
+        config,
+        task,
+        RecFormat::PAIR,
+        inputs,
+        |part, sorted| {
+            let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
+            let mut last: Option<Rec> = None;
+            let mut loaded_a: Option<(u64, u64)> = None;
+            while let Some(pair) = sorted.next_rec()? {
+                if last == Some(pair) {
+                    continue;
+                }
+                last = Some(pair);
+                stats.add("candidate_pairs", 1);
+                let (a, b) = pair;
+                if loaded_a.map(|x| x.0) != Some(a) {
+                    loaded_a = Some((a, reader.read(a, &mut sa)?));
+                }
+                let exact_a = loaded_a.map_or(0, |x| x.1);
+                let exact_b = reader.read(b, &mut sb)?;
+                let exact = config.exact && exact_a == exact_b;
+                if exact || (config.near && is_duplicate(&sa, &sb, config)) {
+                    out.rec_as(RecFormat::PAIR, pair)?;
+                    stats.add("verified_edges", 1);
+                }
             }
-            last = Some(pair);
-            stats.add("candidate_pairs", 1);
-            let (a, b) = pair;
-            if loaded_a.map(|x| x.0) != Some(a) {
-                loaded_a = Some((a, reader.read(a, &mut sa)?));
-            }
-            let exact_a = loaded_a.map_or(0, |x| x.1);
-            let exact_b = reader.read(b, &mut sb)?;
-            let exact = config.exact && exact_a == exact_b;
-            if exact || (config.near && is_duplicate(&sa, &sb, config)) {
-                out.rec(pair)?;
-                stats.add("verified_edges", 1);
-            }
-        }
-        out.commit()?;
-        Ok(())
-    })?;
+            out.commit()?;
+            Ok(())
+        },
+    )?;
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
@@ -845,28 +919,16 @@ pub fn cluster_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    let mut offsets = Vec::with_capacity(shard_count + 1);
-    let mut total = 0u64;
-    for s in 0..shard_count {
-        offsets.push(total);
-        total += read_count(work_dir, s)?;
-    }
-    offsets.push(total);
-    anyhow::ensure!(
-        total < u32::MAX as u64,
-        "too many documents for one dedup run"
-    );
-    let dense = |r: u64| -> Result<u32> {
-        let s = ref_shard(r);
-        anyhow::ensure!(s < shard_count, "edge names unknown shard {s}");
-        let d = offsets[s] + ref_ord(r);
-        anyhow::ensure!(d < offsets[s + 1], "edge names unknown document");
+    let offsets = shard_offsets(work_dir, shard_count)?;
+    let total = offsets[shard_count];
+    let dense = |d: u64| -> Result<u32> {
+        anyhow::ensure!(d < total, "edge names unknown document {d}");
         Ok(d as u32)
     };
     let mut uf = UnionFind::new(total as usize);
     for part in 0..config.partitions {
         let p = edges_part(work_dir, part);
-        let mut r = RecReader::open(&p)?;
+        let mut r = RecReader::open_as(&p, RecFormat::PAIR)?;
         while let Some((a, b)) = r.next_rec()? {
             uf.union(dense(a)?, dense(b)?);
             stats.add("edges", 1);
@@ -1061,7 +1123,7 @@ mod tests {
                         let s = match name {
                             "dedup-lines" => lines_task(dir, c, &t, n),
                             "dedup-bands" => bands_task(dir, c, &t, n),
-                            _ => verify_task(dir, c, &t),
+                            _ => verify_task(dir, c, &t, n),
                         };
                         merge(&mut acc, s.unwrap());
                     }
@@ -1121,9 +1183,9 @@ mod tests {
         assert_eq!(first.id, "p0");
         assert_eq!(first.removed, vec![1]);
         assert_eq!(first.words, 120);
-        let mut r = SketchReader::new(&dir.0);
+        let mut r = SketchReader::new(&dir.0, shard_offsets(&dir.0, 2).unwrap());
         let mut sk = Vec::new();
-        r.read(doc_ref(0, 0), &mut sk).unwrap();
+        r.read(0, &mut sk).unwrap();
         assert_eq!(sk.len(), 116);
         assert!(sk.windows(2).all(|w| w[0] < w[1]));
     }
@@ -1137,14 +1199,15 @@ mod tests {
         let mut pairs = Vec::new();
         for from in 0..2 {
             for to in 0..2 {
-                let mut r = RecReader::open(&pairs_part(&dir.0, from, to)).unwrap();
+                let mut r =
+                    RecReader::open_as(&pairs_part(&dir.0, from, to), RecFormat::PAIR).unwrap();
                 while let Some(p) = r.next_rec().unwrap() {
                     pairs.push(p);
                 }
             }
         }
-        // p0 (shard 0, ord 0) and p4 (shard 1, ord 1) share their body.
-        assert!(pairs.contains(&(doc_ref(0, 0), doc_ref(1, 1))), "{pairs:?}");
+        // p0 (shard 0, ord 0: document 0) and p4 (shard 1, ord 1: document 4) share their body.
+        assert!(pairs.contains(&(0, 4)), "{pairs:?}");
     }
 
     #[test]
