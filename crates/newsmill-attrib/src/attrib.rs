@@ -1311,6 +1311,33 @@ fn names_not_speech(cx: &Ctx, q: &QSpan) -> bool {
     if words.is_empty() {
         return true;
     }
+    // an HTML attribute value (`href="..."`)
+    if q.first > 0
+        && cx.toks[q.first].mark().is_some()
+        && cx.punct(q.first - 1) == Some('=')
+        && cx.toks[q.first - 1].e == cx.toks[q.first].s
+    {
+        return true;
+    }
+    // a work or a slogan cited with its year: `"No to Schengen" (2005)`
+    if cx.punct(q.last + 1) == Some('(')
+        && q.last + 3 < cx.toks.len()
+        && cx.toks[q.last + 2].is_word()
+        && cx.w(q.last + 2).len() == 4
+        && cx.w(q.last + 2).chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // a paragraph that is nothing but a short phrase in single quotes is a subheading
+    // (`'All Bets Are Off.'`), and a lone quoted word is a label (`"Related:"`)
+    let para_alone = (q.first == 0 || cx.toks[q.first - 1].para != cx.toks[q.first].para)
+        && (q.last + 1..cx.toks.len())
+            .take_while(|&k| cx.toks[k].para == cx.toks[q.last].para)
+            .all(|k| !cx.toks[k].is_word());
+    let single = cx.toks[q.first].mark().is_some_and(|m| !m.double);
+    if para_alone && (words.len() == 1 || single && words.len() <= 6) {
+        return true;
+    }
     // `"The Donald. Big Daddy."`, `"Go home!"`: sentences, not titles; a period just inside
     // the closing mark is ambiguous (`on ABC's "This Week."`), so there the words before the
     // quotation decide

@@ -624,6 +624,20 @@ mod tests {
     }
 
     #[test]
+    fn markup_values_cited_slogans_and_subheadings_are_not_quotations() {
+        let t = format!(
+            "{INTRO}\"We will keep every line open,\" Roe said.\n\
+             'Bets Are Off.'\n\
+             \"Related:\"\n\
+             Watch it at <a href=\"http://video.example.com/clip\">the site</a>.\n\
+             The party used the slogan \"No more new taxes, not ever!\" (2015) on posters."
+        );
+        let a = attribute(&t);
+        let got: Vec<String> = a.quotations.iter().map(|q| s(&t, q.contents[0])).collect();
+        assert_eq!(got, vec!["\"We will keep every line open,\""]);
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
