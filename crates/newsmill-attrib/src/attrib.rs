@@ -1218,6 +1218,20 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     })
                     .map(|i| i + window)
                 {
+                    // a reported clause after the quotation in the same paragraph (`"...,"
+                    // Clinton said, referencing a PAC called Future45`) does not take over: the
+                    // quotation's speaker continues
+                    let para_of = |p: &RawQuote| p.contents.last().map(|c| cx.toks[c.0].para);
+                    let pi = if out[pi].kind == QuoteKind::Indirect {
+                        out[window..pi]
+                            .iter()
+                            .rposition(|p| p.kind != QuoteKind::Indirect)
+                            .map(|i| i + window)
+                            .filter(|&qi| para_of(&out[qi]) == para_of(&out[pi]))
+                            .unwrap_or(pi)
+                    } else {
+                        pi
+                    };
                     let prev = &out[pi];
                     let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
                     let close = here <= prev_para + 1 || q.continued;
@@ -1661,11 +1675,36 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if atts.last().is_some_and(|p| cue.s < p.block_e) {
             continue;
         }
-        let left = if cue.according {
+        let mut left = if cue.according {
             None
         } else {
             np_left(cx, a, cue.s)
         };
+        // "she released a statement saying", "Clinton answered on Facebook writing": the noun
+        // right before a participle is its object, not its subject; the sentence's subject
+        // speaks
+        if cue.participle
+            && cue.s > a
+            && cx.toks[cue.s - 1].is_word()
+            && left.as_ref().is_some_and(|np| {
+                let thing = match np.kind {
+                    NpKind::Nominal(_) => true,
+                    NpKind::Name(k) => !cx.people.is_person(k),
+                    _ => false,
+                };
+                // "with many marchers chanting", "with spokesman Glen Caplin saying": the noun
+                // is the participle's subject after all
+                let with = (np.s.saturating_sub(3).max(a)..np.s)
+                    .any(|k| cx.toks[k].is_word() && cx.lw(k) == "with");
+                thing && !with
+            })
+        {
+            if let Some(subj) = sentence_subject(cx, a, cue.s) {
+                if left.as_ref().is_some_and(|np| subj.e <= np.s) {
+                    left = Some(subj);
+                }
+            }
+        }
         let mut src = None;
         let mut block_s = cue.s;
         let mut block_e = cue.e;

@@ -638,6 +638,34 @@ mod tests {
     }
 
     #[test]
+    fn participle_after_an_object_noun_takes_the_sentence_subject() {
+        let t = format!(
+            "{INTRO}Doe released a statement saying, \"The city has always paid its bills on time.\""
+        );
+        let (_, _, cue, who, _) = q(&t, "paid its bills");
+        assert_eq!(cue.as_deref(), Some("saying"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        // ... but in "with X saying" X speaks
+        let t = format!(
+            "{INTRO}The office declined to comment, with spokesman Tim Shaw saying, \"We never discuss these files.\""
+        );
+        let (_, _, _, who, _) = q(&t, "never discuss");
+        assert_eq!(who.as_deref(), Some("Tim Shaw"));
+    }
+
+    #[test]
+    fn quotation_paragraph_continues_the_quoted_speaker_not_a_later_clause() {
+        let t = format!(
+            "{INTRO}\"They are spending millions against me,\" Doe said, referring to a group called Citizens First that says it is neutral.\n\
+             \"So they clearly think I will do what I say I will do.\""
+        );
+        let a = attribute(&t);
+        let last = a.quotations.last().unwrap();
+        assert!(s(&t, last.contents[0]).contains("clearly think"));
+        assert_eq!(last.speaker.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
