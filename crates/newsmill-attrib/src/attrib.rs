@@ -570,8 +570,22 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     if lexicon::is_person_pronoun(&lw) || lw == "it" || lw == "you" {
         if lw == "who" {
             // "Name, who said": the name before the comma
+            // ... a person: "Nicky Vale, 24, from Manchester, who said" skips the place
             let name = if t >= a + 2 && cx.punct(t - 1) == Some(',') {
-                cx.mention_end[t - 2].map(|m| cx.people.mentions[m].name)
+                (t.saturating_sub(12).max(a + 1)..t - 1)
+                    .rev()
+                    .filter_map(|k| cx.mention_end[k].map(|m| &cx.people.mentions[m]))
+                    .find(|mm| {
+                        cx.people.is_person(mm.name)
+                            && !(mm.np_s > a
+                                && cx.toks[mm.np_s - 1].is_word()
+                                && matches!(
+                                    cx.lw(mm.np_s - 1).as_str(),
+                                    "from" | "in" | "of" | "at"
+                                ))
+                    })
+                    .map(|mm| mm.name)
+                    .or_else(|| cx.mention_end[t - 2].map(|m| cx.people.mentions[m].name))
             } else {
                 None
             };
@@ -900,21 +914,24 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
     let mut k = a;
     // skip a fronted adverbial ("On Tuesday, ...") of a few words
     if let Some(c) = (a..(a + 8).min(b)).find(|&i| cx.punct(i) == Some(',')) {
-        if cx.toks[a].is_word()
-            && matches!(
-                cx.lw(a).as_str(),
-                "on" | "in"
-                    | "at"
-                    | "after"
-                    | "last"
-                    | "earlier"
-                    | "later"
-                    | "then"
-                    | "but"
-                    | "and"
-                    | "meanwhile"
-                    | "still"
-            )
+        // "Eight years ago, he ..."
+        let ago = c > a && cx.toks[c - 1].is_word() && cx.lw(c - 1) == "ago";
+        if ago
+            || cx.toks[a].is_word()
+                && matches!(
+                    cx.lw(a).as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "after"
+                        | "last"
+                        | "earlier"
+                        | "later"
+                        | "then"
+                        | "but"
+                        | "and"
+                        | "meanwhile"
+                        | "still"
+                )
         {
             k = c + 1;
         }

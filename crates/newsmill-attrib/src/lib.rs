@@ -666,6 +666,27 @@ mod tests {
     }
 
     #[test]
+    fn who_after_a_place_refers_to_the_person() {
+        let t = format!(
+            "{INTRO}\"It is for the people,\" said Ann Vale, 24, from Manchester, who said the council listens.\n\
+             \"It is supposed to be for the people, not the banks.\""
+        );
+        let a = attribute(&t);
+        let last = a.quotations.last().unwrap();
+        assert_eq!(last.speaker.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn number_words_opening_a_sentence_are_not_names() {
+        let t = format!(
+            "{INTRO}Eight years ago, Doe backed the plan and said, \"The city has never done enough for us.\""
+        );
+        let (_, _, _, who, _) = q(&t, "never done enough");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert!(attribute(&t).people.iter().all(|p| p.name != "Eight"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
