@@ -687,6 +687,14 @@ mod tests {
     }
 
     #[test]
+    fn repeated_exclamation_marks_before_a_trailing_cue() {
+        let t = format!("{INTRO}\"Roe is the greatest!!!\" Doe wrote in an email to the staff.");
+        let (_, _, cue, who, _) = q(&t, "the greatest");
+        assert_eq!(cue.as_deref(), Some("wrote"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

@@ -411,7 +411,11 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
         let nt = &toks[j];
         // `"... false equivalency!" Maher replied.`: a quotation's own end is not the sentence's
         // when its attribution follows
-        if j > i + 1 && toks[i + 1].mark().is_some() && attribution_follows(text, toks, j) {
+        // (`"...!!!" McDonough wrote`: the marks may follow more punctuation)
+        if j > i + 1
+            && (i + 1..j).any(|x| toks[x].mark().is_some())
+            && attribution_follows(text, toks, j)
+        {
             continue;
         }
         let first = text[nt.s..nt.e].chars().next().unwrap_or(' ');
