@@ -87,27 +87,40 @@ impl MinHasher {
         if k == 0 {
             return;
         }
-        let mut filled = vec![false; k];
+        // Which bins got a value: a bitset, on the stack for up to 1,024 bins (the configuration
+        // allows no more).
+        let mut stack = [0u64; 16];
+        let mut heap = Vec::new();
+        let filled: &mut [u64] = if k <= 1024 {
+            &mut stack
+        } else {
+            heap.resize(k.div_ceil(64), 0);
+            &mut heap
+        };
+        let is_filled = |f: &[u64], i: usize| f[i / 64] >> (i % 64) & 1 == 1;
+        // Shingle hashes are already uniform: one multiply (a bijection) is enough to draw the
+        // bin (high bits) and the value (the rest) for this seed.
+        let mul = self.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
         for &x in shingles {
-            let h = mix64(x ^ self.seed);
+            let h = (x ^ self.seed).wrapping_mul(mul);
             let bin = (((h >> 32) * k as u64) >> 32) as usize;
             let v = h.rotate_left(32);
             if v <= sig[bin] {
                 sig[bin] = v;
-                filled[bin] = true;
+                filled[bin / 64] |= 1 << (bin % 64);
             }
         }
-        if !filled.iter().any(|&f| f) {
+        if filled.iter().all(|&f| f == 0) {
             return;
         }
         for i in 0..k {
-            if filled[i] {
+            if is_filled(filled, i) {
                 continue;
             }
             let mut attempt = 0u64;
             loop {
                 let j = (mix64(self.seed ^ ((i as u64) << 32) ^ attempt) % k as u64) as usize;
-                if filled[j] {
+                if is_filled(filled, j) {
                     sig[i] = sig[j];
                     break;
                 }

@@ -51,7 +51,13 @@ pub struct TaskStats {
 
 impl TaskStats {
     fn add(&mut self, k: &str, n: u64) {
-        *self.counters.entry(k.to_string()).or_insert(0) += n;
+        // Called per document: no allocation once the counter exists.
+        match self.counters.get_mut(k) {
+            Some(v) => *v += n,
+            None => {
+                self.counters.insert(k.to_string(), n);
+            }
+        }
     }
 }
 
