@@ -347,16 +347,42 @@ pub fn lines_task(
     Ok(stats)
 }
 
+/// Hashes integer keys with one multiply: the keys of this module's maps are hashes or dense
+/// numbers already, so SipHash (the std default, built against adversarial keys) only costs time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IntHasher(u64);
+
+impl std::hash::Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+}
+
+type IntMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IntHasher>>;
+
 /// The recurring line keys of a run, loaded once per signatures task or shard decision reader.
 #[derive(Debug, Default)]
 pub struct Boilerplate {
-    counts: HashMap<u64, u32>,
+    counts: IntMap<u64, u32>,
 }
 
 impl Boilerplate {
     /// Loads the outputs of every `dedup-lines` partition.
     pub fn load(work_dir: &Path, config: &DedupConfig) -> Result<Self> {
-        let mut counts = HashMap::new();
+        let mut counts = IntMap::default();
         if !config.boilerplate {
             return Ok(Boilerplate { counts });
         }
@@ -941,7 +967,7 @@ pub fn cluster_task(
         }
     }
     // Pass 1: which brands the members of each cluster credit.
-    let mut credited: HashMap<u32, HashMap<String, u32>> = HashMap::new();
+    let mut credited: IntMap<u32, HashMap<String, u32>> = IntMap::default();
     for_each_meta(work_dir, &offsets, |d, m| {
         if uf.set_size(d) > 1 {
             if let Some(c) = m.credits {
@@ -952,7 +978,7 @@ pub fn cluster_task(
         Ok(())
     })?;
     // Pass 2: the best-ranked member of each cluster.
-    let mut best: HashMap<u32, (OriginalRank, u64)> = HashMap::new();
+    let mut best: IntMap<u32, (OriginalRank, u64)> = IntMap::default();
     for_each_meta(work_dir, &offsets, |d, m| {
         if uf.set_size(d) <= 1 {
             return Ok(());
@@ -988,7 +1014,8 @@ pub fn cluster_task(
     drop(credited);
     // Pass 3: decisions, shard by shard, in input order: a copy is an exact duplicate when its
     // text equals the original's or an earlier member's.
-    let mut seen: HashSet<(u32, u64)> = HashSet::new();
+    let mut seen: HashSet<(u32, u64), std::hash::BuildHasherDefault<IntHasher>> =
+        HashSet::default();
     for (shard, bounds) in offsets.windows(2).enumerate() {
         let mut out = AtomicFile::create(&decisions_path(work_dir, shard))?;
         let p = sig_meta(work_dir, shard);
