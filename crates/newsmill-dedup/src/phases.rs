@@ -505,6 +505,7 @@ pub fn signatures_task(
     let mut keys = Vec::new();
     let mut sketch: Vec<u32> = Vec::new();
     let mut sketch_bytes: Vec<u8> = Vec::new();
+    let mut radix_tmp: Vec<u32> = Vec::new();
     let mut tokens = Tokens::default();
     let offsets = shard_offsets(work_dir, source.shard_count())?;
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
@@ -562,7 +563,7 @@ pub fn signatures_task(
                     anchor_keys(&shing, config.anchor_rate, config.anchor_words, &mut keys);
                 }
                 sketch.extend(shing.iter().map(|&s| (s >> (64 - 8 * SKETCH_BYTES)) as u32));
-                sketch.sort_unstable();
+                sort_u24(&mut sketch, &mut radix_tmp);
                 sketch.dedup();
             }
             for &k in &keys {
@@ -742,6 +743,39 @@ impl SketchReader {
 /// then share about 0.06 values by chance, far below `min_overlap`, and the sketches (the largest
 /// files of a run) are a quarter smaller than with 32 bits.
 const SKETCH_BYTES: usize = 3;
+
+/// Sorts values below 2^24 (sketch values) by three byte-wise counting passes: a document's few
+/// hundred values sort several times faster than by comparison, and this sort ran for every
+/// document. `tmp` is scratch.
+pub fn sort_u24(v: &mut Vec<u32>, tmp: &mut Vec<u32>) {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return;
+    }
+    debug_assert!(v.iter().all(|&x| x < 1 << 24));
+    let mut counts = [[0u32; 256]; 3];
+    for &x in v.iter() {
+        counts[0][(x & 0xff) as usize] += 1;
+        counts[1][(x >> 8 & 0xff) as usize] += 1;
+        counts[2][(x >> 16 & 0xff) as usize] += 1;
+    }
+    tmp.clear();
+    tmp.resize(v.len(), 0);
+    for (pass, c) in counts.iter_mut().enumerate() {
+        let mut sum = 0;
+        for x in c.iter_mut() {
+            let n = *x;
+            *x = sum;
+            sum += n;
+        }
+        for &x in v.iter() {
+            let b = (x >> (8 * pass) & 0xff) as usize;
+            tmp[c[b] as usize] = x;
+            c[b] += 1;
+        }
+        std::mem::swap(v, tmp);
+    }
+}
 
 /// Bytes per sketch index entry: sketch offset, sketch length, exact-text hash.
 const INDEX_BYTES: usize = 24;
@@ -1290,6 +1324,21 @@ mod tests {
             (r.clusters, r.exact_duplicates, r.near_duplicates),
             (1, 1, 0)
         );
+    }
+
+    #[test]
+    fn radix_sort_matches_sort_unstable() {
+        let mut tmp = Vec::new();
+        for n in [0usize, 1, 5, 63, 64, 65, 300, 5000] {
+            let mut v: Vec<u32> = (0..n as u64)
+                .map(|i| (mix64(i * 31 + 7) >> 40) as u32)
+                .collect();
+            v.extend_from_slice(&v.clone()[..n / 3]);
+            let mut expect = v.clone();
+            expect.sort_unstable();
+            sort_u24(&mut v, &mut tmp);
+            assert_eq!(v, expect);
+        }
     }
 
     #[test]
