@@ -695,6 +695,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_word_after_mr_is_a_surname() {
+        let t =
+            "Charlie King runs the field office.\n\"It is all about enthusiasm,\" Mr. King added.";
+        let (_, _, cue, who, _) = q(t, "enthusiasm");
+        assert_eq!(cue.as_deref(), Some("added"));
+        assert_eq!(who.as_deref(), Some("Charlie King"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

@@ -151,6 +151,10 @@ impl People {
             if !is_title(w) && !role_title {
                 break;
             }
+            // "Mr. King added": a title word after a title, with no name after it, is the surname
+            if had_title && !title_starts_name(text, toks, j) {
+                break;
+            }
             had_title = true;
             title_female |= is_female_title(w);
             title_president |= w.starts_with("President");
@@ -189,7 +193,9 @@ impl People {
             let (w, poss) = strip_possessive(raw);
             // a title ends the name before it ("House Speaker Paul Ryan", "Navy Capt. Jeff Davis")
             let ok = if words.is_empty() {
-                is_cap_word(w) && !is_name_stopword(w) && !is_title(w)
+                is_cap_word(w)
+                    && !is_name_stopword(w)
+                    && (!is_title(w) || had_title && !title_starts_name(text, toks, j))
             } else {
                 (is_cap_word(w)
                     && !is_name_stopword(w)
