@@ -1097,7 +1097,21 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 // `"...," Tester said, referring to the excuse, "..."`: skip an adjunct up to the
                 // next quotation when it is set off by a comma and no other cue intervenes
 
-                let next_block = atts.get(ai + 1).map_or(b, |n| n.block_s);
+                // ... a participle whose own content stops before the quotation (`," Thiel
+                // wrote, explaining why he spoke, "..."`) does not intervene
+                let next_block = atts
+                    .iter()
+                    .enumerate()
+                    .skip(ai + 1)
+                    .find(|(ni, n)| {
+                        !(n.cue.participle && {
+                            let (ns, ne) = content_range(cx, a, b, &atts, *ni);
+                            ne <= ns
+                                || (ns..ne).all(|x| cx.in_span[x].is_none())
+                                    && (ne..b).any(|x| cx.is_opening_mark(x))
+                        })
+                    })
+                    .map_or(b, |(_, n)| n.block_s);
                 let mut j = k;
                 while j < b.min(next_block) && !cx.is_opening_mark(j) && j < k + 20 {
                     j += 1;

@@ -704,6 +704,17 @@ mod tests {
     }
 
     #[test]
+    fn interrupted_quotation_across_a_participle_clause() {
+        let t = format!(
+            "{INTRO}\"I am not sure about this year,\" Doe wrote in a statement explaining why she will speak, \"but most people agree the city is on the wrong track.\""
+        );
+        let (c, _, cue, who, _) = q(&t, "wrong track");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(cue.as_deref(), Some("wrote"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
