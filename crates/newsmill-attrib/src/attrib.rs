@@ -2002,7 +2002,9 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
             }
         }
-        let mut trailing = is_trailing(cx, a, b, block_s, block_e, &atts);
+        // a participle never closes the quotation before it (`," Doe wrote in a statement
+        // explaining why ...` reports what follows "explaining")
+        let mut trailing = !cue.participle && is_trailing(cx, a, b, block_s, block_e, &atts);
         // "..., according to X" closes what precedes it whatever follows the source
         if cue.according && block_s > a + 1 {
             let pre = block_s - 1;
@@ -2048,7 +2050,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         for i in 0..atts.len() {
             let prev: Vec<Att> = atts[..i].to_vec();
             let (bs, be) = (atts[i].block_s, atts[i].block_e);
-            if !atts[i].trailing && !atts[i].cue.according {
+            if !atts[i].trailing && !atts[i].cue.according && !atts[i].cue.participle {
                 atts[i].trailing = is_trailing(cx, a, b, bs, be, &prev);
             }
         }
