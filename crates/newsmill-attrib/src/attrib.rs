@@ -2292,6 +2292,19 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
+        // "Aides insisted it was not a campaign event, but Trump's ...": a contrast after a
+        // comma or a semicolon is the writer's, not the reported clause (outside quotations)
+        if let Some(k) = (s + 2..e).find(|&k| {
+            cx.in_span[k].is_none()
+                && (cx.punct(k) == Some(';')
+                    || cx.punct(k) == Some(',')
+                        && k + 1 < e
+                        && cx.toks[k + 1].is_word()
+                        && matches!(cx.lw(k + 1).as_str(), "but" | "although" | "though"))
+                && (k..e).all(|x| cx.in_span[x].is_none())
+        }) {
+            e = k;
+        }
         // `saying during the debate last week, "..."`, `adding later, "..."`: skip the adjunct
         // to the quotation (before a participle's content is cut at that comma)
         if s < e && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {

@@ -721,6 +721,16 @@ mod tests {
     }
 
     #[test]
+    fn reported_clause_stops_at_a_contrast() {
+        let t = format!(
+            "{INTRO}Aides insisted it was not a campaign event, but the mayor's business was on display."
+        );
+        let (c, kind, _, _, _) = q(&t, "campaign event");
+        assert_eq!(c, vec!["it was not a campaign event"]);
+        assert_eq!(kind, QuoteKind::Indirect);
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
