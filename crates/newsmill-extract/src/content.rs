@@ -98,6 +98,9 @@ enum Boiler {
     Strong,
     /// Reader comments: removed even when they outweigh the article.
     Comments,
+    /// The article's lead or summary (`intro`, `standfirst`, `teaser-text`): never removed by
+    /// name, even when another part of it names boilerplate.
+    Lead,
     /// Names that mark the article body itself.
     Positive,
 }
@@ -143,7 +146,8 @@ const WEAK_PARTS: &[&str] = &[
 /// the page, which made plain `contains` loops the hottest code of the whole extractor).
 struct NameMatcher {
     ac: aho_corasick::AhoCorasick,
-    /// Per pattern: 0 positive, 1 comments, 2 strong, 3 "commentary" (not comments).
+    /// Per pattern: 0 positive, 1 comments, 2 strong, 3 "commentary" (not comments), 4 lead
+    /// words (a cheap pre-check for [`names_lead`]).
     kind: Vec<u8>,
 }
 
@@ -159,6 +163,8 @@ fn matcher() -> &'static NameMatcher {
             (1, comments),
             (2, STRONG_SUB),
             (3, &["commentary"][..]),
+            (4, LEAD_PARTS),
+            (4, &["teaser"][..]),
         ] {
             for p in list {
                 pats.push(p);
@@ -181,7 +187,7 @@ fn boiler_class(name: &str) -> Boiler {
         return Boiler::None;
     }
     let m = matcher();
-    let mut seen = [false; 4];
+    let mut seen = [false; 5];
     for hit in m.ac.find_overlapping_iter(name) {
         if let Some(&k) = m.kind.get(hit.pattern().as_usize()) {
             seen[k as usize] = true;
@@ -192,6 +198,13 @@ fn boiler_class(name: &str) -> Boiler {
     }
     if seen[1] && !seen[3] {
         return Boiler::Comments;
+    }
+    // A lead name beats the generic words; of the strong ones only `teaser`, in the lead
+    // compounds (`teaser-text`), while `newsletter__subtitle` stays boilerplate.
+    match if seen[4] { names_lead(name) } else { None } {
+        Some(true) => return Boiler::Lead,
+        Some(false) if !seen[2] => return Boiler::Lead,
+        _ => {}
     }
     if seen[2] {
         return Boiler::Strong;
@@ -210,6 +223,52 @@ fn boiler_class(name: &str) -> Boiler {
         }
     }
     Boiler::None
+}
+
+/// Name parts for an article's lead paragraph (standfirst, summary, deck) in the usual CMS
+/// spellings; matched at either end of a class part (`article__intro`, `leadText`).
+#[rustfmt::skip]
+const LEAD_PARTS: &[&str] = &[
+    "lead", "lede", "intro", "standfirst", "summary", "excerpt", "abstract", "subtitle",
+    "subheadline", "chapo", "bajada",
+];
+
+/// Whether a class names a lead: one of [`LEAD_PARTS`] at the start or end of a part
+/// (`-`/`_`-separated, case folded), but not an ad format (`leaderboard`). `Some(true)` for
+/// the `teaser-text` / `article-teaser` compounds (`teaser` alone is a related-story card).
+fn names_lead(name: &str) -> Option<bool> {
+    let mut found = None;
+    for token in name.split_ascii_whitespace() {
+        let t = token.to_ascii_lowercase();
+        if t.contains("type-") {
+            // Field data types (Drupal's `field--type-text-with-summary`), not roles.
+            continue;
+        }
+        let joined: String = t.chars().filter(|&c| c != '-' && c != '_').collect();
+        if joined.contains("teasertext") || joined.contains("articleteaser") {
+            return Some(true);
+        }
+        let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        for (k, part) in parts.iter().enumerate() {
+            // Ad formats and line-height utilities (`leaderboard`, `leading-tight`), and
+            // type scales (`subtitle-2`) are no leads.
+            if part.starts_with("leader")
+                || part.starts_with("leading")
+                || parts
+                    .get(k + 1)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                continue;
+            }
+            if LEAD_PARTS
+                .iter()
+                .any(|w| part.starts_with(w) || part.ends_with(w))
+            {
+                found = Some(false);
+            }
+        }
+    }
+    found
 }
 
 /// The verdict for an element from its class and id together: a positive name in either wins.
@@ -536,7 +595,7 @@ pub(crate) fn extract(
                         // Generic words also name prose sections (`TOC_TITLE_1`, `note`):
                         // a block that is mostly long link-poor paragraphs stays.
                         Boiler::Weak => share < 0.15 && !prose,
-                        Boiler::None | Boiler::Positive => false,
+                        Boiler::None | Boiler::Lead | Boiler::Positive => false,
                     };
                 }
             }
@@ -835,21 +894,25 @@ fn take_siblings(
         sub_link[par] += sub_link[i];
     }
     let mut top = best;
+    // Climbing past levels with nothing before the current node costs nothing, but is only
+    // worth it when a lead turns up further up: those levels stay pending until then.
+    let mut cur = best;
     let mut hide = Vec::new();
     for _ in 0..SIBLING_LEVELS {
-        let par = dom.nodes[top].parent;
+        let par = dom.nodes[cur].parent;
         if par == NONE
             || removed[par as usize]
             || !matches!(dom.tag(par), Some(t) if !matches!(t, Tag::Body | Tag::Html))
         {
             break;
         }
-        hide.clear();
         let mut any = false;
+        let mut before = 0;
         let mut after = false;
+        let mark = hide.len();
         for c in dom.children(par) {
             let cu = c as usize;
-            if cu == top {
+            if cu == cur {
                 after = true;
                 continue;
             }
@@ -858,21 +921,27 @@ fn take_siblings(
             }
             let ok = !after
                 && sum[cu] > 0.0
-                && sub_link[cu] * 4 < sub[cu]
+                // Leads hardly link; notices before the body ("affiliate links") do.
+                && sub_link[cu] * 10 < sub[cu]
                 && sum[cu] >= 0.5 * sub[cu] as f32;
+            before += usize::from(!after);
             if ok {
                 any = true;
             } else {
                 hide.push(cu);
             }
         }
-        if !any {
+        if any {
+            for &h in &hide {
+                removed[h] = true;
+            }
+            hide.clear();
+            top = par as usize;
+        } else if before > 0 {
+            hide.truncate(mark);
             break;
         }
-        for &h in &hide {
-            removed[h] = true;
-        }
-        top = par as usize;
+        cur = par as usize;
     }
     top
 }
@@ -1024,6 +1093,51 @@ mod tests {
         assert!(boiler_class("ad-slot") == Boiler::Weak);
         assert!(boiler_class("shadow head") == Boiler::None);
         assert!(boiler_class("commentary") == Boiler::None);
+    }
+
+    #[test]
+    fn lead_names_classify() {
+        for lead in [
+            "teaser-text",
+            "article__intro",
+            "p-lead",
+            "storyLead",
+            "chapo",
+        ] {
+            assert!(boiler_class(lead) == Boiler::Lead, "{lead}");
+        }
+        // A story card, an ad slot, utility classes and field types are no leads.
+        assert!(boiler_class("teaser") == Boiler::Strong);
+        assert!(boiler_class("newsletter__subtitle") == Boiler::Strong);
+        assert!(boiler_class("leaderboard") == Boiler::None);
+        assert!(boiler_class("mt-2 leading-tight") == Boiler::None);
+        assert!(boiler_class("subtitle-2") == Boiler::None);
+        assert!(boiler_class("field--type-text-with-summary") == Boiler::None);
+    }
+
+    #[test]
+    fn lead_several_levels_above_the_body_is_kept() {
+        let para = "The committee met for the last time before the summer and agreed on the plan. "
+            .repeat(3);
+        let links: String = (0..6)
+            .map(|i| {
+                format!("<li><a href=/s{i}>Another headline from the same section {i}</a></li>")
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=wrap><div class=teaser-text><p>The plan for the new library \
+             was approved on Monday, after two years of talks.</p></div>\
+             <div class=col><div class=inner><div class=text><p>{para}</p><p>{para}</p></div></div>\
+             <ul>{links}</ul></div></div></body>"
+        );
+        let dom = parse(&html);
+        let c = extract(&dom, None, None, &params());
+        assert!(
+            c.text.starts_with("The plan for the new library"),
+            "{}",
+            c.text
+        );
+        assert!(!c.text.contains("Another headline"), "{}", c.text);
     }
 
     #[test]
