@@ -105,7 +105,7 @@ impl Default for DedupConfig {
             corpus_min_docs: 50,
             corpus_max_words: 8,
             partitions: 8,
-            sort_buffer_records: 4 << 20,
+            sort_buffer_records: 16 << 20,
         }
     }
 }

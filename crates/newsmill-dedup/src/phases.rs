@@ -570,8 +570,7 @@ pub fn signatures_task(
                 outs[part_of(k, parts)].rec_as(RecFormat::KEY_U32, (k, dref))?;
             }
             stats.add("keys", keys.len() as u64);
-            idx.rec((offset, sketch.len() as u64))?;
-            idx.writer().write_all(&exact.to_le_bytes())?;
+            idx.rec((offset + sketch.len() as u64, exact))?;
             sketch_bytes.clear();
             for &s in &sketch {
                 sketch_bytes.extend_from_slice(&s.to_le_bytes()[..SKETCH_BYTES]);
@@ -687,13 +686,16 @@ pub fn bands_task(
 }
 
 /// Slots of the bands phase's recently-emitted-pairs filter (8 bytes each).
-const RECENT_PAIRS: usize = 1 << 20;
+const RECENT_PAIRS: usize = 1 << 22;
 
-/// Reads shingle sketches by document, keeping one open file per shard.
+/// Reads shingle sketches by document, keeping one open file per shard and each shard's index in
+/// memory (16 bytes per document), so that a sketch costs one positioned read.
 struct SketchReader {
     work_dir: PathBuf,
     offsets: Vec<u64>,
-    files: HashMap<usize, (File, File)>,
+    /// Per shard: the sketch file, and per document the end of its sketch (in values) and its
+    /// exact-text hash.
+    files: HashMap<usize, (File, Vec<Rec>)>,
     bytes: Vec<u8>,
 }
 
@@ -711,24 +713,30 @@ impl SketchReader {
     fn read(&mut self, d: u64, out: &mut Vec<u32>) -> Result<u64> {
         let (shard, ord) = locate(&self.offsets, d)?;
         if !self.files.contains_key(&shard) {
-            let idx = File::open(sig_index(&self.work_dir, shard))
-                .with_context(|| format!("opening sketch index of shard {shard}"))?;
+            let mut index = Vec::new();
+            let mut r = RecReader::open(&sig_index(&self.work_dir, shard))?;
+            while let Some(e) = r.next_rec()? {
+                index.push(e);
+            }
             let sk = File::open(sig_sketch(&self.work_dir, shard))
                 .with_context(|| format!("opening sketches of shard {shard}"))?;
-            self.files.insert(shard, (idx, sk));
+            self.files.insert(shard, (sk, index));
         }
-        let Some((idx, sk)) = self.files.get_mut(&shard) else {
+        let Some((sk, index)) = self.files.get(&shard) else {
             anyhow::bail!("sketch files of shard {shard} missing");
         };
-        let mut b = [0u8; INDEX_BYTES];
-        // Positioned reads: one system call each, no seeks.
-        idx.read_exact_at(&mut b, ord * INDEX_BYTES as u64)
-            .with_context(|| format!("sketch index entry {ord} of shard {shard}"))?;
-        let off = u64::from_le_bytes(b[..8].try_into()?);
-        let len = u64::from_le_bytes(b[8..16].try_into()?) as usize;
-        let exact = u64::from_le_bytes(b[16..].try_into()?);
-        self.bytes.resize(len * SKETCH_BYTES, 0);
-        sk.read_exact_at(&mut self.bytes, off * SKETCH_BYTES as u64)?;
+        let ord = ord as usize;
+        let Some(&(end, exact)) = index.get(ord) else {
+            anyhow::bail!("no sketch index entry {ord} in shard {shard}");
+        };
+        let start = if ord == 0 { 0 } else { index[ord - 1].0 };
+        anyhow::ensure!(
+            start <= end,
+            "bad sketch index entry {ord} in shard {shard}"
+        );
+        self.bytes.resize((end - start) as usize * SKETCH_BYTES, 0);
+        // A positioned read: one system call, no seek.
+        sk.read_exact_at(&mut self.bytes, start * SKETCH_BYTES as u64)?;
         out.clear();
         out.extend(self.bytes.chunks_exact(SKETCH_BYTES).map(|c| {
             let mut v = [0u8; 4];
@@ -776,9 +784,6 @@ pub fn sort_u24(v: &mut Vec<u32>, tmp: &mut Vec<u32>) {
         std::mem::swap(v, tmp);
     }
 }
-
-/// Bytes per sketch index entry: sketch offset, sketch length, exact-text hash.
-const INDEX_BYTES: usize = 24;
 
 /// Size of the intersection of two sorted, deduplicated sets.
 pub fn intersection(a: &[u32], b: &[u32]) -> usize {
