@@ -1134,14 +1134,21 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     out.push(make_raw(cx, att, vec![], ui));
                     pending_colon = Some(out.len() - 1);
                 } else if !att.trailing
-                    && cx.punct(att.block_e) == Some('.')
-                    && att.block_e + 1 >= b
+                    && cx.punct(b - 1) == Some('.')
+                    && (att.block_e + 1 >= b
+                        || att.block_e + 9 >= b
+                            && cx.toks[att.block_e].is_word()
+                            && matches!(
+                                cx.lw(att.block_e).as_str(),
+                                "in" | "at" | "during" | "via"
+                            )
+                            && !(att.block_e..b).any(|k| cx.in_span[k].is_some()))
                     && b < cx.toks.len()
                     && cx.is_opening_mark(b)
                     && cx.toks[b].para == cx.toks[att.block_e].para
                 {
-                    // "Her friend Ann Vale chimed in. "...": the sentence's speaker says the
-                    // quotation that follows it
+                    // "Her friend Ann Vale chimed in. "...", "Lau said in a statement. "..."":
+                    // a cue with nothing reported says the quotation that follows it
                     out.push(make_raw(cx, att, vec![], ui));
                     pending_colon = Some(out.len() - 1);
                 }
@@ -2418,8 +2425,19 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         && cx.toks[s].is_word()
         && matches!(
             cx.lw(s).as_str(),
-            "on" | "for" | "with" | "by" | "into" | "against" | "from"
+            "on" | "for"
+                | "with"
+                | "by"
+                | "into"
+                | "against"
+                | "from"
+                // "Weiner wrote in his memo.", "Trump shot back in a statement, saying ..."
+                | "in"
+                | "at"
+                | "during"
+                | "via"
         )
+        && !(s..e).any(|k| cx.in_span[k].is_some())
     {
         return (s, s);
     }

@@ -731,6 +731,25 @@ mod tests {
     }
 
     #[test]
+    fn cue_with_only_an_adjunct_reports_nothing_and_speaks_the_next_quotation() {
+        let t = format!(
+            "{INTRO}Doe wrote in her memo.\nThe council met.\n\
+             Roe said in a statement. \"There are no ballots to recount this year.\""
+        );
+        let a = attribute(&t);
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| !s(&t, q.contents[0]).contains("her memo")),
+            "{:?}",
+            a.quotes
+        );
+        let (_, _, cue, who, _) = q(&t, "no ballots");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
