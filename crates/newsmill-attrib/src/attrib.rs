@@ -2456,6 +2456,18 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     if !(s..e).any(|k| cx.toks[k].is_word()) {
         return (s, s);
     }
+    if !att.trailing && s < e && cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
+        let first = cx.lw(s);
+        // "what she wants and Trump's supporters ...": a coordinated clause is not content
+        if matches!(first.as_str(), "and" | "or" | "nor") {
+            return (s, s);
+        }
+        // "added to the picture", "adding to her lead": "to" before a noun phrase is a
+        // preposition, not an infinitive clause
+        if first == "to" && s + 1 < e && cx.toks[s + 1].is_word() && is_determiner(&cx.lw(s + 1)) {
+            return (s, s);
+        }
+    }
     (s, e)
 }
 

@@ -750,6 +750,16 @@ mod tests {
     }
 
     #[test]
+    fn prepositional_to_and_coordinated_clauses_are_not_content() {
+        let t = format!(
+            "{INTRO}Doe won the primary on Tuesday, adding to her lead over Roe.\n\
+             Her support still lags below what she wants and the turnout remains low."
+        );
+        let a = attribute(&t);
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
