@@ -3,6 +3,9 @@
 //! runner's shard files), writes `id<TAB>cluster` for `score_dedup.py`, and prints the report and
 //! throughput on stderr.
 //!
+//! IN may also be a directory of `part-*.jsonl[.zst]` files (as `gen_corpus --parts` writes), one
+//! shard per part.
+//!
 //! `cargo run --release -p newsmill-dedup --example dedup_dev -- IN.jsonl [--shards N]
 //!  [--threads N] [--work DIR] [--config dedup.toml] [--out PRED.tsv] [--dump CLEANED.jsonl] [--keep]`
 //!
@@ -100,6 +103,52 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// A directory of JSONL parts (`*.jsonl`, or zstd-compressed `*.jsonl.zst`, sniffed by content),
+/// one shard per part: how the 10-million-document corpus is stored.
+struct DirSource {
+    files: Vec<PathBuf>,
+}
+
+impl DirSource {
+    fn new(dir: &std::path::Path) -> Result<Self> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                name.starts_with("part-") && (name.ends_with(".jsonl") || name.ends_with(".zst"))
+            })
+            .collect();
+        files.sort();
+        anyhow::ensure!(!files.is_empty(), "no part-* files in {}", dir.display());
+        Ok(DirSource { files })
+    }
+}
+
+impl ShardSource for DirSource {
+    fn shard_count(&self) -> usize {
+        self.files.len()
+    }
+    fn open(&self, shard: usize) -> Result<Box<dyn Iterator<Item = Result<Doc>> + Send + '_>> {
+        let path = &self.files[shard];
+        let mut f = BufReader::with_capacity(1 << 20, File::open(path)?);
+        let zstd = f.fill_buf()?.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
+        let r: Box<dyn BufRead + Send> = if zstd {
+            Box::new(BufReader::with_capacity(
+                1 << 20,
+                zstd::Decoder::with_buffer(f)?,
+            ))
+        } else {
+            Box::new(f)
+        };
+        Ok(Box::new(JsonLines {
+            r,
+            buf: Vec::new(),
+            shard,
+            ord: 0,
+        }))
+    }
+}
+
 impl ShardSource for JsonlSource {
     fn shard_count(&self) -> usize {
         self.bounds.len() - 1
@@ -150,10 +199,16 @@ fn main() -> Result<()> {
         i += 2;
     }
     let input = input.context("usage: dedup_dev IN.jsonl [options]")?;
-    let source = JsonlSource::new(input.into(), shards)?;
+    let input = PathBuf::from(input);
+    let source: Box<dyn ShardSource> = if input.is_dir() {
+        Box::new(DirSource::new(&input)?)
+    } else {
+        Box::new(JsonlSource::new(input, shards)?)
+    };
+    let source = source.as_ref();
     let _ = std::fs::remove_dir_all(&work);
     let t1 = std::time::Instant::now();
-    let report = run_dedup(&source, &work, &config, threads)?;
+    let report = run_dedup(source, &work, &config, threads)?;
     let secs = t1.elapsed().as_secs_f64();
     let mut w: Box<dyn Write> = match &out {
         Some(p) => Box::new(BufWriter::new(File::create(p)?)),

@@ -7,6 +7,11 @@
 //! templates.
 //!
 //! `cargo run --release -p newsmill-dedup --example gen_corpus -- DOCS OUT.jsonl [SEED]`
+//!
+//! With `--parts N` (after the other arguments), OUT is a directory that receives N
+//! zstd-compressed parts `part-NNNNN.jsonl.zst` of consecutive documents (one shard each for
+//! `dedup_dev`) and `labels.jsonl` (`id`, `cluster`, `kind`: what the scorer needs, without the
+//! text): how the 10-million-document corpus fits on the disk.
 
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
@@ -222,8 +227,71 @@ fn typos(text: &str, rng: &mut Rng) -> String {
         .join(" ")
 }
 
+/// Where the records go: one plain JSONL file, or zstd parts plus a labels file.
+enum Out {
+    Plain(BufWriter<std::fs::File>),
+    Parts {
+        dir: std::path::PathBuf,
+        per_part: usize,
+        part: Option<zstd::stream::AutoFinishEncoder<'static, BufWriter<std::fs::File>>>,
+        labels: BufWriter<std::fs::File>,
+    },
+}
+
+impl Out {
+    fn write(&mut self, rec: &serde_json::Value, n: usize) -> Result<()> {
+        match self {
+            Out::Plain(w) => {
+                serde_json::to_writer(&mut *w, rec)?;
+                w.write_all(b"\n")?;
+            }
+            Out::Parts {
+                dir,
+                per_part,
+                part,
+                labels,
+            } => {
+                if n % *per_part == 0 || part.is_none() {
+                    part.take();
+                    let f = std::fs::File::create(
+                        dir.join(format!("part-{:05}.jsonl.zst", n / *per_part)),
+                    )?;
+                    let e = zstd::Encoder::new(BufWriter::with_capacity(1 << 20, f), 3)?;
+                    *part = Some(e.auto_finish());
+                }
+                if let Some(w) = part.as_mut() {
+                    serde_json::to_writer(&mut *w, rec)?;
+                    w.write_all(b"\n")?;
+                }
+                let label = serde_json::json!({"id": rec["id"], "cluster": rec["cluster"], "kind": rec["kind"]});
+                serde_json::to_writer(&mut *labels, &label)?;
+                labels.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        match self {
+            Out::Plain(mut w) => w.flush()?,
+            Out::Parts {
+                part, mut labels, ..
+            } => {
+                drop(part);
+                labels.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
+
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut parts = None;
+    if let Some(i) = args.iter().position(|a| a == "--parts") {
+        parts = Some(args.get(i + 1).context("--parts N")?.parse::<usize>()?);
+        args.drain(i..i + 2);
+    }
     let n: usize = args
         .first()
         .context("usage: gen_corpus DOCS OUT.jsonl [SEED]")?
@@ -240,11 +308,28 @@ fn main() -> Result<()> {
     let vocab = Vocab::new(&mut rng, 50_000);
     let sites: Vec<Site> = (0..500).map(|i| site(&vocab, &mut rng, i)).collect();
     const BRANDS: [&str; 6] = ["BBC", "CNN", "Reuters", "AP", "AFP", "Guardian"];
-    let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
+    let mut w = match parts {
+        None => Out::Plain(BufWriter::with_capacity(
+            1 << 20,
+            std::fs::File::create(out)?,
+        )),
+        Some(p) => {
+            let dir = std::path::PathBuf::from(out);
+            std::fs::create_dir_all(&dir)?;
+            let labels =
+                BufWriter::with_capacity(1 << 20, std::fs::File::create(dir.join("labels.jsonl"))?);
+            Out::Parts {
+                dir,
+                per_part: n.div_ceil(p.max(1)).max(1),
+                part: None,
+                labels,
+            }
+        }
+    };
     let mut written = 0usize;
     let mut cluster = 0usize;
     let mut text_bytes = 0u64;
-    let mut emit = |w: &mut BufWriter<std::fs::File>,
+    let mut emit = |w: &mut Out,
                     text: &str,
                     c: usize,
                     kind: &str,
@@ -252,8 +337,7 @@ fn main() -> Result<()> {
      -> Result<()> {
         text_bytes += text.len() as u64;
         let rec = serde_json::json!({"id": format!("g{:09}", *written), "text": text, "cluster": format!("c{c}"), "kind": kind});
-        serde_json::to_writer(&mut *w, &rec)?;
-        w.write_all(b"\n")?;
+        w.write(&rec, *written)?;
         *written += 1;
         Ok(())
     };
@@ -327,7 +411,7 @@ fn main() -> Result<()> {
         }
         cluster += 1;
     }
-    w.flush()?;
+    w.finish()?;
     std::fs::write(
         format!("{out}.stats.json"),
         serde_json::json!({"docs": written, "clusters": cluster, "text_bytes": text_bytes})
