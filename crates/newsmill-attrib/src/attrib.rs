@@ -2091,7 +2091,11 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     // "On Sunday, Clinton said ..." / "When asked why, Sembler responded: ...": a fronted
     // adverbial is not reported content
     let ends_sentence = be >= b || matches!(cx.toks[be].kind, Kind::Punct('.' | '!' | '?' | ';'));
-    if !cx.is_closing_mark(pre) && !ends_sentence {
+    // `Earlier, on CBS's "Face the Nation," Sanders was asked`: a quoted title closing a fronted
+    // phrase is no quotation the cue reports
+    let title_before = cx.is_closing_mark(pre)
+        && cx.in_span[pre].is_some_and(|k| names_not_speech(cx, &cx.spans[k]));
+    if (!cx.is_closing_mark(pre) || title_before) && !ends_sentence {
         let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
         let first = if cx.toks[seg_start].is_word() {
             cx.lw(seg_start)
@@ -2154,6 +2158,13 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 | "afterwards"
                 | "recently"
                 | "previously"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
         );
         if words < 4 || adverbial {
             return false;

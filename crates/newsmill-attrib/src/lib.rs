@@ -760,6 +760,21 @@ mod tests {
     }
 
     #[test]
+    fn fronted_phrase_ending_in_a_show_title_is_not_content() {
+        let t = format!(
+            "{INTRO}Earlier this month, during an appearance on CBS's \"Meet the Voters,\" Doe said that the plan would pass."
+        );
+        let (c, _, cue, who, _) = q(&t, "plan would pass");
+        assert_eq!(c, vec!["that the plan would pass"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert!(attribute(&t)
+            .quotes
+            .iter()
+            .all(|q| !s(&t, q.contents[0]).contains("Earlier")));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
