@@ -775,6 +775,13 @@ mod tests {
     }
 
     #[test]
+    fn stopword_surname_after_a_first_name() {
+        let t = "\"You are no longer welcome,\" said Kristen Day, director of the group.";
+        let (_, _, _, who, _) = q(t, "no longer welcome");
+        assert_eq!(who.as_deref(), Some("Kristen Day"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

@@ -197,8 +197,11 @@ impl People {
                     && !is_name_stopword(w)
                     && (!is_title(w) || had_title && !title_starts_name(text, toks, j))
             } else {
+                // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
+                let after_first_name = words.len() == 1
+                    && (is_female_first_name(&words[0]) || is_male_first_name(&words[0]));
                 (is_cap_word(w)
-                    && !is_name_stopword(w)
+                    && (!is_name_stopword(w) || after_first_name && w.chars().count() > 2)
                     && !(is_title(w) && title_starts_name(text, toks, j)))
                     || is_particle(w)
                     || is_suffix(w)
