@@ -303,8 +303,11 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
             // "read" reports only the words of a sign or a document quoted next to it (`," the
             // email read`, `the sign read: "..."`), not someone reading a book
-            let reading = matches!(lw.as_str(), "read" | "reads")
-                && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
+            // (the same for "pressed": `"...?" Hannity pressed`, never "the press")
+            let reading = matches!(
+                lw.as_str(),
+                "read" | "reads" | "press" | "pressed" | "presses" | "pressing"
+            ) && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
                 && (!(i + 1..(i + 3).min(b)).any(|k| cx.is_opening_mark(k))
                     || i > a
                         && matches!(

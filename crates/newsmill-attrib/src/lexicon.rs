@@ -193,6 +193,7 @@ const VERBS: &[(&str, u8)] = &[
     ("acknowledge", C | I),
     ("chant", C | I),
     ("chime", C | I),
+    ("press", C | I),
 ];
 
 /// Past forms that do not follow the `-ed` rule.

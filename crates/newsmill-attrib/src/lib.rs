@@ -782,6 +782,22 @@ mod tests {
     }
 
     #[test]
+    fn pressed_after_a_quotation_is_a_cue_but_the_press_is_not() {
+        let t = format!(
+            "{INTRO}\"Would the plan be open to changes?\" Roe pressed.\n\
+             Doe told the press the plan was final."
+        );
+        let (_, _, cue, who, _) = q(&t, "open to changes");
+        assert_eq!(cue.as_deref(), Some("pressed"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+        let a = attribute(&t);
+        assert!(a
+            .quotes
+            .iter()
+            .all(|q| q.cue.map(|c| s(&t, c)).as_deref() != Some("press")));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
