@@ -798,6 +798,18 @@ mod tests {
     }
 
     #[test]
+    fn question_then_demanded_or_vowed_stays_one_sentence() {
+        let t = format!("{INTRO}\"Why is this bank still too big to manage?\" Doe demanded.");
+        let (_, _, cue, who, _) = q(&t, "too big to manage");
+        assert_eq!(cue.as_deref(), Some("demanded"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let t = format!("{INTRO}\"We will never give up!\" Roe vowed.");
+        let (_, _, cue, who, _) = q(&t, "never give up");
+        assert_eq!(cue.as_deref(), Some("vowed"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
