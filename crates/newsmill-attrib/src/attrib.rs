@@ -2182,7 +2182,8 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     }
     match cx.toks[be].kind {
         Kind::Punct('.' | '!' | '?' | ';' | ')') => true,
-        Kind::Punct(':') => false,
+        // `"...," Rubio said: that ...`: a quotation closed by a comma is what the cue reports
+        Kind::Punct(':') => cx.is_closing_mark(pre) && pre > a && cx.punct(pre - 1) == Some(','),
         Kind::Punct(',') => {
             !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre))
                 || cx.is_closing_mark(pre)

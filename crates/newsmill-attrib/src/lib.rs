@@ -810,6 +810,16 @@ mod tests {
     }
 
     #[test]
+    fn quotation_closed_by_a_comma_before_said_colon() {
+        let t = format!(
+            "{INTRO}\"This is the story the campaign is built on,\" Doe said: that Roe is careful."
+        );
+        let (_, _, cue, who, _) = q(&t, "story the campaign");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
