@@ -820,6 +820,23 @@ mod tests {
     }
 
     #[test]
+    fn invisible_formatting_characters_do_not_hide_quotation_marks() {
+        let t = format!(
+            "{INTRO}\u{202a}\u{201c}Thank you for standing up for the city!\u{201d} posted Ann Vale.\n\
+             \u{200b}\"We will keep every bus line open,\" Roe said."
+        );
+        let a = attribute(&t);
+        let got: Vec<(String, Option<String>)> = a
+            .quotations
+            .iter()
+            .map(|q| (s(&t, q.contents[0]), q.speaker.clone()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Ann Vale"));
+        assert_eq!(got[1].1.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

@@ -65,6 +65,17 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// Whitespace, and the invisible formatting characters pasted text carries (zero-width
+/// spaces, bidirectional marks, byte-order marks), which must not glue a quotation mark to a
+/// word.
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+        )
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -88,7 +99,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
             continue;
         }
@@ -148,10 +159,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
             let next = at(i + len);
             let open_ctx = prev.is_none_or(|p| {
-                p.is_whitespace() || "([{-\u{2014}\u{2013}/".contains(p) || is_quote_char(p)
-            }) && next.is_some_and(|x| !x.is_whitespace());
-            let close_ctx = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|x| x.is_whitespace() || (!x.is_alphanumeric()));
+                is_space(p) || "([{-\u{2014}\u{2013}/".contains(p) || is_quote_char(p)
+            }) && next.is_some_and(|x| !is_space(x));
+            let close_ctx = prev.is_some_and(|p| !is_space(p))
+                && next.is_none_or(|x| is_space(x) || (!x.is_alphanumeric()));
             let (double, opener, closer) = match c {
                 '"' => (true, false, false),
                 '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{00ab}' => (true, true, false),
