@@ -251,7 +251,7 @@ impl Out {
                 part,
                 labels,
             } => {
-                if n % *per_part == 0 || part.is_none() {
+                if n.is_multiple_of(*per_part) || part.is_none() {
                     part.take();
                     let f = std::fs::File::create(
                         dir.join(format!("part-{:05}.jsonl.zst", n / *per_part)),

@@ -73,8 +73,8 @@ pub fn shard_offsets(work_dir: &Path, shard_count: usize) -> Result<Vec<u64>> {
     }
     offsets.push(total);
     anyhow::ensure!(
-        total < u32::MAX as u64,
-        "too many documents for one dedup run"
+        total < MAX_DOCS,
+        "too many documents for one dedup run (at most {MAX_DOCS})"
     );
     Ok(offsets)
 }
@@ -806,17 +806,53 @@ pub fn intersection(a: &[u32], b: &[u32]) -> usize {
 /// enough shared shingles. Containment is what lets a brief or a truncation join its story; the
 /// overlap floor is what keeps two short pages from matching on a few shared phrases.
 pub fn is_duplicate(a: &[u32], b: &[u32], config: &DedupConfig) -> bool {
+    match_kind(a, b, config) != Match::No
+}
+
+/// How two sketches matched under [`is_duplicate`]'s rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// Not duplicates.
+    No,
+    /// Jaccard-similar: copies of each other.
+    Similar,
+    /// Only the containment rule matched: the smaller text is inside the larger (a brief in its
+    /// story, or a story inside a digest page). `first_contains` says whether the first sketch is
+    /// the larger one.
+    Contained {
+        /// The first sketch is the container.
+        first_contains: bool,
+    },
+}
+
+/// [`is_duplicate`], telling a copy from a contained text: the cluster phase needs to know which
+/// documents contain others, to refuse merging two stories through a page that holds both.
+pub fn match_kind(a: &[u32], b: &[u32], config: &DedupConfig) -> Match {
     if a.is_empty() || b.is_empty() {
-        return false;
+        return Match::No;
     }
     let inter = intersection(a, b);
     let union = a.len() + b.len() - inter;
     let jaccard = inter as f64 / union as f64;
     let small = a.len().min(b.len());
     let containment = inter as f64 / small as f64;
-    (jaccard >= config.jaccard_threshold && inter >= config.min_overlap.min(small))
-        || (containment >= config.containment_threshold && inter >= config.min_overlap)
+    if jaccard >= config.jaccard_threshold && inter >= config.min_overlap.min(small) {
+        Match::Similar
+    } else if containment >= config.containment_threshold && inter >= config.min_overlap {
+        Match::Contained {
+            first_contains: a.len() >= b.len(),
+        }
+    } else {
+        Match::No
+    }
 }
+
+/// Edge records carry the match kind in the top bits of their second document.
+const EDGE_CONTAINED: u64 = 1 << 31;
+/// With [`EDGE_CONTAINED`]: the first document is the container.
+const EDGE_FIRST_CONTAINS: u64 = 1 << 30;
+/// Dense document numbers must stay below this so the edge flags fit.
+const MAX_DOCS: u64 = 1 << 30;
 
 /// Phase 5 (one task per partition): sorts and deduplicates the partition's candidate pairs and
 /// keeps those whose cleaned texts verify; exact-key pairs whose sketches are equal pass too.
@@ -855,10 +891,28 @@ pub fn verify_task(
                 let exact_a = loaded_a.map_or(0, |x| x.1);
                 let exact_b = reader.read(b, &mut sb)?;
                 let exact = config.exact && exact_a == exact_b;
-                if exact || (config.near && is_duplicate(&sa, &sb, config)) {
-                    out.rec_as(RecFormat::PAIR, pair)?;
-                    stats.add("verified_edges", 1);
-                }
+                let kind = if exact {
+                    Match::Similar
+                } else if config.near {
+                    match_kind(&sa, &sb, config)
+                } else {
+                    Match::No
+                };
+                let flags = match kind {
+                    Match::No => continue,
+                    Match::Similar => 0,
+                    Match::Contained { first_contains } => {
+                        stats.add("containment_edges", 1);
+                        EDGE_CONTAINED
+                            | if first_contains {
+                                EDGE_FIRST_CONTAINS
+                            } else {
+                                0
+                            }
+                    }
+                };
+                out.rec_as(RecFormat::PAIR, (a, b | flags))?;
+                stats.add("verified_edges", 1);
             }
             out.commit()?;
             Ok(())
@@ -980,6 +1034,105 @@ fn for_each_meta(
     Ok(())
 }
 
+/// Reads every verified edge as (first, second, match flags).
+fn for_each_edge(
+    work_dir: &Path,
+    config: &DedupConfig,
+    total: u64,
+    mut f: impl FnMut(u32, u32, u64),
+) -> Result<()> {
+    for part in 0..config.partitions {
+        let p = edges_part(work_dir, part);
+        let mut r = RecReader::open_as(&p, RecFormat::PAIR)?;
+        while let Some((a, b)) = r.next_rec()? {
+            let flags = b & (EDGE_CONTAINED | EDGE_FIRST_CONTAINS);
+            let b = b & !flags;
+            anyhow::ensure!(
+                a < total && b < total,
+                "{}: edge names unknown document",
+                p.display()
+            );
+            f(a as u32, b as u32, flags);
+        }
+    }
+    Ok(())
+}
+
+/// Clusters as connected components of the verified edges, except through digests.
+///
+/// A page that contains two unrelated stories (a digest, a roundup) verifies against both by
+/// containment, and plain transitive closure would merge the two stories through it. So the
+/// containment edges of every document that contains two or more others are held back; the rest
+/// are unioned; then each such container is joined to what it contains only if all the groups it
+/// would join are related: one group already, or groups whose representatives match each other
+/// (two briefs of one story do; two different stories do not). A container that fails is a
+/// digest and joins none of them (it keeps only its other edges, e.g. to its own exact copies).
+fn union_edges(
+    work_dir: &Path,
+    config: &DedupConfig,
+    offsets: &[u64],
+    stats: &mut TaskStats,
+) -> Result<UnionFind> {
+    let total = offsets[offsets.len() - 1];
+    let mut uf = UnionFind::new(total as usize);
+    // How many documents each document contains (saturating: only "two or more" matters).
+    let mut contains = vec![0u8; total as usize];
+    let container = |a: u32, b: u32, flags: u64| -> Option<(u32, u32)> {
+        let pair = if flags & EDGE_FIRST_CONTAINS != 0 {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        (flags & EDGE_CONTAINED != 0).then_some(pair)
+    };
+    for_each_edge(work_dir, config, total, |a, b, flags| {
+        if let Some((c, _)) = container(a, b, flags) {
+            contains[c as usize] = contains[c as usize].saturating_add(1);
+        }
+    })?;
+    let mut held: Vec<(u32, u32)> = Vec::new();
+    for_each_edge(work_dir, config, total, |a, b, flags| {
+        stats.add("edges", 1);
+        match container(a, b, flags) {
+            Some((c, inner)) if contains[c as usize] >= 2 => held.push((c, inner)),
+            _ => uf.union(a, b),
+        }
+    })?;
+    drop(contains);
+    held.sort_unstable();
+    let mut reader = SketchReader::new(work_dir, offsets.to_vec());
+    let mut sketches: Vec<Vec<u32>> = Vec::new();
+    for group in held.chunk_by(|x, y| x.0 == y.0) {
+        let c = group[0].0;
+        // One representative per group the container would join (at most 16 compared).
+        let mut reps: Vec<(u32, u32)> = Vec::new(); // (root, member)
+        for &(_, inner) in group {
+            let root = uf.find(inner);
+            if !reps.iter().any(|r| r.0 == root) {
+                reps.push((root, inner));
+            }
+        }
+        let related = reps.len() <= 1 || {
+            reps.truncate(16);
+            sketches.resize_with(reps.len(), Vec::new);
+            for (i, r) in reps.iter().enumerate() {
+                reader.read(u64::from(r.1), &mut sketches[i])?;
+            }
+            (0..reps.len()).all(|i| {
+                (i + 1..reps.len()).all(|j| is_duplicate(&sketches[i], &sketches[j], config))
+            })
+        };
+        if related {
+            for &(_, inner) in group {
+                uf.union(c, inner);
+            }
+        } else {
+            stats.add("digests", 1);
+        }
+    }
+    Ok(uf)
+}
+
 /// Phase 6 (a single task): unions the verified edges, picks each cluster's original (earliest
 /// date; else the member the others credit as source; else one that credits no other brand; else
 /// the longest clean text; ties by id) and writes every shard's decisions.
@@ -991,20 +1144,7 @@ pub fn cluster_task(
     let start = Instant::now();
     let mut stats = TaskStats::default();
     let offsets = shard_offsets(work_dir, shard_count)?;
-    let total = offsets[shard_count];
-    let dense = |d: u64| -> Result<u32> {
-        anyhow::ensure!(d < total, "edge names unknown document {d}");
-        Ok(d as u32)
-    };
-    let mut uf = UnionFind::new(total as usize);
-    for part in 0..config.partitions {
-        let p = edges_part(work_dir, part);
-        let mut r = RecReader::open_as(&p, RecFormat::PAIR)?;
-        while let Some((a, b)) = r.next_rec()? {
-            uf.union(dense(a)?, dense(b)?);
-            stats.add("edges", 1);
-        }
-    }
+    let mut uf = union_edges(work_dir, config, &offsets, &mut stats)?;
     // Pass 1: which brands the members of each cluster credit.
     let mut credited: IntMap<u32, HashMap<String, u32>> = IntMap::default();
     for_each_meta(work_dir, &offsets, |d, m| {
@@ -1343,6 +1483,53 @@ mod tests {
             expect.sort_unstable();
             sort_u24(&mut v, &mut tmp);
             assert_eq!(v, expect);
+        }
+    }
+
+    /// Cluster id of every document after a full run.
+    fn clusters_of(docs: Vec<Doc>, shards: usize) -> HashMap<String, String> {
+        let dir = TempDir::new("clusters");
+        let src = MemorySource::split(docs, shards);
+        crate::run_dedup(&src, &dir.0, &config(), 1).unwrap();
+        let mut out = HashMap::new();
+        for s in 0..shards {
+            for l in fs::read_to_string(decisions_path(&dir.0, s))
+                .unwrap()
+                .lines()
+            {
+                let d: Decision = serde_json::from_str(l).unwrap();
+                out.insert(d.id, d.cluster);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_digest_does_not_merge_the_two_stories_it_contains() {
+        let (x, y) = (words(10, 120), words(20, 120));
+        let f = words(30, 200);
+        let first = |n: usize| f.split(' ').take(n).collect::<Vec<_>>().join(" ");
+        let docs = vec![
+            Doc::new("x", x.clone()),
+            Doc::new("x-copy", format!("{x} And one more sentence.")),
+            Doc::new("y", y.clone()),
+            Doc::new("y-copy", format!("{y} Reporting by our staff.")),
+            // A roundup page holding both stories: it contains each of them.
+            Doc::new("digest", format!("Morning briefing\n{x}\n{y}")),
+            // A story and two briefs of it: the story contains both, and they are one story.
+            Doc::new("full", f.clone()),
+            Doc::new("brief-1", first(60)),
+            Doc::new("brief-2", format!("{} Read the full story.", first(50))),
+        ];
+        for shards in [1, 3] {
+            let c = clusters_of(docs.clone(), shards);
+            assert_eq!(c["x"], c["x-copy"]);
+            assert_eq!(c["y"], c["y-copy"]);
+            assert_ne!(c["x"], c["y"], "two stories merged through the digest");
+            assert_ne!(c["digest"], c["x"]);
+            assert_ne!(c["digest"], c["y"]);
+            assert_eq!(c["full"], c["brief-1"]);
+            assert_eq!(c["full"], c["brief-2"]);
         }
     }
 
