@@ -787,6 +787,24 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
 
 /// `Name, appositive, said`: the name before the appositive.
 fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
+    // "Gov. John Kasich (R-OH), said": the name before the parenthetical
+    if comma > a + 2 && cx.punct(comma - 1) == Some(')') {
+        if let Some(o) = (comma.saturating_sub(10).max(a)..comma - 1)
+            .rev()
+            .find(|&o| cx.punct(o) == Some('('))
+        {
+            if let Some(m) = o.checked_sub(1).and_then(|x| cx.mention_end[x]) {
+                let mm = &cx.people.mentions[m];
+                if cx.people.is_person(mm.name) {
+                    return Some(Np {
+                        s: mm.np_s.max(a),
+                        e: mm.e,
+                        kind: NpKind::Name(mm.name),
+                    });
+                }
+            }
+        }
+    }
     // "his wife, Gabriela Lazar, wrote": the name is itself the appositive
     if comma > a + 1 {
         if let Some(m) = cx.mention_end[comma - 1] {
@@ -1902,7 +1920,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && cx.toks[cue.s - 1].is_word()
             && matches!(
                 cx.lw(cue.s - 1).as_str(),
-                "by" | "before" | "after" | "while" | "upon" | "when"
+                "by" | "before" | "after" | "while" | "upon" | "when" | "and"
             );
         if src.is_none()
             && cue.participle

@@ -837,6 +837,21 @@ mod tests {
     }
 
     #[test]
+    fn party_in_brackets_before_the_comma_and_coordinated_participle() {
+        let t = format!(
+            "{INTRO}At the rally, Gov. Ann Vale (R-OH), said, \"We are ready to win the state.\""
+        );
+        let (_, _, _, who, _) = q(&t, "ready to win");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+        let t = format!(
+            "{INTRO}Doe only hinted at Roe by mentioning the wall and adding, \"I have an idea of who should build it.\""
+        );
+        let (_, _, cue, who, _) = q(&t, "who should build");
+        assert_eq!(cue.as_deref(), Some("adding"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
