@@ -1149,6 +1149,19 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     }
                 }
             }
+            // `Sanders told ABC's "Good Morning America."`: a title is no content, but the
+            // cue still names who speaks the quotation paragraph that follows
+            let n_contents = contents.len();
+            contents.retain(|&(s, e)| {
+                !cx.in_span[s].is_some_and(|k| {
+                    let sp = &cx.spans[k];
+                    sp.first == s && sp.last + 1 == e && names_not_speech(cx, sp)
+                })
+            });
+            if contents.is_empty() && n_contents > 0 {
+                out.push(make_raw(cx, att, vec![], ui));
+                continue;
+            }
             if contents.is_empty() {
                 if !att.trailing && cx.punct(att.block_e) == Some(':') && att.block_e + 1 >= b {
                     // "X said:" closing the paragraph
@@ -1272,7 +1285,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 if let Some(pi) = out[window..]
                     .iter()
                     .rposition(|p| {
-                        p.contents.last().is_some_and(|c| c.0 < q.first)
+                        anchor(p).is_some_and(|x| x < q.first)
                             && (p.speaker.is_some() || p.kind != QuoteKind::Indirect)
                     })
                     .map(|i| i + window)
@@ -1280,7 +1293,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     // a reported clause after the quotation in the same paragraph (`"...,"
                     // Clinton said, referencing a PAC called Future45`) does not take over: the
                     // quotation's speaker continues
-                    let para_of = |p: &RawQuote| p.contents.last().map(|c| cx.toks[c.0].para);
+                    let para_of = |p: &RawQuote| anchor(p).map(|x| cx.toks[x].para);
                     let pi = if out[pi].kind == QuoteKind::Indirect {
                         out[window..pi]
                             .iter()
@@ -1292,7 +1305,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                         pi
                     };
                     let prev = &out[pi];
-                    let prev_para = prev.contents.last().map(|c| cx.toks[c.0].para).unwrap_or(0);
+                    let prev_para = anchor(prev).map(|x| cx.toks[x].para).unwrap_or(0);
                     let close = here <= prev_para + 1 || q.continued;
                     if close {
                         if prev_para == here && prev.kind != QuoteKind::Indirect {
@@ -1589,6 +1602,12 @@ fn is_title_case(words: &[&str]) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
+}
+
+/// Where an attribution sits, for continuing its speaker: its last content, or its cue when it
+/// reports nothing of its own (a cue whose only object was a title).
+fn anchor(p: &RawQuote) -> Option<usize> {
+    p.contents.last().map(|c| c.0).or(p.cue.map(|c| c.0))
 }
 
 /// `"..." ― Karen Smith` / `"..."\n-President Obama, tweeting`: a dash and a name after a

@@ -852,6 +852,22 @@ mod tests {
     }
 
     #[test]
+    fn cue_with_a_title_as_its_only_object_speaks_the_next_quotation() {
+        let t = format!(
+            "{INTRO}\"We will win,\" Roe said.\n\
+             Later that day, Doe told CBS's \"Meet the Voters.\" \"We will take every county in the state.\""
+        );
+        let a = attribute(&t);
+        let got: Vec<(String, Option<String>)> = a
+            .quotations
+            .iter()
+            .map(|q| (s(&t, q.contents[0]), q.speaker.clone()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
