@@ -320,6 +320,7 @@ pub(crate) mod tests {
             (RecFormat::WIDE, (u64::MAX - 3, 7)),
             (RecFormat::KEY_U32, (u64::MAX - 3, u32::MAX as u64)),
             (RecFormat::PAIR, (5, u32::MAX as u64 - 1)),
+            (RecFormat { key: 5, val: 4 }, ((1 << 40) - 2, 77)),
         ] {
             let p = d.0.join(format!("f{}", fmt.bytes()));
             let mut w = AtomicFile::create(&p).unwrap();

@@ -251,6 +251,12 @@ pub fn scan_task(
     Ok(stats)
 }
 
+/// Candidate keys are stored as their low 40 bits and a dense document: 9 bytes. Keys that collide
+/// in 40 bits (about one in 2^40 / keys-per-partition) only add a candidate pair, which verification
+/// then rejects; the key files are the second largest of a run.
+const KEY_FORMAT: RecFormat = RecFormat { key: 5, val: 4 };
+const KEY_MASK: u64 = (1 << 40) - 1;
+
 /// Line keys with the low 32 bits of the document's text hash.
 const SCAN_FORMAT: RecFormat = RecFormat::KEY_U32;
 
@@ -567,7 +573,7 @@ pub fn signatures_task(
                 sketch.dedup();
             }
             for &k in &keys {
-                outs[part_of(k, parts)].rec_as(RecFormat::KEY_U32, (k, dref))?;
+                outs[part_of(k, parts)].rec_as(KEY_FORMAT, (k & KEY_MASK, dref))?;
             }
             stats.add("keys", keys.len() as u64);
             idx.rec((offset + sketch.len() as u64, exact))?;
@@ -631,7 +637,7 @@ pub fn bands_task(
         work_dir,
         config,
         task,
-        RecFormat::KEY_U32,
+        KEY_FORMAT,
         inputs,
         |part, sorted| {
             let mut outs = (0..parts)
