@@ -11,7 +11,8 @@
 //!    leaves out the menus, teasers and footers around them, whatever the markup calls them.
 //!    Prose boxes just before it (a lead in its own `intro` box) are taken along.
 //! 4. Inside it, link-dense blocks, stock phrases ("Advertisement", "Share this") and a heading
-//!    that repeats the title are dropped; paragraph breaks follow the block structure.
+//!    that repeats the title are dropped; paragraph breaks follow the block structure. A
+//!    heading whose whole section is a left-out link list ("More on this topic") goes too.
 
 use crate::dom::{AttrName, Dom, Kind, Tag, NONE};
 use std::collections::HashSet;
@@ -482,18 +483,23 @@ pub(crate) fn extract(
     // name-based removal: a node holding most of the page's prose is the article, whatever its
     // class says.
     let mut raw = vec![0u32; n];
+    let mut raw_link = vec![0u32; n];
     let mut gp = vec![0u32; n];
     for i in (1..n).rev() {
         if removed[i] {
             continue;
         }
         raw[i] += tc[i];
+        if in_link[i] {
+            raw_link[i] += tc[i];
+        }
         let l = own_raw[i];
         if l >= 80 && (link_raw[i] as f32) < 0.3 * l as f32 {
             gp[i] += l;
         }
         let par = dom.nodes[i].parent as usize;
         raw[par] += raw[i];
+        raw_link[par] += raw_link[i];
         gp[par] += gp[i];
     }
     let page_raw = raw[0].max(1) as f32;
@@ -758,6 +764,8 @@ pub(crate) fn extract(
                                  // Lines with the block each came from; a new line starts at every block element and
                                  // whenever the text's block changes (text after a nested block closes).
     let mut lines: Vec<(String, u32)> = Vec::new();
+    // Line counts at which link lists were left out (removed or too link-dense).
+    let mut junk_at: Vec<usize> = Vec::new();
     let mut cur = String::with_capacity(512);
     let mut cur_owner = NONE;
     let end = dom.subtree_end(top as u32) as usize;
@@ -778,6 +786,10 @@ pub(crate) fn extract(
     };
     while j < end {
         if removed[j] {
+            if raw[j] >= 20 && raw_link[j] * 2 >= raw[j] {
+                flush(&mut cur, cur_owner, &mut lines);
+                junk_at.push(lines.len());
+            }
             j = dom.subtree_end(j as u32) as usize;
             continue;
         }
@@ -808,6 +820,10 @@ pub(crate) fn extract(
                     ) {
                         1
                     } else {
+                        if own_link[o] * 2 >= own[o] {
+                            flush(&mut cur, cur_owner, &mut lines);
+                            junk_at.push(lines.len());
+                        }
                         2
                     };
                 }
@@ -843,16 +859,20 @@ pub(crate) fn extract(
         j += 1;
     }
     flush(&mut cur, cur_owner, &mut lines);
-    lines.retain(|(l, _)| !stock_phrase(l) && !looks_like_markup(l));
-    // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail.
-    let half = lines.len() / 2;
-    if let Some(k) = lines
-        .iter()
-        .skip(half.max(1))
-        .position(|(l, _)| section_end(l))
-    {
-        lines.truncate(half.max(1) + k);
+    drop_link_intros(dom, &mut lines, &junk_at);
+    // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail
+    // (looked for before the link intros go, which it may be one of).
+    let kept = |(l, o): &(String, u32)| *o != NONE && !stock_phrase(l) && !looks_like_markup(l);
+    let half = lines.iter().filter(|x| kept(x)).count() / 2;
+    let mut seen = 0;
+    if let Some(k) = lines.iter().position(|x| {
+        let late = seen >= half.max(1);
+        seen += usize::from(kept(x));
+        late && section_end(&x.0) && !stock_phrase(&x.0)
+    }) {
+        lines.truncate(k);
     }
+    lines.retain(kept);
     out.paragraphs = lines.len();
     let mut text = String::with_capacity(lines.iter().map(|l| l.0.len() + 1).sum());
     for (k, (l, _)) in lines.iter().enumerate() {
@@ -944,6 +964,42 @@ fn take_siblings(
         cur = par as usize;
     }
     top
+}
+
+/// A heading-like line: a heading element, or a short line that does not end a sentence
+/// ("More on this topic", "Related:").
+fn title_like(dom: &Dom, line: &str, owner: u32) -> bool {
+    if owner == NONE {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or(' ');
+    match dom.tag(owner) {
+        Some(t) if t.is_heading() => true,
+        // List items and cells are entries of their own list, not its heading.
+        Some(Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th) => false,
+        _ => line.len() <= 60 && (last == ':' || !ends_sentence(last)),
+    }
+}
+
+/// Drops headings that only introduce a left-out link list ("More on this topic" above the
+/// related links): a heading-like line right before the list, when what follows the list is
+/// the end of the text or the next heading. Dropped lines get owner `NONE`.
+fn drop_link_intros(dom: &Dom, lines: &mut [(String, u32)], junk_at: &[usize]) {
+    for &k in junk_at {
+        if k == 0 || k > lines.len() {
+            continue;
+        }
+        let (ref l, o) = lines[k - 1];
+        if !title_like(dom, l, o) {
+            continue;
+        }
+        let section_ends = lines
+            .get(k)
+            .is_none_or(|(_, next)| dom.tag(*next).is_some_and(Tag::is_heading));
+        if section_ends {
+            lines[k - 1].1 = NONE;
+        }
+    }
 }
 
 /// Headings that open the related-links, reading-list or comments part of a page, in the

@@ -146,3 +146,11 @@ fn lead_in_its_own_box_before_the_body_is_kept() {
     let x = run("lead_outside_body.html", None);
     assert_eq!(x.text, expected("lead_outside_body.txt"));
 }
+
+#[test]
+fn heading_over_an_in_body_link_list_goes_with_it() {
+    // "Background reading" only introduces related links inside the content container; the
+    // next heading has text under it and stays.
+    let x = run("link_list_in_body.html", None);
+    assert_eq!(x.text, expected("link_list_in_body.txt"));
+}
