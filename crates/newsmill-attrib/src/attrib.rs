@@ -1091,17 +1091,25 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
     let units = cx.units.clone();
     let mut pending_colon: Option<usize> = None; // index into out awaiting the next paragraph's quotation
     for (ui, &(a, b)) in units.iter().enumerate() {
-        // a paragraph that ended with "X said:" takes this paragraph's opening quotation
+        let atts = unit_attributions(cx, a, b);
+        // a paragraph that ended with "X said:" takes this paragraph's opening quotation,
+        // unless the quotation has an attribution of its own (`Roe seemed to agree. "...," he
+        // said.`)
         if let Some(qi) = pending_colon.take() {
             if let Some(k) = cx.in_span[a] {
-                if cx.spans[k].first == a && cx.toks[a].para == cx.toks[cx.spans[k].last].para {
+                let own = atts
+                    .iter()
+                    .any(|t| t.trailing && t.block_s <= cx.spans[k].last + 2);
+                if !own
+                    && cx.spans[k].first == a
+                    && cx.toks[a].para == cx.toks[cx.spans[k].last].para
+                {
                     out[qi].contents = vec![(cx.spans[k].first, cx.spans[k].last + 1)];
                     out[qi].kind = QuoteKind::Direct;
                     covered[k] = true;
                 }
             }
         }
-        let atts = unit_attributions(cx, a, b);
         let n_before = out.len();
         for (ai, att) in atts.iter().enumerate() {
             let (cs, ce) = content_range(cx, a, b, &atts, ai);

@@ -100,12 +100,20 @@ pub fn attribute(text: &str) -> Attribution {
             }
         }
     }
-    // The same quoted words can sit inside two attributions (`X said that Y "suggests" ...`):
-    // list them once, with the attribution that names a speaker (the first when both do).
+    // The same quoted words can sit inside two attributions (`X said that Y "suggests" ...`,
+    // `telling Mic, "...," he said`): list them once, with the attribution that names a speaker,
+    // and among those the one whose cue is nearest the words (then the first).
     // Stable sort: attributions keep their text order within one span.
     quotations.sort_by_key(|q| {
         let c = q.contents[0];
-        (c.start, c.end, q.speaker.is_none())
+        let dist = q.cue.map_or(usize::MAX, |u| {
+            if u.end <= c.start {
+                c.start - u.end
+            } else {
+                u.start.saturating_sub(c.end)
+            }
+        });
+        (c.start, c.end, q.speaker.is_none(), dist)
     });
     quotations.dedup_by_key(|q| (q.contents[0].start, q.contents[0].end));
     let people = an
@@ -865,6 +873,30 @@ mod tests {
             .collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].1.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_quotation_with_its_own_cue_is_not_taken_by_the_sentence_before() {
+        let t = format!(
+            "{INTRO}Roe almost seemed to agree. \"Illegal dumping is a problem,\" he said."
+        );
+        let a = attribute(&t);
+        let q = &a.quotations[0];
+        assert_eq!(q.cue.map(|c| s(&t, c)).as_deref(), Some("said"));
+        assert_eq!(q.speaker_mention.map(|c| s(&t, c)).as_deref(), Some("he"));
+        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
+    fn shared_quotation_keeps_the_nearest_cue() {
+        let t = format!(
+            "{INTRO}Roe weighed in, telling a paper in an interview, \"But gosh, they are both qualified,\" he said."
+        );
+        let a = attribute(&t);
+        assert_eq!(a.quotations.len(), 1, "{:?}", a.quotations);
+        let q = &a.quotations[0];
+        assert_eq!(q.cue.map(|c| s(&t, c)).as_deref(), Some("said"));
+        assert_eq!(q.speaker.as_deref(), Some("John Roe"));
     }
 
     #[test]
