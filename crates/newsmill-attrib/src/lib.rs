@@ -900,6 +900,24 @@ mod tests {
     }
 
     #[test]
+    fn question_then_phrasal_cue_stays_one_sentence() {
+        let t = format!(
+            "{INTRO}Doe responded pointedly: \"It can happen to anyone.\"\n\
+             \"You know, it happens, right?\" Roe went on, as if he did not hear her. \"But you have to get over it.\""
+        );
+        let a = attribute(&t);
+        let got: Vec<Option<String>> = a.quotations.iter().map(|q| q.speaker.clone()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Jane Doe".to_string()),
+                Some("John Roe".to_string()),
+                Some("John Roe".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");

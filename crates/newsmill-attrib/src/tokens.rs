@@ -511,6 +511,20 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
             _ => return false,
         }
         let w = text[t.s..t.e].to_lowercase();
+        // phrasal cues: `"...?" Trump went on, ...`, `"...!" she shot back.`
+        let particle = toks
+            .get(k + 1)
+            .filter(|n| n.is_word() && n.para == para)
+            .map(|n| text[n.s..n.e].to_lowercase());
+        let phrasal = match (w.as_str(), particle.as_deref()) {
+            ("went" | "goes", Some("on")) => true,
+            ("shot" | "fired" | "hit" | "snapped", Some("back")) => true,
+            ("chimed", Some("in")) => true,
+            _ => false,
+        };
+        if phrasal {
+            return k <= j + 7 || after_comma;
+        }
         if let Some(cue) = crate::lexicon::cue(&w).filter(|c| c.inversion) {
             // right after the name (or after an appositive closed by a comma), and ending the
             // clause: `Maher replied.`, `he said in a statement`, not `He said he had ...`
