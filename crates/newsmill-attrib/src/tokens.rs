@@ -516,12 +516,12 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
             .get(k + 1)
             .filter(|n| n.is_word() && n.para == para)
             .map(|n| text[n.s..n.e].to_lowercase());
-        let phrasal = match (w.as_str(), particle.as_deref()) {
-            ("went" | "goes", Some("on")) => true,
-            ("shot" | "fired" | "hit" | "snapped", Some("back")) => true,
-            ("chimed", Some("in")) => true,
-            _ => false,
-        };
+        let phrasal = matches!(
+            (w.as_str(), particle.as_deref()),
+            ("went" | "goes", Some("on"))
+                | ("shot" | "fired" | "hit" | "snapped", Some("back"))
+                | ("chimed", Some("in"))
+        );
         if phrasal {
             return k <= j + 7 || after_comma;
         }
