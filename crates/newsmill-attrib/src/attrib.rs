@@ -1370,7 +1370,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
     for q in &mut out {
         q.kind = classify(cx, &q.contents);
         let whole = q.kind == QuoteKind::Direct;
-        q.quoted = q
+        let spans: Vec<QSpan> = q
             .contents
             .iter()
             .flat_map(|&(s, e)| {
@@ -1379,7 +1379,12 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     .iter()
                     .take_while(move |sp| sp.first < e)
                     .filter(move |sp| sp.last < e)
+                    .cloned()
             })
+            .collect();
+        let spans = if whole { spans } else { join_listed(cx, spans) };
+        q.quoted = spans
+            .iter()
             .filter(|sp| {
                 if whole {
                     !names_not_speech(cx, sp)
@@ -1389,6 +1394,32 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             })
             .map(|sp| (sp.first, sp.last + 1))
             .collect();
+    }
+    out
+}
+
+/// `chanted "Send them home," and "Build the wall."`, `calls people "losers" and "sad"`: quoted
+/// stretches listed with only `and`, `or` and commas between them are one quotation of one
+/// speaker.
+fn join_listed(cx: &Ctx, spans: Vec<QSpan>) -> Vec<QSpan> {
+    let mut out: Vec<QSpan> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut() {
+            let gap = prev.last + 1..sp.first;
+            let joined = gap.len() <= 3
+                && gap.clone().all(|k| {
+                    cx.punct(k) == Some(',')
+                        || cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "and" | "or")
+                })
+                && gap.clone().any(|k| cx.toks[k].is_word())
+                && cx.toks[prev.last].para == cx.toks[sp.first].para;
+            if joined {
+                prev.last = sp.last;
+                prev.words += sp.words;
+                continue;
+            }
+        }
+        out.push(sp);
     }
     out
 }

@@ -918,6 +918,16 @@ mod tests {
     }
 
     #[test]
+    fn quotations_listed_with_and_are_one_quotation() {
+        let t = format!(
+            "{INTRO}Doe said the crowd chanted back, \"Fix the roads,\" and \"Open the schools.\""
+        );
+        let a = attribute(&t);
+        let got: Vec<String> = a.quotations.iter().map(|q| s(&t, q.contents[0])).collect();
+        assert_eq!(got, vec!["\"Fix the roads,\" and \"Open the schools.\""]);
+    }
+
+    #[test]
     fn abbreviated_titles_are_spelled_out_in_roles() {
         let t = "Massachusetts Sen. Elizabeth Warren spoke.\n\"It is wrong,\" Warren said.";
         let (_, _, _, who, role) = q(t, "It is wrong");
