@@ -37,7 +37,9 @@ pub struct Attribution {
     /// The quoted-words view: every stretch inside quotation marks that belongs to an
     /// attribution (a direct quote, or the quoted words of a mixed one), each as a direct quote
     /// with the attribution's cue, speaker and role. What a reader who wants verbatim quotations
-    /// only (a fact-checker's list of "who said these exact words") consumes.
+    /// only (a fact-checker's list of "who said these exact words") consumes, so titles and
+    /// short scare quotes inside reported speech are left out, stretches listed with "and" are
+    /// one entry, and words shared by two attributions are listed once.
     pub quotations: Vec<Quote>,
 }
 
