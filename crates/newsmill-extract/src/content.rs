@@ -484,6 +484,7 @@ pub(crate) fn extract(
     // class says.
     let mut raw = vec![0u32; n];
     let mut raw_link = vec![0u32; n];
+    let mut has_h1 = vec![false; n];
     let mut gp = vec![0u32; n];
     for i in (1..n).rev() {
         if removed[i] {
@@ -500,6 +501,9 @@ pub(crate) fn extract(
         let par = dom.nodes[i].parent as usize;
         raw[par] += raw[i];
         raw_link[par] += raw_link[i];
+        if has_h1[i] || dom.tag(i as u32) == Some(Tag::H1) {
+            has_h1[par] = true;
+        }
         gp[par] += gp[i];
     }
     let page_raw = raw[0].max(1) as f32;
@@ -527,9 +531,10 @@ pub(crate) fn extract(
         let prose = gp[i] >= 160 && gp[i] * 10 >= raw[i] * 6;
         in_article[i] = in_article[par] || tag == Tag::Article;
         soft[i] = soft[par];
-        if tag == Tag::Header && in_article[par] {
-            // An article's own header holds the headline, byline and often the lead paragraph:
-            // only its long paragraphs may count.
+        if tag == Tag::Header && (in_article[par] || has_h1[i] && share < 0.3) {
+            // An article's own header (inside `<article>`, or the one holding the headline)
+            // holds the headline, byline and often the lead paragraph: only its long
+            // paragraphs may count.
             soft[i] = true;
         } else if matches!(tag, Tag::Header | Tag::Footer | Tag::Nav | Tag::Aside) {
             rm = share < 0.3;
@@ -1169,6 +1174,24 @@ mod tests {
         assert!(boiler_class("mt-2 leading-tight") == Boiler::None);
         assert!(boiler_class("subtitle-2") == Boiler::None);
         assert!(boiler_class("field--type-text-with-summary") == Boiler::None);
+    }
+
+    #[test]
+    fn lead_in_the_page_header_with_the_headline_is_kept() {
+        // No `<article>`: the header holding the headline is the article's header, not the
+        // site's, so its lead paragraph counts.
+        let para = "Volunteers planted four hundred trees along the river bank over the weekend. "
+            .repeat(3);
+        let html = format!(
+            "<body><header class=site><a href=/>Home</a> <a href=/news>News</a></header>\
+             <main><header><h1>Trees for the river</h1><p>A new wood is growing on the east \
+             bank, where the floods of last spring washed the old one away with the bridge.</p></header>\
+             <div class=body><p>{para}</p><p>{para}</p></div></main></body>"
+        );
+        let dom = parse(&html);
+        let c = extract(&dom, None, Some("Trees for the river"), &params());
+        assert!(c.text.starts_with("A new wood is growing"), "{}", c.text);
+        assert!(!c.text.contains("Home"), "{}", c.text);
     }
 
     #[test]
