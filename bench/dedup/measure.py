@@ -4,7 +4,8 @@ score_dedup.py, and appends one JSON line (CPU seconds, MB/s and docs/s per CPU-
 quality) to RESULTS_JSONL.
 
 Usage: measure.py RESULTS_JSONL TOOL CORPUS.jsonl PRED.tsv -- COMMAND...
-CORPUS.jsonl.stats.json (written by gen_corpus) gives the document count and text bytes.
+CORPUS.jsonl.stats.json (written by gen_corpus) gives the document count and text bytes. CORPUS may
+be a directory of parts (gen_corpus --parts); then CORPUS/labels.jsonl is what gets scored.
 """
 
 import json
@@ -36,7 +37,8 @@ def main():
 
     cpu = grab("User time (seconds)") + grab("System time (seconds)")
     rss_mb = grab("Maximum resident set size (kbytes)") / 1024
-    q = json.loads(subprocess.run([sys.executable, SCORER, corpus, pred, "--json"],
+    gold = os.path.join(corpus, "labels.jsonl") if os.path.isdir(corpus) else corpus
+    q = json.loads(subprocess.run([sys.executable, SCORER, gold, pred, "--json"],
                                   capture_output=True, text=True, check=True).stdout)
     mb = stats["text_bytes"] / 1e6
     row = {

@@ -23,7 +23,7 @@ if [ ! -x $B/.venv/bin/python ]; then
   $B/.venv/bin/pip install -q "datatrove==0.10.1" "rensa==0.5.0" "xxhash<4" orjson regex nltk tokenizers spacy numpy
 fi
 cargo build --release -q -p newsmill-dedup --example gen_corpus --example dedup_dev
-BIN=target/release/examples
+BIN=${CARGO_TARGET_DIR:-target}/release/examples
 
 $BIN/gen_corpus "$DOCS" "$W/corpus.jsonl"
 if [ "$CMP" != "$DOCS" ]; then

@@ -1017,23 +1017,30 @@ pub fn cluster_id(original_id: &str) -> String {
 
 /// Streams every shard's doc meta with the document's dense index (`offsets` has one entry per
 /// shard plus the total).
+/// Only the documents for which `wanted` is true are parsed (the first two passes of the cluster
+/// phase skip singletons, a third of a typical corpus).
 fn for_each_meta(
     work_dir: &Path,
     offsets: &[u64],
+    mut wanted: impl FnMut(u32) -> bool,
     mut f: impl FnMut(u32, DocMeta) -> Result<()>,
 ) -> Result<()> {
     for (shard, bounds) in offsets.windows(2).enumerate() {
         let p = sig_meta(work_dir, shard);
         let r = BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
         for (ord, line) in r.lines().enumerate() {
-            let m: DocMeta = serde_json::from_str(&line?)
-                .with_context(|| format!("{}:{}", p.display(), ord + 1))?;
+            let line = line?;
             let d = bounds[0] + ord as u64;
             anyhow::ensure!(
                 d < bounds[1],
                 "{}: more documents than counted",
                 p.display()
             );
+            if !wanted(d as u32) {
+                continue;
+            }
+            let m: DocMeta = serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}", p.display(), ord + 1))?;
             f(d as u32, m)?;
         }
     }
@@ -1153,49 +1160,62 @@ pub fn cluster_task(
     let mut uf = union_edges(work_dir, config, &offsets, &mut stats)?;
     // Pass 1: which brands the members of each cluster credit.
     let mut credited: IntMap<u32, HashMap<String, u32>> = IntMap::default();
-    for_each_meta(work_dir, &offsets, |d, m| {
-        if uf.set_size(d) > 1 {
-            if let Some(c) = m.credits {
-                let root = uf.find(d);
-                *credited.entry(root).or_default().entry(c).or_insert(0) += 1;
+    let sizes: Vec<bool> = (0..offsets[shard_count] as u32)
+        .map(|d| uf.set_size(d) > 1)
+        .collect();
+    for_each_meta(
+        work_dir,
+        &offsets,
+        |d| sizes[d as usize],
+        |d, m| {
+            if uf.set_size(d) > 1 {
+                if let Some(c) = m.credits {
+                    let root = uf.find(d);
+                    *credited.entry(root).or_default().entry(c).or_insert(0) += 1;
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     // Pass 2: the best-ranked member of each cluster.
     let mut best: IntMap<u32, (OriginalRank, u64)> = IntMap::default();
-    for_each_meta(work_dir, &offsets, |d, m| {
-        if uf.set_size(d) <= 1 {
-            return Ok(());
-        }
-        let root = uf.find(d);
-        let own_credit = m.credits.is_some() && m.credits == m.brand;
-        let named_by = match (&m.brand, credited.get(&root)) {
-            (Some(b), Some(c)) => c
-                .get(b)
-                .copied()
-                .unwrap_or(0)
-                .saturating_sub(u32::from(own_credit)),
-            _ => 0,
-        };
-        let rank = OriginalRank {
-            date: match &m.date {
-                Some(d) => (false, d.clone()),
-                None => (true, String::new()),
-            },
-            named_by: std::cmp::Reverse(named_by),
-            credits_other: m.credits.is_some() && !own_credit,
-            words: std::cmp::Reverse(m.words),
-            id: m.id,
-        };
-        match best.get(&root) {
-            Some((r, _)) if *r <= rank => {}
-            _ => {
-                best.insert(root, (rank, m.exact));
+    for_each_meta(
+        work_dir,
+        &offsets,
+        |d| sizes[d as usize],
+        |d, m| {
+            if uf.set_size(d) <= 1 {
+                return Ok(());
             }
-        }
-        Ok(())
-    })?;
+            let root = uf.find(d);
+            let own_credit = m.credits.is_some() && m.credits == m.brand;
+            let named_by = match (&m.brand, credited.get(&root)) {
+                (Some(b), Some(c)) => c
+                    .get(b)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(u32::from(own_credit)),
+                _ => 0,
+            };
+            let rank = OriginalRank {
+                date: match &m.date {
+                    Some(d) => (false, d.clone()),
+                    None => (true, String::new()),
+                },
+                named_by: std::cmp::Reverse(named_by),
+                credits_other: m.credits.is_some() && !own_credit,
+                words: std::cmp::Reverse(m.words),
+                id: m.id,
+            };
+            match best.get(&root) {
+                Some((r, _)) if *r <= rank => {}
+                _ => {
+                    best.insert(root, (rank, m.exact));
+                }
+            }
+            Ok(())
+        },
+    )?;
     drop(credited);
     // Pass 3: decisions, shard by shard, in input order: a copy is an exact duplicate when its
     // text equals the original's or an earlier member's.
