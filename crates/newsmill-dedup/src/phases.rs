@@ -630,9 +630,21 @@ pub fn bands_task(
             .map(|s| sig_part(work_dir, s, part))
             .collect()
     };
-    // Pairs emitted lately, by hash slot: a pair that shares many keys (every band and anchor of
-    // two copies) is written once per slot hit instead of once per key.
-    let mut recent = vec![u64::MAX; RECENT_PAIRS];
+    // Pairs are collected packed (`a << 32 | b`), sorted and deduplicated before they are written:
+    // two copies share most of their keys (every band and anchor), so most pairs come many times.
+    // The buffer is bounded like a sort run.
+    let mut found: Vec<u64> = Vec::new();
+    let flush = |found: &mut Vec<u64>, outs: &mut [AtomicFile]| -> Result<u64> {
+        found.sort_unstable();
+        found.dedup();
+        for &packed in found.iter() {
+            let p = (packed >> 32, packed & 0xffff_ffff);
+            outs[part_of(combine(p.0, p.1), parts)].rec_as(RecFormat::PAIR, p)?;
+        }
+        let n = found.len() as u64;
+        found.clear();
+        Ok(n)
+    };
     for_each_sorted_partition(
         work_dir,
         config,
@@ -645,7 +657,11 @@ pub fn bands_task(
                 .collect::<std::io::Result<Vec<_>>>()?;
             let mut bucket: Vec<u64> = Vec::new();
             let mut cur_key = None;
-            let mut emit = |bucket: &mut Vec<u64>, outs: &mut Vec<AtomicFile>| -> Result<u64> {
+            let cap = config.sort_buffer_records.max(1024);
+            let emit = |bucket: &mut Vec<u64>,
+                            found: &mut Vec<u64>,
+                            outs: &mut Vec<AtomicFile>|
+             -> Result<u64> {
                 bucket.dedup();
                 let mut n = 0;
                 if bucket.len() >= 2 {
@@ -655,16 +671,11 @@ pub fn bands_task(
                         let pairs = [(first, bucket[i]), (bucket[i - 1], bucket[i])];
                         let m = if chain && i >= 2 { 2 } else { 1 };
                         for &p in pairs.iter().take(m) {
-                            let h = combine(p.0, p.1);
-                            let packed = (p.0 << 32) | p.1;
-                            let slot = &mut recent[(h >> 40) as usize % RECENT_PAIRS];
-                            if *slot == packed {
-                                continue;
-                            }
-                            *slot = packed;
-                            outs[part_of(h, parts)].rec_as(RecFormat::PAIR, p)?;
-                            n += 1;
+                            found.push((p.0 << 32) | p.1);
                         }
+                    }
+                    if found.len() >= cap {
+                        n += flush(found, outs)?;
                     }
                 }
                 bucket.clear();
@@ -672,14 +683,15 @@ pub fn bands_task(
             };
             while let Some((k, d)) = sorted.next_rec()? {
                 if cur_key != Some(k) {
-                    let n = emit(&mut bucket, &mut outs)?;
+                    let n = emit(&mut bucket, &mut found, &mut outs)?;
                     stats.add("pairs_emitted", n);
                     cur_key = Some(k);
                     stats.add("keys_distinct", 1);
                 }
                 bucket.push(d);
             }
-            let n = emit(&mut bucket, &mut outs)?;
+            let mut n = emit(&mut bucket, &mut found, &mut outs)?;
+            n += flush(&mut found, &mut outs)?;
             stats.add("pairs_emitted", n);
             for o in outs {
                 o.commit()?;
@@ -690,9 +702,6 @@ pub fn bands_task(
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
 }
-
-/// Slots of the bands phase's recently-emitted-pairs filter (8 bytes each).
-const RECENT_PAIRS: usize = 1 << 22;
 
 /// Reads shingle sketches by document, keeping one open file per shard and each shard's index in
 /// memory (16 bytes per document), so that a sketch costs one positioned read.
