@@ -16,6 +16,7 @@
 //! assert_eq!(a.quotes[0].speaker.as_deref(), Some("Dmitri Peskov"));
 //! assert_eq!(a.quotes[0].role.as_deref(), Some("Kremlin spokesman"));
 //! ```
+#![warn(missing_docs)]
 
 mod attrib;
 mod lexicon;
