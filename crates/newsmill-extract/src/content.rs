@@ -866,14 +866,15 @@ pub(crate) fn extract(
     flush(&mut cur, cur_owner, &mut lines);
     drop_link_intros(dom, &mut lines, &junk_at);
     // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail
-    // (looked for before the link intros go, which it may be one of).
+    // (looked for before the link intros and stock phrases such as a bare "Related" go,
+    // which it may be one of).
     let kept = |(l, o): &(String, u32)| *o != NONE && !stock_phrase(l) && !looks_like_markup(l);
     let half = lines.iter().filter(|x| kept(x)).count() / 2;
     let mut seen = 0;
     if let Some(k) = lines.iter().position(|x| {
         let late = seen >= half.max(1);
         seen += usize::from(kept(x));
-        late && section_end(&x.0) && !stock_phrase(&x.0)
+        late && section_end(&x.0)
     }) {
         lines.truncate(k);
     }
@@ -1236,6 +1237,21 @@ mod tests {
                 && !c.text.contains("Other story")
                 && !c.text.contains("Contact")
         );
+    }
+
+    #[test]
+    fn bare_related_line_late_in_the_text_starts_the_tail() {
+        let para =
+            "The harbour board approved the new ferry timetable after a long debate. ".repeat(3);
+        let teaser =
+            "Another story about something else entirely, told in a few short words. ".repeat(2);
+        let html = format!(
+            "<body><div><p>{para}</p><p>{para}</p><p>{para}</p><p>Related</p>\
+             <p>{teaser}</p></div></body>"
+        );
+        let dom = parse(&html);
+        let c = extract(&dom, None, None, &params());
+        assert_eq!(c.paragraphs, 3, "{}", c.text);
     }
 
     #[test]
