@@ -324,7 +324,16 @@ fn stock_phrase(line: &str) -> bool {
     const EXACT: &[&str] = &[
         "advertisement",
         "advertising",
+        "advert",
         "ad",
+        // The same label in the languages of the sets and beyond.
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "reklama",
+        "iklan",
         "sponsored",
         "share",
         "share this",
@@ -1257,6 +1266,7 @@ mod tests {
     #[test]
     fn stock_phrases() {
         assert!(stock_phrase("Advertisement"));
+        assert!(stock_phrase("ANZEIGE"));
         assert!(stock_phrase("  Read more: the other story"));
         assert!(!stock_phrase("He said the advertisement was misleading."));
     }
