@@ -13,7 +13,9 @@
 //!   shares, so briefs and truncations (Jaccard 0.1 to 0.6 with their story) are found too.
 //! - **Verification** on each candidate pair's stored shingle sketch: Jaccard, or containment of
 //!   the smaller text with a floor of shared shingles. Clusters are the connected components of
-//!   verified edges only.
+//!   verified edges only, except through a digest: a page that contains two or more documents
+//!   joins them only if they are related to each other, so a roundup of two stories never merges
+//!   the two.
 //! - **Originals**: earliest date; else the member the others credit as source; else one that
 //!   credits no other brand; else the longest clean text; ties by id.
 //!

@@ -8,8 +8,11 @@
 //! | `dedup-lines` | one per partition | line keys | keys that recur, with their distinct-doc counts |
 //! | `dedup-signatures` | one per shard | shard docs, recurring keys | band/anchor/exact keys by partition, shingle sketches, doc meta |
 //! | `dedup-bands` | one per partition | keys | candidate pairs, by pair partition |
-//! | `dedup-verify` | one per partition | pairs, sketches | verified edges |
-//! | `dedup-cluster` | one | edges, doc meta | per-shard decisions |
+//! | `dedup-verify` | one per partition | pairs, sketches | verified edges, with how they matched |
+//! | `dedup-cluster` | one | edges, doc meta, sketches (digest checks) | per-shard decisions |
+//!
+//! Documents are numbered densely across shards (from the scan counts), so keys, pairs and edges
+//! store a document in 4 bytes.
 
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
@@ -659,8 +662,8 @@ pub fn bands_task(
             let mut cur_key = None;
             let cap = config.sort_buffer_records.max(1024);
             let emit = |bucket: &mut Vec<u64>,
-                            found: &mut Vec<u64>,
-                            outs: &mut Vec<AtomicFile>|
+                        found: &mut Vec<u64>,
+                        outs: &mut Vec<AtomicFile>|
              -> Result<u64> {
                 bucket.dedup();
                 let mut n = 0;
