@@ -1190,7 +1190,7 @@ pub fn cluster_task(
         },
     )?;
     // Pass 2: the best-ranked member of each cluster.
-    let mut best: IntMap<u32, (OriginalRank, u64)> = IntMap::default();
+    let mut best: IntMap<u32, (OriginalRank, u64, u32)> = IntMap::default();
     for_each_meta(
         work_dir,
         &offsets,
@@ -1220,9 +1220,9 @@ pub fn cluster_task(
                 id: m.id,
             };
             match best.get(&root) {
-                Some((r, _)) if *r <= rank => {}
+                Some((r, _, _)) if *r <= rank => {}
                 _ => {
-                    best.insert(root, (rank, m.exact));
+                    best.insert(root, (rank, m.exact, d));
                 }
             }
             Ok(())
@@ -1247,22 +1247,25 @@ pub fn cluster_task(
             );
             let d = d as u32;
             let size = uf.set_size(d) as usize;
-            let (original, drop) = match best.get(&uf.find(d)) {
-                Some((rank, exact)) if size > 1 => {
+            // The original is a document, not an id: two inputs may share an id (the pipeline
+            // reports that), and only one of them is the original.
+            let (original, is_original, drop) = match best.get(&uf.find(d)) {
+                Some((rank, exact, original_doc)) if size > 1 => {
                     let root = uf.find(d);
                     let earlier_copy = !seen.insert((root, m.exact));
-                    let drop = if rank.id == m.id || config.action == DedupAction::Tag {
+                    let is_original = *original_doc == d;
+                    let drop = if is_original || config.action == DedupAction::Tag {
                         None
                     } else if *exact == m.exact || earlier_copy {
                         Some("exact_duplicate".to_string())
                     } else {
                         Some("near_duplicate".to_string())
                     };
-                    (rank.id.clone(), drop)
+                    (rank.id.clone(), is_original, drop)
                 }
-                _ => (m.id.clone(), None),
+                _ => (m.id.clone(), true, None),
             };
-            if size > 1 && original == m.id {
+            if size > 1 && is_original {
                 stats.add("clusters", 1);
             }
             match drop.as_deref() {
@@ -1507,6 +1510,17 @@ mod tests {
             (r.clusters, r.exact_duplicates, r.near_duplicates),
             (1, 1, 0)
         );
+    }
+
+    #[test]
+    fn a_copy_that_reuses_the_original_id_is_still_dropped() {
+        let dir = TempDir::new("same-id");
+        let mut docs = site_docs();
+        // The same page crawled twice under one id (a URL used as id): one must go.
+        docs.push(docs[1].clone());
+        let src = MemorySource::split(docs, 2);
+        let r = crate::run_dedup(&src, &dir.0, &config(), 2).unwrap();
+        assert_eq!((r.clusters, r.exact_duplicates), (2, 1));
     }
 
     #[test]
