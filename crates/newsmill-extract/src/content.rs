@@ -431,6 +431,7 @@ pub(crate) fn extract(
     dom: &Dom,
     ld_body: Option<&str>,
     title: Option<&str>,
+    page_url: Option<&str>,
     p: &Params,
 ) -> Content {
     let n = dom.nodes.len();
@@ -625,6 +626,7 @@ pub(crate) fn extract(
         }
         removed[i] = removed[i] || rm;
     }
+    let cards = teaser_cards(dom, &removed, &raw, &raw_link, page_url.and_then(host_of));
 
     // Per-block text, link text and agreement with the JSON-LD body.
     let ld_words: Option<HashSet<u64>> = ld_body
@@ -799,8 +801,9 @@ pub(crate) fn extract(
         cur.clear();
     };
     while j < end {
-        if removed[j] {
-            if raw[j] >= 20 && raw_link[j] * 2 >= raw[j] {
+        let card = cards.binary_search(&(j as u32)).is_ok();
+        if removed[j] || card {
+            if raw[j] >= 20 && raw_link[j] * 2 >= raw[j] || card {
                 flush(&mut cur, cur_owner, &mut lines);
                 junk_at.push(lines.len());
             }
@@ -901,6 +904,140 @@ pub(crate) fn extract(
 }
 
 /// How many ancestor levels [`take_siblings`] climbs at most.
+/// Teaser cards: at least [`MIN_CARDS`] sibling boxes of one tag, each a short story card (a
+/// headline link inside a heading, or a link with an excerpt cut off with an ellipsis, plus some
+/// text of its own). Lists of other stories ("More from ...", "Breaking news") are built this
+/// way; the excerpts are prose, so the block scores would keep them.
+fn teaser_cards(
+    dom: &Dom,
+    removed: &[bool],
+    raw: &[u32],
+    raw_link: &[u32],
+    page_host: Option<&str>,
+) -> Vec<u32> {
+    let n = removed.len();
+    let mut head_link = vec![false; n];
+    let mut max_link = vec![0u32; n];
+    let mut max_link_at = vec![NONE; n];
+    let mut last_text = vec![NONE; n];
+    for i in (1..n).rev() {
+        if removed[i] {
+            continue;
+        }
+        match dom.nodes[i].kind {
+            Kind::Text { .. } => {
+                if last_text[i] == NONE && !dom.text_of(i as u32).trim().is_empty() {
+                    last_text[i] = i as u32;
+                }
+            }
+            Kind::Element { tag, .. } => {
+                if tag == Tag::A && raw[i] > max_link[i] {
+                    max_link[i] = raw[i];
+                    max_link_at[i] = i as u32;
+                }
+                if tag.is_heading() && raw_link[i] >= 15 && raw_link[i] * 10 >= raw[i] * 8 {
+                    head_link[i] = true;
+                }
+            }
+            Kind::Root => {}
+        }
+        let par = dom.nodes[i].parent as usize;
+        head_link[par] |= head_link[i];
+        if max_link[i] > max_link[par] {
+            max_link[par] = max_link[i];
+            max_link_at[par] = max_link_at[i];
+        }
+        if last_text[par] == NONE {
+            last_text[par] = last_text[i];
+        }
+    }
+    let is_card = |c: usize| {
+        let len = raw[c];
+        if !(40..=700).contains(&len) || len < raw_link[c] + 20 {
+            return false;
+        }
+        // The headline leads to another page of the same site (a listicle's items link out).
+        let internal = max_link_at[c] != NONE
+            && dom
+                .attr(max_link_at[c], AttrName::Href)
+                .is_none_or(|h| same_site(h, page_host));
+        if !internal {
+            return false;
+        }
+        head_link[c]
+            || max_link[c] >= 15 && last_text[c] != NONE && cut_off(dom.text_of(last_text[c]))
+    };
+    let mut cards: Vec<u32> = Vec::new();
+    let mut dropped = Vec::new();
+    for p in 0..n {
+        if removed[p] || !matches!(dom.nodes[p].kind, Kind::Element { .. }) || raw[p] < 120 {
+            continue;
+        }
+        cards.clear();
+        let mut first_tag = None;
+        let mut same = true;
+        for c in dom.children(p as u32) {
+            let cu = c as usize;
+            if removed[cu] || raw[cu] == 0 {
+                continue;
+            }
+            if is_card(cu) {
+                let t = dom.tag(c);
+                same &= first_tag.is_none_or(|f| f == t);
+                first_tag = first_tag.or(Some(t));
+                cards.push(c);
+            }
+        }
+        let card_chars: u32 = cards.iter().map(|&c| raw[c as usize]).sum();
+        if cards.len() >= MIN_CARDS && same && card_chars * 10 >= raw[p] * 6 {
+            if DEBUG.load(std::sync::atomic::Ordering::Relaxed) {
+                for &c in &cards {
+                    eprintln!("CARD {c} {}", path(dom, c, removed));
+                }
+            }
+            dropped.extend_from_slice(&cards);
+        }
+    }
+    dropped.sort_unstable();
+    dropped
+}
+
+/// The host of an absolute URL (`//host/...` too), without `www.`.
+fn host_of(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let rest = if let Some(k) = u.find("://") {
+        &u[k + 3..]
+    } else {
+        u.strip_prefix("//")?
+    };
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Whether a link stays on the page's site: relative links do, absolute ones when their host is
+/// the page's (or a subdomain of either); with no page host known, every link counts as local.
+fn same_site(href: &str, page_host: Option<&str>) -> bool {
+    let Some(h) = host_of(href) else {
+        return true;
+    };
+    let Some(p) = page_host else {
+        return true;
+    };
+    let (a, b) = (h.to_ascii_lowercase(), p.to_ascii_lowercase());
+    a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
+}
+
+/// Whether a text ends in an ellipsis (an excerpt cut off).
+fn cut_off(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with("...") || t.ends_with('\u{2026}')
+}
+
+/// How many sibling story cards make a teaser list.
+const MIN_CARDS: usize = 3;
+
 const SIBLING_LEVELS: usize = 3;
 
 /// Widens the chosen subtree to the preceding siblings that read as article prose, such as a
@@ -1167,6 +1304,46 @@ mod tests {
     }
 
     #[test]
+    fn link_hosts_and_cut_off_excerpts() {
+        assert_eq!(host_of("https://www.example.org/a/b"), Some("example.org"));
+        assert_eq!(host_of("//cdn.example.org"), Some("cdn.example.org"));
+        assert_eq!(host_of("/local/story"), None);
+        assert!(same_site("/local/story", Some("example.org")));
+        assert!(same_site("https://news.example.org/x", Some("example.org")));
+        assert!(!same_site("https://other.example/x", Some("example.org")));
+        assert!(same_site("https://other.example/x", None));
+        assert!(cut_off("and the railings are..."));
+        assert!(cut_off("and the railings are\u{2026} "));
+        assert!(!cut_off("and the railings are new."));
+    }
+
+    #[test]
+    fn story_cards_need_three_of_a_kind() {
+        let para =
+            "The ferry will run again from Monday after eleven months of repairs. ".repeat(4);
+        let card = |i: usize| {
+            format!(
+                "<div><h3><a href=/s{i}>Another story from the same town {i}</a></h3>\
+                 <p>A short excerpt of that other story, which is a sentence long and tells what it is about.</p></div>"
+            )
+        };
+        for (cards, kept) in [(2, true), (3, false)] {
+            let list: String = (0..cards).map(card).collect();
+            let html = format!(
+                "<body><article><p>{para}</p><p>{para}</p><div class=stories>{list}</div>\
+                 </article></body>"
+            );
+            let c = extract(&parse(&html), None, None, None, &params());
+            assert_eq!(
+                c.text.contains("A short excerpt"),
+                kept,
+                "{cards}: {}",
+                c.text
+            );
+        }
+    }
+
+    #[test]
     fn lead_names_classify() {
         for lead in [
             "teaser-text",
@@ -1199,7 +1376,7 @@ mod tests {
              <div class=body><p>{para}</p><p>{para}</p></div></main></body>"
         );
         let dom = parse(&html);
-        let c = extract(&dom, None, Some("Trees for the river"), &params());
+        let c = extract(&dom, None, Some("Trees for the river"), None, &params());
         assert!(c.text.starts_with("A new wood is growing"), "{}", c.text);
         assert!(!c.text.contains("Home"), "{}", c.text);
     }
@@ -1220,7 +1397,7 @@ mod tests {
              <ul>{links}</ul></div></div></body>"
         );
         let dom = parse(&html);
-        let c = extract(&dom, None, None, &params());
+        let c = extract(&dom, None, None, None, &params());
         assert!(
             c.text.starts_with("The plan for the new library"),
             "{}",
@@ -1239,7 +1416,7 @@ mod tests {
              <div class=foot>Contact us</div></body>"
         );
         let dom = parse(&html);
-        let c = extract(&dom, None, None, &params());
+        let c = extract(&dom, None, None, None, &params());
         assert_eq!(c.paragraphs, 2, "{}", c.text);
         assert!(
             !c.text.contains("Home")
@@ -1259,7 +1436,7 @@ mod tests {
              <p>{teaser}</p></div></body>"
         );
         let dom = parse(&html);
-        let c = extract(&dom, None, None, &params());
+        let c = extract(&dom, None, None, None, &params());
         assert_eq!(c.paragraphs, 3, "{}", c.text);
     }
 

@@ -99,7 +99,8 @@ pub fn extract_with(
         max_link_density: cfg.max_link_density,
     };
     let ld_body = m.ld.body.as_deref().filter(|_| m.ld.is_article());
-    let c = content::extract(&dom, ld_body, m.title.as_deref(), &params);
+    let page_url = url.or(m.canonical_url.as_deref());
+    let c = content::extract(&dom, ld_body, m.title.as_deref(), page_url, &params);
     let page_type = classify(&m, &c);
     Extracted {
         text: c.text,

@@ -154,3 +154,27 @@ fn heading_over_an_in_body_link_list_goes_with_it() {
     let x = run("link_list_in_body.html", None);
     assert_eq!(x.text, expected("link_list_in_body.txt"));
 }
+
+#[test]
+fn teaser_cards_of_other_stories_are_left_out() {
+    // Three or more sibling cards, each a headline link to another page of the site (in a
+    // heading, or with an excerpt cut off by "...") plus a short excerpt: the excerpts are prose,
+    // but the list is other stories. Its heading goes with it.
+    let x = run("teaser_cards.html", None);
+    assert_eq!(x.text, expected("teaser_cards.txt"));
+    for junk in [
+        "More from the Courier",
+        "library will stay open",
+        "Traders will be back",
+    ] {
+        assert!(!x.text.contains(junk), "{junk}: {}", x.text);
+    }
+}
+
+#[test]
+fn listicle_items_linking_out_are_kept() {
+    // The same card shape, but the headlines link to other sites: the items are the article.
+    let x = run("listicle_links_out.html", None);
+    assert_eq!(x.text, expected("listicle_links_out.txt"));
+    assert!(x.text.contains("reed beds where herons nest"), "{}", x.text);
+}
