@@ -905,8 +905,8 @@ pub(crate) fn extract(
 
 /// How many ancestor levels [`take_siblings`] climbs at most.
 /// Teaser cards: at least [`MIN_CARDS`] sibling boxes of one tag, each a short story card (a
-/// headline link inside a heading, or a link with an excerpt cut off with an ellipsis, plus some
-/// text of its own). Lists of other stories ("More from ...", "Breaking news") are built this
+/// headline link inside a heading, a link-only title block beside a picture link to the same
+/// page, or a link with an excerpt cut off with an ellipsis, plus some text of its own). Lists of other stories ("More from ...", "Breaking news") are built this
 /// way; the excerpts are prose, so the block scores would keep them.
 fn teaser_cards(
     dom: &Dom,
@@ -917,6 +917,7 @@ fn teaser_cards(
 ) -> Vec<u32> {
     let n = removed.len();
     let mut head_link = vec![false; n];
+    let mut link_block = vec![false; n];
     let mut max_link = vec![0u32; n];
     let mut max_link_at = vec![NONE; n];
     let mut last_text = vec![NONE; n];
@@ -935,14 +936,19 @@ fn teaser_cards(
                     max_link[i] = raw[i];
                     max_link_at[i] = i as u32;
                 }
-                if tag.is_heading() && raw_link[i] >= 15 && raw_link[i] * 10 >= raw[i] * 8 {
-                    head_link[i] = true;
+                if raw_link[i] * 10 >= raw[i] * 8 {
+                    if tag.is_heading() && raw_link[i] >= 15 {
+                        head_link[i] = true;
+                    } else if tag.is_block() && raw_link[i] >= 10 {
+                        link_block[i] = true;
+                    }
                 }
             }
             Kind::Root => {}
         }
         let par = dom.nodes[i].parent as usize;
         head_link[par] |= head_link[i];
+        link_block[par] |= link_block[i];
         if max_link[i] > max_link[par] {
             max_link[par] = max_link[i];
             max_link_at[par] = max_link_at[i];
@@ -965,6 +971,7 @@ fn teaser_cards(
             return false;
         }
         head_link[c]
+            || link_block[c] && picture_link_to(dom, c as u32, max_link_at[c], raw)
             || max_link[c] >= 15 && last_text[c] != NONE && cut_off(dom.text_of(last_text[c]))
     };
     let mut cards: Vec<u32> = Vec::new();
@@ -1000,6 +1007,20 @@ fn teaser_cards(
     }
     dropped.sort_unstable();
     dropped
+}
+
+/// Whether the box `c` also holds a link without text (a picture) to where link `a` leads: the
+/// picture-and-headline pair of a story card.
+fn picture_link_to(dom: &Dom, c: u32, a: u32, raw: &[u32]) -> bool {
+    let Some(href) = dom.attr(a, AttrName::Href) else {
+        return false;
+    };
+    (c..dom.subtree_end(c)).any(|j| {
+        j != a
+            && dom.tag(j) == Some(Tag::A)
+            && raw[j as usize] == 0
+            && dom.attr(j, AttrName::Href) == Some(href)
+    })
 }
 
 /// The host of an absolute URL (`//host/...` too), without `www.`.
@@ -1338,6 +1359,40 @@ mod tests {
                 c.text.contains("A short excerpt"),
                 kept,
                 "{cards}: {}",
+                c.text
+            );
+        }
+    }
+
+    #[test]
+    fn picture_and_title_link_to_one_story_make_a_card() {
+        let para =
+            "The ferry will run again from Monday after eleven months of repairs. ".repeat(4);
+        let card = |pic: bool| {
+            move |i: usize| {
+                let img = if pic {
+                    format!("<a href=/s{i}><img src=/s{i}.jpg></a>")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "<div>{img}<div class=title><a href=/s{i}>Story name {i}</a></div>\
+                     <div>A short summary of that other story, a sentence long, about what it \
+                     is.</div></div>"
+                )
+            }
+        };
+        for (pic, kept) in [(false, true), (true, false)] {
+            let list: String = (0..3).map(card(pic)).collect();
+            let html = format!(
+                "<body><article><p>{para}</p><p>{para}</p><div class=stories>{list}</div>\
+                 </article></body>"
+            );
+            let c = extract(&parse(&html), None, None, None, &params());
+            assert_eq!(
+                c.text.contains("A short summary"),
+                kept,
+                "{pic}: {}",
                 c.text
             );
         }
