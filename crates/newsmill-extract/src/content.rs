@@ -20,7 +20,27 @@ use std::collections::HashSet;
 fn ends_sentence(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{3002}' | ')' | ':' | ';'
+        '.' | '!'
+            | '?'
+            | '…'
+            | '"'
+            | '\u{201D}'
+            | '\u{3002}'
+            | ')'
+            | ':'
+            | ';'
+            // Closing quotes of other languages: German “ and ‘, guillemets both ways, the
+            // single right quote, CJK corner brackets and full-width stops.
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00BB}'
+            | '\u{00AB}'
+            | '\u{300D}'
+            | '\u{300F}'
+            | '\u{FF01}'
+            | '\u{FF1F}'
+            | '\u{FF0E}'
     )
 }
 
@@ -1396,6 +1416,25 @@ mod tests {
                 c.text
             );
         }
+    }
+
+    #[test]
+    fn closing_quotes_of_other_languages_end_sentences() {
+        for c in [
+            '\u{201C}', '\u{00BB}', '\u{00AB}', '\u{2019}', '\u{300D}', '\u{FF1F}',
+        ] {
+            assert!(ends_sentence(c), "{c}");
+        }
+        assert!(!ends_sentence('a'));
+        // A short post of quoted lines (German quotes) outweighs a banner of the same size.
+        let html = "<body><div class=post><p>\u{201E}Ich wei\u{DF}, ich bin m\u{FC}de und sollte \
+                    das nicht sagen\u{2026}\u{201C}</p><p>\u{2013} \u{201E}Dann sag es doch \
+                    einfach nicht, bitte\u{201C}</p><p>\u{2013} \u{201E}Gut, dann eben \
+                    nicht, wie du willst\u{201C}</p></div><div class=box><form>\
+                    <p>Diese Website verwendet Cookies und wenn du weiterklickst stimmst du zu \
+                    <a href=/c>mehr</a></p></form></div></body>";
+        let c = extract(&parse(html), None, None, None, &params());
+        assert!(c.text.contains("Dann sag es doch"), "{}", c.text);
     }
 
     #[test]
