@@ -100,7 +100,15 @@ pub fn extract_with(
     };
     let ld_body = m.ld.body.as_deref().filter(|_| m.ld.is_article());
     let page_url = url.or(m.canonical_url.as_deref());
-    let c = content::extract(&dom, ld_body, m.title.as_deref(), page_url, &params);
+    let mut c = content::extract(&dom, ld_body, m.title.as_deref(), page_url, &params);
+    if let Some(d) = m.description.as_deref() {
+        // Pages that render their text with scripts (the text sits in a JSON state blob) leave
+        // only a banner or a line or two in the markup; their summary says more.
+        let (dn, tn) = (d.chars().count(), c.text.chars().count());
+        if tn > 0 && tn < DESCRIPTION_FALLBACK_CHARS && dn > tn && dn >= 80 {
+            c.text = d.to_string();
+        }
+    }
     let page_type = classify(&m, &c);
     Extracted {
         text: c.text,
@@ -114,6 +122,9 @@ pub fn extract_with(
         charset: charset.to_string(),
     }
 }
+
+/// Below this many characters of main text, a longer page description stands in for it.
+const DESCRIPTION_FALLBACK_CHARS: usize = 200;
 
 fn classify(m: &meta::Meta, c: &content::Content) -> &'static str {
     let declared_article = m.ld.is_article() || m.og_type.as_deref() == Some("article");

@@ -46,6 +46,8 @@ pub(crate) struct Meta {
     pub canonical_url: Option<String>,
     pub language: Option<String>,
     pub og_type: Option<String>,
+    /// The page's summary (`description`, `og:description`, `twitter:description`).
+    pub description: Option<String>,
     pub ld: JsonLd,
 }
 
@@ -233,6 +235,12 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     }
                     "og:site_name" => {
                         og_site.get_or_insert(val);
+                    }
+                    // The longest of them: some are cut to a tweet's length.
+                    "description" | "og:description" | "twitter:description"
+                        if m.description.as_ref().is_none_or(|d| d.len() < val.len()) =>
+                    {
+                        m.description = Some(val);
                     }
                     "application-name" => {
                         app_name.get_or_insert(val);

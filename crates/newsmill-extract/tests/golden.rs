@@ -178,3 +178,22 @@ fn listicle_items_linking_out_are_kept() {
     assert_eq!(x.text, expected("listicle_links_out.txt"));
     assert!(x.text.contains("reed beds where herons nest"), "{}", x.text);
 }
+
+#[test]
+fn script_rendered_page_falls_back_to_its_description() {
+    // The text is in a script's state blob; the markup holds one loading line. The longest page
+    // description says more than that line and stands in for it.
+    let x = run("script_rendered.html", None);
+    assert!(
+        x.text
+            .starts_with("To make a round tablecloth you need the diameter"),
+        "{}",
+        x.text
+    );
+    assert!(x.text.contains("hem allowance"), "{}", x.text);
+    assert!(!x.text.contains("Loading"), "{}", x.text);
+    // With no text at all in the markup the page stays empty (an app shell, not an article).
+    let y = run("script_shell_empty.html", None);
+    assert_eq!(y.text, "");
+    assert_eq!(y.page_type, "empty");
+}
