@@ -48,6 +48,9 @@ fn ends_sentence(c: char) -> bool {
 const SHORT_SENTENCE: f32 = 0.5;
 /// A single-paragraph winner gives way to its container when that scores at least this share.
 const CLIMB: f32 = 0.5;
+/// The most a negative subtree (link list, menu, rows of short labels) takes off the score of
+/// each box that holds it, in characters of prose. Its own score stays as it is.
+const MAX_DRAG: f32 = 300.0;
 
 /// Tunable thresholds of the content selection.
 #[derive(Debug, Clone)]
@@ -727,7 +730,10 @@ pub(crate) fn extract(
             continue;
         }
         let par = dom.nodes[i].parent as usize;
-        sum[par] += sum[i];
+        // A subtree drags its ancestors down by at most MAX_DRAG: a long link list (a product
+        // grid, a site index) beside a short article or a data sheet must not hand the page to
+        // a cookie notice or a footer paragraph elsewhere.
+        sum[par] += sum[i].max(-MAX_DRAG);
     }
     let mut best = 0usize;
     for i in 0..n {
@@ -1356,6 +1362,39 @@ mod tests {
         assert!(cut_off("and the railings are..."));
         assert!(cut_off("and the railings are\u{2026} "));
         assert!(!cut_off("and the railings are new."));
+    }
+
+    #[test]
+    fn a_long_link_list_does_not_outweigh_the_sheet_beside_it() {
+        // A data sheet in short sections, and in the same box a long list of other products;
+        // beside it a privacy notice of one long paragraph.
+        let section = |i: usize| {
+            format!(
+                "<h2>Section {i}</h2><p>Take one tablet in the morning with water; the dose may \
+                 be raised by the doctor after two weeks of treatment.</p>"
+            )
+        };
+        let sheet: String = (0..8).map(section).collect();
+        let list: String = (0..30)
+            .map(|i| {
+                format!("<li><a href=/p{i}>Another product of the same maker, pack {i}</a></li>")
+            })
+            .collect();
+        let notice = "We use cookies to count visits and to keep you signed in, and share what we \
+                      learn with partners who may combine it with other data you gave them. "
+            .repeat(2);
+        // And the site's index of links at the foot of the page.
+        let links: String = (0..40)
+            .map(|i| format!("<a href=/c{i}>Category {i}</a> "))
+            .collect();
+        let html = format!(
+            "<body><div class=content>{sheet}<ul>{list}</ul></div>\
+             <div><p>{notice}</p></div><div>{links}</div></body>"
+        );
+        let c = extract(&parse(&html), None, None, None, &params());
+        assert!(c.text.contains("Take one tablet"), "{}", c.text);
+        assert!(!c.text.contains("We use cookies"), "{}", c.text);
+        assert!(!c.text.contains("Another product"), "{}", c.text);
     }
 
     #[test]
