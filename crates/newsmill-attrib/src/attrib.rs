@@ -2237,14 +2237,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 | "afterwards"
                 | "recently"
                 | "previously"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        );
+        ) || crate::lexicon::is_weekday(&first);
         if words < 4 || adverbial {
             return false;
         }
@@ -2306,13 +2299,6 @@ fn is_adjunct_start(w: &str) -> bool {
             | "as"
             | "earlier"
             | "later"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "yesterday"
             | "today"
             | "tonight"
@@ -2351,7 +2337,7 @@ fn is_adjunct_start(w: &str) -> bool {
             | "before,"
             | "until"
             | "ahead"
-    )
+    ) || crate::lexicon::is_weekday(w)
 }
 
 /// The content token range of attribution `ai` in unit `[a, b)`.

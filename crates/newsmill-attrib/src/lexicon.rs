@@ -351,6 +351,15 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// Personal pronouns that can be a speaker mention.
+/// Day names (lowercase), which open time adjuncts (`said on Monday`, `Tuesday, he said`) in
+/// several word lists of the attribution rules.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 pub(crate) fn is_person_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we" | "who")
 }

@@ -560,13 +560,6 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                                 | "from"
                                 | "earlier"
                                 | "later"
-                                | "monday"
-                                | "tuesday"
-                                | "wednesday"
-                                | "thursday"
-                                | "friday"
-                                | "saturday"
-                                | "sunday"
                                 | "yesterday"
                                 | "today"
                                 | "tonight"
@@ -576,7 +569,8 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
                                 | "told"
                                 | "also"
                                 | "as"
-                        ) || (nw.len() > 4 && nw.ends_with("ly"))
+                        ) || crate::lexicon::is_weekday(&nw)
+                            || (nw.len() > 4 && nw.ends_with("ly"))
                             || (k == j + 1
                                 && text[n.s..n.e]
                                     .chars()
