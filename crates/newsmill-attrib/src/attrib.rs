@@ -714,6 +714,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             break;
         }
         let pw = cx.lw(p);
+        // "And regulators say ...": a sentence-initial conjunction is not part of the subject
+        if matches!(pw.as_str(), "and" | "but") && (p == a || !cx.toks[p - 1].is_word()) {
+            break;
+        }
         if is_determiner(&pw) {
             s = p;
             // "a narrator in the Clinton ad": a prepositional phrase inside the subject
@@ -2140,6 +2144,29 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 atts[i].trailing = is_trailing(cx, a, b, bs, be, &prev);
             }
         }
+    }
+    // "Doe said she believes the plan will fail", "Roe told reporters that he wants ...": a
+    // report whose clause opens with another cue's subject reports the whole clause; the inner
+    // cue is part of it, not a report of its own
+    let mut i = 0;
+    while i + 1 < atts.len() {
+        let (o, n) = (&atts[i], &atts[i + 1]);
+        let mut s = o.block_e;
+        if s < n.block_s && cx.toks[s].is_word() && cx.lw(s) == "that" {
+            s += 1;
+        }
+        if !o.trailing
+            && !n.trailing
+            && o.cue.info.clause
+            && !n.cue.according
+            && !n.cue.participle
+            && n.block_s == s
+            && cx.in_span[n.block_s].is_none()
+        {
+            atts.remove(i + 1);
+            continue;
+        }
+        i += 1;
     }
     atts
 }

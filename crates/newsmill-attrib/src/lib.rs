@@ -296,6 +296,27 @@ mod tests {
     }
 
     #[test]
+    fn clause_opening_with_another_cue_is_one_report() {
+        let t = format!("{INTRO}Doe said she believes the levy is too high.");
+        let (c, _, cue, who, _) = q(&t, "levy is too high");
+        assert_eq!(c, vec!["she believes the levy is too high"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let t = format!("{INTRO}Roe told reporters that he wants to tell voters the truth.");
+        let (c, _, cue, _, _) = q(&t, "the truth");
+        assert_eq!(c, vec!["that he wants to tell voters the truth"]);
+        assert_eq!(cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn sentence_initial_and_is_not_part_of_the_subject() {
+        let t = format!("{INTRO}The fund is small. And economists say the fund is too small.");
+        let (c, _, cue, _, _) = q(&t, "too small");
+        assert_eq!(c, vec!["the fund is too small"]);
+        assert_eq!(cue.as_deref(), Some("say"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
