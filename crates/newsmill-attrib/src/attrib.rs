@@ -1789,6 +1789,41 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
     }
+    // "Doe: The levy must go." opening a paragraph (a headline or a transcript turn): the
+    // person named before the colon says what follows it
+    if let Some(k) = (a + 1..b.min(a + 6)).find(|&k| cx.punct(k) == Some(':')) {
+        let para_start = a == 0 || cx.toks[a - 1].para != cx.toks[a].para;
+        let named = cx.mention_end[k - 1].is_some_and(|m| {
+            let mm = &cx.people.mentions[m];
+            let k = cx
+                .people
+                .expand(&cx.people.names[mm.name].words)
+                .unwrap_or(mm.name);
+            mm.np_s <= a + 1 && cx.people.is_person(k)
+        }) && cx.w(k - 1).chars().count() > 1;
+        if para_start
+            && named
+            && (a..k).all(|t| cx.toks[t].is_word() || cx.punct(t) == Some('.'))
+            && k + 3 < b
+            && cx.toks[k + 1].is_word()
+            && !cues.iter().any(|c| c.s == k)
+        {
+            cues.push(Cue {
+                s: k,
+                e: k + 1,
+                info: CueInfo {
+                    clause: true,
+                    inversion: false,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
+                according: false,
+                base_form: false,
+                participle: false,
+            });
+        }
+    }
     cues.sort_by_key(|c| c.s);
     let mut atts: Vec<Att> = Vec::new();
     for cue in cues {

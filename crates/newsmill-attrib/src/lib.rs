@@ -317,6 +317,18 @@ mod tests {
     }
 
     #[test]
+    fn name_and_colon_opening_a_paragraph() {
+        let t = format!("{INTRO}Doe: The levy must go before the winter.\nThe vote is next.");
+        let (c, _, cue, who, _) = q(&t, "levy must go");
+        assert_eq!(c, vec!["The levy must go before the winter"]);
+        assert_eq!(cue.as_deref(), Some(":"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        // a one-letter interview label is not a name
+        let t = format!("{INTRO}Q: Will the levy go before the winter?\nA: It will.");
+        assert!(attribute(&t).quotes.is_empty());
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
