@@ -146,6 +146,8 @@ const STRONG_SUB: &[&str] = &[
     "outbrain", "taboola", "recommend", "popular", "trending", "subscribe", "signup",
     "sign-up", "promo", "advert", "sponsor", "breadcrumb", "pagination", "readmore", "read-more",
     "more-stories", "morestories", "author-bio", "authorbio", "paywall", "gdpr",
+    "authorbox", "author-box", "author_box", "about-author", "about-the-author", "aboutauthor",
+    "author-info", "author-details", "author-description", "post-author", "saboxplugin",
     "sidebar", "footer", "masthead", "navbar", "navigation", "byline", "dateline",
     "taglist", "tag-list", "keywords", "sr-only", "screen-reader",
     "visually-hidden", "visuallyhidden", "caption", "credit", "modal", "popup", "overlay",
@@ -1263,8 +1265,86 @@ fn section_end(line: &str) -> bool {
         "zobacz także",
         "читайте также",
         "похожие статьи",
+        // More of the same, in the languages of the web's news sites.
+        "related posts",
+        "more news",
+        "editors' recommendations",
+        "editor's picks",
+        "about the author",
+        "about the authors",
+        "weitere meldungen",
+        "weitere nachrichten",
+        "weitere beiträge",
+        "weitere informationen",
+        "empfohlene beiträge",
+        "empfohlene artikel",
+        "weiterlesen",
+        "schon gelesen?",
+        "schon gelesen",
+        "noch mehr infos für dich",
+        "über den autor",
+        "über die autorin",
+        "vorschau auf den nächsten artikel",
+        "contenido relacionado",
+        "artículos relacionados",
+        "relacionadas",
+        "relacionados",
+        "notícias relacionadas",
+        "leia também",
+        "veja também",
+        "à découvrir",
+        "à lire également",
+        "czytaj też",
+        "czytaj również",
+        "zobacz też",
+        "explore further",
+        "while you are here",
+        "while you're here",
+        "pressekontakt",
+        "press contact",
+        "media contact",
+        "ansprechpartner",
+        "ansprechpartnerin",
+        "haftungshinweis",
+        "bildnachweis",
+        "abo-angebote",
+        "lust auf mehr?",
+        "no comments",
+        "keine kommentare",
     ];
-    HEADS.contains(&l.as_str())
+    if HEADS.contains(&l.as_str()) {
+        return true;
+    }
+    // Headings that open a list of other pages: "Lesen Sie auch die folgenden Beiträge",
+    // "Más noticias de Colombia", "Entdecke weitere Homestorys".
+    const PREFIXES: &[&str] = &[
+        "lesen sie auch ",
+        "mehr aus ",
+        "more from ",
+        "more stories from ",
+        "más noticias de ",
+        "entdecke weitere ",
+        "entdecken sie weitere ",
+        "weitere artikel ",
+        "weitere beiträge ",
+        "más sobre ",
+        "mehr kolumnen ",
+        "empfehlungen aus ",
+        "diese artikel könnten ",
+        "this entry was posted ",
+    ];
+    if PREFIXES.iter().any(|p| l.starts_with(p)) {
+        return true;
+    }
+    // A comment count ("3 Kommentare", "12 comments") heads the comment section.
+    let mut parts = l.splitn(2, ' ');
+    let (count, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    !count.is_empty()
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            rest,
+            "comments" | "comment" | "kommentare" | "kommentar" | "commentaires" | "comentarios"
+        )
 }
 
 /// Escaped markup shown as text (`&lt;img src=...&gt;` in the source) is never article text.
@@ -1348,6 +1428,36 @@ mod tests {
         assert!(boiler_class("ad-slot") == Boiler::Weak);
         assert!(boiler_class("shadow head") == Boiler::None);
         assert!(boiler_class("commentary") == Boiler::None);
+        // Author boxes under the article, in the usual theme and plugin spellings.
+        assert!(boiler_class("post-author") == Boiler::Strong);
+        assert!(boiler_class("TestReport__AuthorBox") == Boiler::Strong);
+        assert!(boiler_class("saboxplugin-wrap") == Boiler::Strong);
+        assert!(boiler_class("about-the-author clearfix") == Boiler::Strong);
+    }
+
+    #[test]
+    fn headings_that_open_the_page_tail() {
+        for head in [
+            "Related",
+            "Weitere Meldungen",
+            "Contenido Relacionado",
+            "Lesen Sie auch die folgenden Beiträge:",
+            "Más noticias de Colombia",
+            "About the author",
+            "Explore further",
+            "3 Kommentare",
+            "12 comments",
+        ] {
+            assert!(section_end(head), "{head}");
+        }
+        for line in [
+            "Related risks",
+            "The author",
+            "3 Kommentare zu dem Plan",
+            "Comments from the minister were sharp, he said.",
+        ] {
+            assert!(!section_end(line), "{line}");
+        }
     }
 
     #[test]
