@@ -298,6 +298,26 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        if let Some(e) = phrasal_np_cue(cx, i, b) {
+            // "called for a recount", "referring to the senator", "talked about jobs": a verb
+            // and its particle report the noun phrase after them
+            out.push(Cue {
+                s: i,
+                e,
+                info: CueInfo {
+                    clause: false,
+                    inversion: false,
+                    object: false,
+                    np: true,
+                    mental: false,
+                },
+                according: false,
+                base_form: !lw.ends_with("ed") && !lw.ends_with("ing") && !lw.ends_with('s'),
+                participle: lw.ends_with("ing"),
+            });
+            i = e;
+            continue;
+        }
         if let Some(info) = lexicon::cue(&lw) {
             // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
             let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
@@ -465,6 +485,44 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// The end of a verb + particle cue starting at `i` that reports a noun phrase (`call for`,
+/// `call on`, `refer to`, `talk about`, `point to`, `push for`), if one starts there.
+fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
+    if i + 2 >= b || !cx.toks[i + 1].is_word() || !cx.toks[i + 2].is_word() {
+        return None;
+    }
+    let lw = cx.lw(i);
+    let lemma = lw
+        .strip_suffix("ing")
+        .or_else(|| lw.strip_suffix("ed"))
+        .or_else(|| lw.strip_suffix('s'))
+        .unwrap_or(&lw);
+    let lemma = match lemma {
+        "referr" | "refer" => "refer",
+        "spoke" | "speak" => "speak",
+        "push" | "pushe" => "push",
+        x => x,
+    };
+    let p = cx.lw(i + 1);
+    let ok = match lemma {
+        "call" => matches!(p.as_str(), "for" | "on"),
+        "refer" => p == "to",
+        "talk" | "speak" => p == "about",
+        "point" => p == "to",
+        "push" | "press" | "advocate" | "argue" => p == "for",
+        _ => false,
+    };
+    if !ok || cx.w(i).chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    // `called on Tuesday`, `called for 2 p.m.`: a date or a time is no content
+    let nx = cx.lw(i + 2);
+    if crate::lexicon::is_weekday(&nx) || nx.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(i + 2)
 }
 
 /// Reporting-verb forms that are as often plural nouns or bare nouns.
@@ -1860,6 +1918,33 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     left = Some(subj);
                 }
             }
+        }
+        // "a super PAC supporting Walker", "groups backing her": a noun-phrase participle right
+        // after a noun modifies it; it reports nothing
+        if cue.participle
+            && matches!(
+                cx.lw(cue.s).as_str(),
+                "supporting" | "opposing" | "backing" | "highlighting" | "advocating"
+            )
+            && cue.s > a
+            && cx.toks[cue.s - 1].is_word()
+            && !matches!(
+                cx.lw(cue.s - 1).as_str(),
+                "by" | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "and"
+                    | "also"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "be"
+            )
+        {
+            continue;
         }
         let mut src = None;
         let mut block_s = cue.s;

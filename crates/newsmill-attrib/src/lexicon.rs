@@ -194,6 +194,19 @@ const VERBS: &[(&str, u8)] = &[
     ("chant", C | I),
     ("chime", C | I),
     ("press", C | I),
+    ("support", N),
+    ("oppose", N),
+    ("denounce", N),
+    ("condemn", N),
+    ("discuss", N),
+    ("express", N),
+    ("echo", N),
+    ("advocate", N),
+    ("applaud", N),
+    ("hail", N),
+    ("laud", N),
+    ("decry", N),
+    ("highlight", N),
 ];
 
 /// Past forms that do not follow the `-ed` rule.

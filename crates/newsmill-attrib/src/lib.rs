@@ -329,6 +329,33 @@ mod tests {
     }
 
     #[test]
+    fn phrasal_cues_report_a_noun_phrase() {
+        let t = format!("{INTRO}Doe called for a full audit of the port.");
+        let (c, _, cue, who, _) = q(&t, "audit");
+        assert_eq!(c, vec!["a full audit of the port"]);
+        assert_eq!(cue.as_deref(), Some("called for"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let t = format!("{INTRO}\"He is wrong,\" Roe said, referring to the governor.");
+        let (c, _, cue, _, _) = q(&t, "governor");
+        assert_eq!(c, vec!["the governor"]);
+        assert_eq!(cue.as_deref(), Some("referring to"));
+        // a date after "called on" is no content
+        let t = format!("{INTRO}Doe called on Monday and left.");
+        assert!(attribute(&t).quotes.is_empty());
+    }
+
+    #[test]
+    fn stance_verbs_report_their_object() {
+        let t = format!("{INTRO}Doe opposed the new tax for drivers.");
+        let (c, _, cue, _, _) = q(&t, "tax for drivers");
+        assert_eq!(c, vec!["the new tax for drivers"]);
+        assert_eq!(cue.as_deref(), Some("opposed"));
+        // a participle right after a noun modifies it
+        let t = format!("{INTRO}A fund supporting the mayor spent heavily.");
+        assert!(attribute(&t).quotes.is_empty());
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
