@@ -2536,6 +2536,22 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
+        // "said she got a call from her niece, who had grown up ...", "... (a tax break for
+        // funds), as ...": a non-restrictive relative clause or a parenthesis after the reported
+        // clause is the writer's (outside quotations)
+        if let Some(k) = (s + 2..e).find(|&k| {
+            k + 1 < e
+                && (cx.punct(k) == Some(',')
+                    && cx.toks[k + 1].is_word()
+                    && matches!(
+                        cx.lw(k + 1).as_str(),
+                        "which" | "who" | "whom" | "whose" | "where"
+                    )
+                    || cx.punct(k) == Some('('))
+                && (k..e).all(|x| cx.in_span[x].is_none())
+        }) {
+            e = k;
+        }
         // `saying during the debate last week, "..."`, `adding later, "..."`: skip the adjunct
         // to the quotation (before a participle's content is cut at that comma)
         if s < e && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {

@@ -356,6 +356,16 @@ mod tests {
     }
 
     #[test]
+    fn reported_clause_stops_before_relative_clause_and_parenthesis() {
+        let t = format!("{INTRO}Doe said the bridge was built by Roe, who later left the city.");
+        let (c, _, _, _, _) = q(&t, "bridge");
+        assert_eq!(c, vec!["the bridge was built by Roe"]);
+        let t = format!("{INTRO}Roe said the levy would end (a tax on ferries) as planned.");
+        let (c, _, _, _, _) = q(&t, "levy");
+        assert_eq!(c, vec!["the levy would end"]);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
