@@ -400,8 +400,24 @@ fn stock_phrase(line: &str) -> bool {
         "see also",
         "read next",
         "top stories",
+        "load more",
+        "show more",
+        "mehr laden",
+        "mehr anzeigen",
+        "lade weitere inhalte",
+        "bild anzeigen bild schließen",
+        "drucken",
+        "imprimer",
+        "permalink",
     ];
     if EXACT.contains(&l) {
+        return true;
+    }
+    // Calls to share the page ("Like it? Share it!", "Möchten Sie den Artikel teilen?").
+    if l.len() < 50
+        && (l.contains("share") || l.contains("teilen"))
+        && line.trim_end().ends_with(['?', '!'])
+    {
         return true;
     }
     const PREFIX: &[&str] = &[
@@ -424,6 +440,21 @@ fn stock_phrase(line: &str) -> bool {
         "follow us",
         "© ",
         "(c) ",
+        // "Read this too:" before a link to another story, in other languages.
+        "read also:",
+        "also read:",
+        "lesen sie auch:",
+        "lesen sie hier:",
+        "mehr zum thema:",
+        "le puede interesar:",
+        "te puede interesar:",
+        "lee también:",
+        "leia também:",
+        "lire aussi:",
+        "à lire aussi:",
+        "leggi anche:",
+        "czytaj też:",
+        "zobacz też:",
     ];
     if l.len() < 600 && l.contains("cookie") {
         // Consent banners, in the languages they come in.
@@ -447,8 +478,48 @@ fn stock_phrase(line: &str) -> bool {
             return true;
         }
     }
-    PREFIX.iter().any(|p| l.starts_with(p))
+    if PREFIX.iter().any(|p| l.starts_with(p))
         || (l.len() < 60 && (l.ends_with("getty images") || l.contains("all rights reserved")))
+    {
+        return true;
+    }
+    if l.len() < 400 {
+        // Affiliate and advertising disclosures ("we may earn a commission").
+        let affiliate = (l.contains("affiliate link") || l.contains("affiliate-link"))
+            && ["contain", "may ", "we use", "enthält", "sind"]
+                .iter()
+                .any(|v| l.contains(v));
+        const DISCLOSURE: &[&str] = &[
+            "may receive compensation",
+            "earn a commission",
+            "receive a commission",
+            "advertisers do not influence",
+            "contains references to products",
+            "eine provision",
+            "enthält werbung",
+            "enthält affiliate",
+        ];
+        if affiliate || DISCLOSURE.iter().any(|d| l.contains(d)) {
+            return true;
+        }
+    }
+    reading_time(l)
+}
+
+/// "4 min read", "5 Minuten Lesezeit", "Lesedauer: 3 Min.": reading-time labels.
+fn reading_time(l: &str) -> bool {
+    if l.len() > 40 {
+        return false;
+    }
+    let has_digit = l.bytes().any(|b| b.is_ascii_digit());
+    has_digit
+        && (l.ends_with("min read")
+            || l.ends_with("minute read")
+            || l.ends_with("minutes read")
+            || l.contains("lesezeit")
+            || l.contains("lesedauer")
+            || l.contains("temps de lecture")
+            || l.contains("tiempo de lectura"))
 }
 
 /// Selects and renders the main text.
@@ -1311,6 +1382,8 @@ fn section_end(line: &str) -> bool {
         "lust auf mehr?",
         "no comments",
         "keine kommentare",
+        "kontakt",
+        "contact us",
     ];
     if HEADS.contains(&l.as_str()) {
         return true;
@@ -1689,5 +1762,23 @@ mod tests {
         assert!(stock_phrase("ANZEIGE"));
         assert!(stock_phrase("  Read more: the other story"));
         assert!(!stock_phrase("He said the advertisement was misleading."));
+        // "Read this too" links, disclosures, reading times and share calls.
+        assert!(stock_phrase("Lesen Sie hier: Der andere Artikel"));
+        assert!(stock_phrase("Le puede interesar: otra noticia"));
+        assert!(stock_phrase(
+            "This post contains affiliate links. See my disclosure."
+        ));
+        assert!(stock_phrase("Anzeige, enthält Affiliate Links"));
+        assert!(stock_phrase(
+            "We may earn a commission from the products on this page."
+        ));
+        assert!(!stock_phrase("Brand deals, affiliate links, tips"));
+        assert!(stock_phrase("4 Min Read"));
+        assert!(stock_phrase("Lesezeit: 3 Minuten"));
+        assert!(!stock_phrase("The reading took 4 min."));
+        assert!(stock_phrase("Like it? Share it!"));
+        assert!(stock_phrase("Möchten Sie den Artikel teilen?"));
+        assert!(!stock_phrase("Farmers share the water."));
+        assert!(stock_phrase("Lade weitere Inhalte ..."));
     }
 }
