@@ -2628,27 +2628,24 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
     }
     // noun-phrase cues (criticized, called) take the clause up to the next comma or period
+    // noun-phrase cues (criticized, called) take the clause up to the next comma or semicolon, or
+    // a subordinator (`blamed the delay on the storm`, `cited several factors for the drop,
+    // including ...` stay whole)
     if !att.trailing && !att.cue.info.clause && att.cue.info.np {
         let mut k = s;
         while k < e {
             if cx.in_span[k].is_none()
-                && (matches!(cx.punct(k), Some(',' | ';'))
+                && ((matches!(cx.punct(k), Some(',' | ';'))
+                    && !(cx.punct(k) == Some(',')
+                        && k + 1 < e
+                        && cx.toks[k + 1].is_word()
+                        && matches!(
+                            cx.lw(k + 1).as_str(),
+                            "including" | "such" | "especially" | "particularly"
+                        )))
                     || (k > s
                         && cx.toks[k].is_word()
-                        && matches!(
-                            cx.lw(k).as_str(),
-                            "and"
-                                | "but"
-                                | "last"
-                                | "this"
-                                | "on"
-                                | "during"
-                                | "after"
-                                | "because"
-                                | "while"
-                                | "when"
-                                | "before"
-                        )))
+                        && matches!(cx.lw(k).as_str(), "but" | "because" | "while" | "when")))
             {
                 break;
             }

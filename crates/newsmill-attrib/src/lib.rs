@@ -366,6 +366,17 @@ mod tests {
     }
 
     #[test]
+    fn noun_phrase_content_runs_to_the_comma() {
+        let t = format!("{INTRO}Doe blamed the delay on the storm and the floods, Roe said.");
+        let (c, _, cue, _, _) = q(&t, "delay");
+        assert_eq!(c, vec!["the delay on the storm and the floods"]);
+        assert_eq!(cue.as_deref(), Some("blamed"));
+        let t = format!("{INTRO}Roe cited two causes, including the storm, when he spoke.");
+        let (c, _, _, _, _) = q(&t, "two causes");
+        assert_eq!(c, vec!["two causes, including the storm"]);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
