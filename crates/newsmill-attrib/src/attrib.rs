@@ -2280,7 +2280,18 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && o.cue.info.clause
             && !n.cue.according
             && !n.cue.participle
-            && n.block_s == s
+            && (n.block_s == s
+                // ... or sits inside the clause with no punctuation or quotation before or after
+                // it ("Doe said the fee she described as unfair will go")
+                || n.block_s > s
+                    && (o.block_e..n.block_s).all(|k| {
+                        cx.in_span[k].is_none()
+                            && !matches!(
+                                cx.punct(k),
+                                Some(',' | ';' | ':' | '.' | '(' | '\u{2014}' | '\u{2013}')
+                            )
+                    })
+                    && (n.block_e..b).all(|k| cx.in_span[k].is_none()))
             && cx.in_span[n.block_s].is_none()
         {
             atts.remove(i + 1);

@@ -309,6 +309,16 @@ mod tests {
     }
 
     #[test]
+    fn cue_inside_a_reported_clause_is_part_of_it() {
+        let t = format!("{INTRO}Doe said the fee that Roe described as unfair will stay.");
+        let (c, _, cue, who, _) = q(&t, "fee");
+        assert_eq!(c, vec!["the fee that Roe described as unfair will stay"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(attribute(&t).quotes.len(), 1);
+    }
+
+    #[test]
     fn sentence_initial_and_is_not_part_of_the_subject() {
         let t = format!("{INTRO}The fund is small. And economists say the fund is too small.");
         let (c, _, cue, _, _) = q(&t, "too small");
