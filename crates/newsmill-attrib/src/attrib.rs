@@ -525,6 +525,26 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     Some(i + 2)
 }
 
+/// `asked if ...`, `asks whether ...`, `asked how ...`: a form of "ask" followed by the question.
+fn asks_question(cx: &Ctx, s: usize, e: usize, b: usize) -> bool {
+    e < b
+        && matches!(cx.lw(s).as_str(), "ask" | "asks" | "asked" | "asking")
+        && cx.toks[e].is_word()
+        && matches!(
+            cx.lw(e).as_str(),
+            "whether"
+                | "what"
+                | "how"
+                | "why"
+                | "if"
+                | "about"
+                | "when"
+                | "who"
+                | "which"
+                | "where"
+        )
+}
+
 /// Reporting-verb forms that are as often plural nouns or bare nouns.
 fn is_noun_like_cue(w: &str) -> bool {
     let lemma = w
@@ -2119,14 +2139,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 continue;
             }
         }
-        let asked_question = src.is_none()
-            && matches!(cx.lw(cue.s).as_str(), "asked")
-            && cue.e < b
-            && cx.toks[cue.e].is_word()
-            && matches!(
-                cx.lw(cue.e).as_str(),
-                "whether" | "what" | "how" | "why" | "if" | "about" | "when" | "who"
-            );
+        let asked_question =
+            src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
         if src.is_none() && !asked_question {
             continue;
         }
@@ -2163,7 +2177,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
         // the object of tell/warn/ask: up to "that", ":", ",", a quotation, or a short phrase
-        if cue.info.object && !cue.according {
+        // (not the question of `asked if ...`, `when asked how ...`)
+        if cue.info.object && !cue.according && !asks_question(cx, cue.s, cue.e, b) {
             let mut k = block_e;
             let lim = (block_e + 9).min(b);
             while k < lim {
@@ -2609,6 +2624,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         && !att.trailing
         && cx.toks[s].is_word()
         && matches!(cx.lw(s).as_str(), "who" | "which")
+        && !(s == att.cue.e && asks_question(cx, att.cue.s, att.cue.e, e))
     {
         return (s, s);
     }
@@ -2639,6 +2655,12 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
     }
     // noun-phrase cues (criticized, called) take the clause up to the next comma or period
+    // `when asked how the plan works, Doe ...`: the question runs to the comma
+    if !att.trailing && asks_question(cx, att.cue.s, att.cue.e, e) && s == att.cue.e {
+        if let Some(k) = (s + 1..e).find(|&k| cx.punct(k) == Some(',') && cx.in_span[k].is_none()) {
+            e = k;
+        }
+    }
     // noun-phrase cues (criticized, called) take the clause up to the next comma or semicolon, or
     // a subordinator (`blamed the delay on the storm`, `cited several factors for the drop,
     // including ...` stay whole)

@@ -387,6 +387,18 @@ mod tests {
     }
 
     #[test]
+    fn asked_question_runs_to_the_comma() {
+        let t = format!("{INTRO}When asked if she would run again, Doe smiled.");
+        let (c, _, cue, _, _) = q(&t, "run again");
+        assert_eq!(c, vec!["if she would run again"]);
+        assert_eq!(cue.as_deref(), Some("asked"));
+        let t = format!("{INTRO}Roe asked which road the trucks would take.");
+        let (c, _, _, who, _) = q(&t, "trucks");
+        assert_eq!(c, vec!["which road the trucks would take"]);
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
