@@ -101,6 +101,11 @@ pub fn extract_with(
     let ld_body = m.ld.body.as_deref().filter(|_| m.ld.is_article());
     let page_url = url.or(m.canonical_url.as_deref());
     let mut c = content::extract(&dom, ld_body, m.title.as_deref(), page_url, &params);
+    if let Some(body) = ld_body {
+        if let Some(full) = complete_from_ld(&c.text, body) {
+            c.text = full;
+        }
+    }
     if let Some(d) = m.description.as_deref() {
         // Pages that render their text with scripts (the text sits in a JSON state blob) leave
         // only a banner or a line or two in the markup; their summary says more.
@@ -121,6 +126,102 @@ pub fn extract_with(
         page_type: page_type.to_string(),
         charset: charset.to_string(),
     }
+}
+
+/// The article's own text from its JSON-LD `articleBody`, when the markup shows less of it.
+///
+/// Paywalled, truncated and lazy-loading pages put the first paragraphs in the markup and the
+/// whole story in their structured data. When the text we found is (nearly) all inside a body
+/// that is clearly longer, the page cut the story short: the rest of the body is added after
+/// our last paragraph (or the body replaces our text when that paragraph cannot be found in it).
+fn complete_from_ld(text: &str, body: &str) -> Option<String> {
+    if body.len() < 500 || body.len() < text.len() + 300 {
+        // Markup and entities only make the body longer than its text: no need to look.
+        return None;
+    }
+    let body = ld_plain_text(body);
+    let (tn, bn) = (text.chars().count(), body.chars().count());
+    if bn < 500 || bn < tn + 300 || bn * 10 < tn * 12 {
+        return None;
+    }
+    let body_words: std::collections::HashSet<String> =
+        words_of(&body).map(str::to_string).collect();
+    let (mut inside, mut all) = (0usize, 0usize);
+    for w in words_of(text) {
+        all += 1;
+        inside += usize::from(body_words.contains(w));
+    }
+    // Almost every word we kept is in the body: we have the right story, only less of it. A
+    // short text beside a body four times its size is a lead, a caption or the wrong block.
+    let subset = all > 0 && inside * 100 >= all * 90;
+    let wrong_block = tn < 1000 && bn >= 4 * tn.max(1);
+    if !(subset || wrong_block) {
+        return None;
+    }
+    if subset {
+        // Continue after the end of our last paragraph, if the body has it.
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| l.trim().chars().count() >= 40)?;
+        let tail: String = last
+            .trim()
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let Some(at) = body.find(&tail) {
+            let rest = body[at + tail.len()..].trim();
+            if rest.chars().count() >= 100 {
+                return Some(format!("{text}\n{rest}"));
+            }
+            return None;
+        }
+    }
+    Some(body)
+}
+
+/// The text of a JSON-LD body: markup and entities in it removed, one paragraph a line.
+fn ld_plain_text(body: &str) -> String {
+    let mut plain = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        plain.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = &rest[open..];
+            break;
+        };
+        let tag = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if ["p", "br", "div", "h2", "h3", "li"].iter().any(|t| {
+            tag == *t || tag.starts_with(&format!("{t} ")) || tag.starts_with(&format!("{t}/"))
+        }) {
+            plain.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    plain.push_str(rest);
+    let decoded = entities::decode(&plain);
+    let mut out = String::with_capacity(decoded.len());
+    for line in decoded.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Below this many characters of main text, a longer page description stands in for it.
@@ -334,5 +435,57 @@ mod tests {
         e.write_all(b"<p>x</p>").unwrap();
         assert_eq!(decompress(e.finish().unwrap()).unwrap(), b"<p>x</p>");
         assert_eq!(decompress(b"plain".to_vec()).unwrap(), b"plain");
+    }
+
+    /// A page whose markup shows the first paragraphs and whose JSON-LD holds the whole story.
+    fn cut_short_page(body_in_ld: &str) -> String {
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"articleBody\":\"{body_in_ld}\"}}</script></head><body><article>\
+             <p>The harbour will close for two weeks in May so that engineers can repair the \
+             sea wall, the port authority said on Monday.</p><p>Ferries will dock at the north \
+             pier instead, and the fish market moves to the car park for the duration.</p>\
+             </article></body></html>"
+        )
+    }
+
+    const STORY: &str =
+        "The harbour will close for two weeks in May so that engineers can repair the \
+        sea wall, the port authority said on Monday.<p>Ferries will dock at the north pier \
+        instead, and the fish market moves to the car park for the duration.</p><p>Work on the \
+        wall was first planned for last autumn but was put off after storms damaged the cranes \
+        the contractor had brought in, the authority&#39;s chief engineer told reporters.</p>\
+        <p>Residents of the harbour front will get letters with the dates of the noisiest work, \
+        and a helpline will open a week before the closure.</p>";
+
+    #[test]
+    fn json_ld_body_completes_a_page_cut_short() {
+        let e = extract(cut_short_page(STORY).as_bytes(), None, None);
+        let lines: Vec<&str> = e.text.lines().collect();
+        assert_eq!(lines.len(), 4, "{}", e.text);
+        assert!(lines[0].starts_with("The harbour will close"));
+        assert!(lines[2].starts_with("Work on the wall"));
+        assert!(lines[2].contains("authority's chief engineer"));
+        assert!(lines[3].ends_with("before the closure."));
+    }
+
+    #[test]
+    fn json_ld_body_of_another_or_equal_story_is_left_alone() {
+        // The same story: nothing to add.
+        let same = "The harbour will close for two weeks in May so that engineers can repair the \
+            sea wall, the port authority said on Monday. Ferries will dock at the north pier \
+            instead, and the fish market moves to the car park for the duration.";
+        let e = extract(cut_short_page(same).as_bytes(), None, None);
+        assert_eq!(e.text.lines().count(), 2);
+        // A body that is another, longer text than ours but not four times longer.
+        let other = "Council members voted on Tuesday to extend the bus lanes on the ring road, \
+            after a year in which journeys across town got eleven minutes slower at rush hour. \
+            The new lanes open in March. Cyclists will share them outside peak hours, and taxis \
+            may use them at all times, the transport committee decided after a long debate. \
+            Shop owners on the ring road had asked for loading bays to stay, and most of them \
+            will: the plan keeps twelve of the fifteen bays, moved to side streets where the \
+            pavement is wide enough for delivery vans to stop without blocking the lanes.";
+        let e = extract(cut_short_page(other).as_bytes(), None, None);
+        assert!(e.text.starts_with("The harbour") && !e.text.contains("Council"));
     }
 }
