@@ -334,7 +334,29 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             cx.lw(i - 1).as_str(),
                             "he" | "she" | "i" | "we" | "they" | "you"
                         ));
-            if !(reading || cap && i > a) {
+            // "the reported contributions", "several reasons", "his stated goal": after an
+            // article or a possessive the word is a noun or an adjective; "pledged delegates" too
+            let nominal = i > a
+                && cx.toks[i - 1].is_word()
+                && matches!(
+                    cx.lw(i - 1).as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "every"
+                        | "each"
+                        | "several"
+                )
+                || lw == "pledged"
+                    && i + 1 < b
+                    && matches!(cx.lw(i + 1).as_str(), "delegate" | "delegates");
+            if !(reading || nominal || cap && i > a) {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(

@@ -399,6 +399,14 @@ mod tests {
     }
 
     #[test]
+    fn cue_word_after_an_article_is_a_noun() {
+        let t = format!("{INTRO}The reported costs rose and the stated goal is far off.");
+        assert!(attribute(&t).quotes.is_empty());
+        let t = format!("{INTRO}Doe won most pledged delegates in the state.");
+        assert!(attribute(&t).quotes.is_empty());
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
