@@ -979,7 +979,9 @@ pub(crate) fn extract(
     // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail
     // (looked for before the link intros and stock phrases such as a bare "Related" go,
     // which it may be one of).
-    let kept = |(l, o): &(String, u32)| *o != NONE && !stock_phrase(l) && !looks_like_markup(l);
+    let kept = |(l, o): &(String, u32)| {
+        *o != NONE && !stock_phrase(l) && !looks_like_markup(l) && !post_meta_line(l)
+    };
     let half = lines.iter().filter(|x| kept(x)).count() / 2;
     let mut seen = 0;
     if let Some(k) = lines.iter().position(|x| {
@@ -1420,6 +1422,35 @@ fn section_end(line: &str) -> bool {
         )
 }
 
+/// A post's metadata on one line: "05/10/2018 - Posted by: Ann Lee - Category: Health - Tags:
+/// ..." (two or more of the labels a blog or CMS prints above or below a post).
+fn post_meta_line(line: &str) -> bool {
+    if line.len() > 300 {
+        return false;
+    }
+    let l = line.to_lowercase();
+    const LABELS: &[&str] = &[
+        "posted by",
+        "published by",
+        "publicado por",
+        "publié par",
+        "veröffentlicht von",
+        "pubblicato da",
+        "posted in",
+        "filed under",
+        "category:",
+        "categories:",
+        "categoria:",
+        "categoría:",
+        "catégorie",
+        "kategorie:",
+        "tags:",
+        "schlagwörter:",
+        "etiquetas:",
+    ];
+    LABELS.iter().filter(|x| l.contains(*x)).count() >= 2
+}
+
 /// Escaped markup shown as text (`&lt;img src=...&gt;` in the source) is never article text.
 fn looks_like_markup(line: &str) -> bool {
     line.starts_with('<') && line.ends_with('>') && line.contains('=')
@@ -1780,5 +1811,18 @@ mod tests {
         assert!(stock_phrase("Möchten Sie den Artikel teilen?"));
         assert!(!stock_phrase("Farmers share the water."));
         assert!(stock_phrase("Lade weitere Inhalte ..."));
+    }
+
+    #[test]
+    fn post_meta_lines() {
+        assert!(post_meta_line(
+            "05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: cars, theft"
+        ));
+        assert!(post_meta_line(
+            "Veröffentlicht von Jan Roth · Kategorie: Garten"
+        ));
+        assert!(!post_meta_line(
+            "Posted by the night shift, the note was found at dawn."
+        ));
     }
 }
