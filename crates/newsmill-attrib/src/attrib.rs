@@ -269,6 +269,8 @@ struct Cue {
     according: bool,
     base_form: bool,
     participle: bool,
+    /// A noun cue (`the claim that`): no source needed, never trailing.
+    nominal: bool,
 }
 
 fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
@@ -294,8 +296,29 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 according: true,
                 base_form: false,
                 participle: false,
+                nominal: false,
             });
             i += 2;
+            continue;
+        }
+        if let Some(e) = nominal_cue(cx, i, b) {
+            // "the claim that ...": a noun reports the clause after it
+            out.push(Cue {
+                s: i,
+                e,
+                info: CueInfo {
+                    clause: true,
+                    inversion: false,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
+                according: false,
+                base_form: false,
+                participle: false,
+                nominal: true,
+            });
+            i = e;
             continue;
         }
         if let Some(e) = phrasal_np_cue(cx, i, b) {
@@ -314,6 +337,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 according: false,
                 base_form: !lw.ends_with("ed") && !lw.ends_with("ing") && !lw.ends_with('s'),
                 participle: lw.ends_with("ing"),
+                nominal: false,
             });
             i = e;
             continue;
@@ -471,6 +495,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     according: false,
                     base_form,
                     participle,
+                    nominal: false,
                 });
             }
         } else if (matches!(lw.as_str(), "pointed" | "points")
@@ -500,6 +525,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 according: false,
                 base_form: false,
                 participle: false,
+                nominal: false,
             });
             i += 2;
             continue;
@@ -507,6 +533,38 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// A noun cue starting at `i` whose content is a that-clause (`the claim that ...`, `his
+/// assertion that ...`): the end of the cue.
+fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
+    if i + 2 >= b || !cx.toks[i + 1].is_word() || cx.lw(i + 1) != "that" {
+        return None;
+    }
+    let lw = cx.lw(i);
+    let sing = lw.strip_suffix('s').unwrap_or(&lw);
+    matches!(
+        sing,
+        "claim"
+            | "assertion"
+            | "suggestion"
+            | "idea"
+            | "notion"
+            | "belief"
+            | "allegation"
+            | "argument"
+            | "charge"
+            | "accusation"
+            | "fear"
+            | "hope"
+            | "assumption"
+            | "insistence"
+            | "warning"
+            | "promise"
+            | "conclusion"
+            | "view"
+    )
+    .then_some(i + 1)
 }
 
 /// The end of a verb + particle cue starting at `i` that reports a noun phrase (`call for`,
@@ -1884,6 +1942,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                         according: false,
                         base_form: false,
                         participle: false,
+                        nominal: false,
                     });
                 }
             }
@@ -1921,6 +1980,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 according: false,
                 base_form: false,
                 participle: false,
+                nominal: false,
             });
         }
     }
@@ -2163,7 +2223,11 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         let asked_question =
             src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
-        if src.is_none() && !asked_question {
+        if src.is_none() && !asked_question && !cue.nominal {
+            continue;
+        }
+        // a noun cue never claims a quotation (the quotation has a speaker of its own)
+        if cue.nominal && (cue.e..b).any(|k| cx.in_span[k].is_some()) {
             continue;
         }
         // passive noun-phrase cues ("is described", "was called") report no speech
@@ -2251,7 +2315,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         // a participle never closes the quotation before it (`," Doe wrote in a statement
         // explaining why ...` reports what follows "explaining")
-        let mut trailing = !cue.participle && is_trailing(cx, a, b, block_s, block_e, &atts);
+        let mut trailing =
+            !cue.participle && !cue.nominal && is_trailing(cx, a, b, block_s, block_e, &atts);
         // "..., according to X" closes what precedes it whatever follows the source
         if cue.according && block_s > a + 1 {
             let pre = block_s - 1;
@@ -2297,7 +2362,11 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         for i in 0..atts.len() {
             let prev: Vec<Att> = atts[..i].to_vec();
             let (bs, be) = (atts[i].block_s, atts[i].block_e);
-            if !atts[i].trailing && !atts[i].cue.according && !atts[i].cue.participle {
+            if !atts[i].trailing
+                && !atts[i].cue.according
+                && !atts[i].cue.participle
+                && !atts[i].cue.nominal
+            {
                 atts[i].trailing = is_trailing(cx, a, b, bs, be, &prev);
             }
         }

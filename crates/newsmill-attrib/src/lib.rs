@@ -407,6 +407,22 @@ mod tests {
     }
 
     #[test]
+    fn noun_with_that_clause_reports_it() {
+        let t = format!("{INTRO}Voters doubt the claim that the levy will fall.");
+        let (c, _, cue, who, _) = q(&t, "levy will fall");
+        assert_eq!(c, vec!["that the levy will fall"]);
+        assert_eq!(cue.as_deref(), Some("claim"));
+        assert_eq!(who, None);
+        // it never takes a quotation from its speaker
+        let t = format!("{INTRO}Voters doubt the claim that \"the levy will fall soon.\"");
+        let a = attribute(&t);
+        assert!(a
+            .quotes
+            .iter()
+            .all(|q| q.cue.map(|c| s(&t, c)).as_deref() != Some("claim")));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
