@@ -338,7 +338,15 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Short texts that are page furniture wherever they appear.
 fn stock_phrase(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
+    let raw = line.trim();
+    // A bare link to a page (a print view's "this story lives at ..." line).
+    if (raw.starts_with("http://") || raw.starts_with("https://"))
+        && !raw.contains(char::is_whitespace)
+        && raw.matches('/').count() >= 4
+    {
+        return true;
+    }
+    let l = raw.to_lowercase();
     let l = l.trim_matches(|c: char| !c.is_alphanumeric());
     if l.is_empty() {
         return true;
@@ -409,10 +417,12 @@ fn stock_phrase(line: &str) -> bool {
         "drucken",
         "imprimer",
         "permalink",
+        "related news",
     ];
     if EXACT.contains(&l) {
         return true;
     }
+
     // Calls to share the page ("Like it? Share it!", "Möchten Sie den Artikel teilen?").
     if l.len() < 50
         && (l.contains("share") || l.contains("teilen"))
@@ -498,6 +508,7 @@ fn stock_phrase(line: &str) -> bool {
             "eine provision",
             "enthält werbung",
             "enthält affiliate",
+            "for your personal, non-commercial use only",
         ];
         if affiliate || DISCLOSURE.iter().any(|d| l.contains(d)) {
             return true;
@@ -1811,6 +1822,12 @@ mod tests {
         assert!(stock_phrase("Möchten Sie den Artikel teilen?"));
         assert!(!stock_phrase("Farmers share the water."));
         assert!(stock_phrase("Lade weitere Inhalte ..."));
+        assert!(stock_phrase(
+            "https://www.example.com/news/article/a-cat-came-home-after-five-years-123456.php"
+        ));
+        assert!(!stock_phrase("https://example.com"));
+        assert!(!stock_phrase("\"https://www.example.com/review/a/b\","));
+        assert!(stock_phrase("Related news"));
     }
 
     #[test]
