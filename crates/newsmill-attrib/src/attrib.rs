@@ -301,6 +301,42 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        // "is expected to win", "are widely expected to back her": what is expected (no source)
+        if lw == "expected" && i + 1 < b && cx.lw(i + 1) == "to" && {
+            let mut k = i;
+            while k > a
+                && cx.toks[k - 1].is_word()
+                && matches!(
+                    cx.lw(k - 1).as_str(),
+                    "widely" | "not" | "also" | "still" | "generally" | "largely" | "now"
+                )
+            {
+                k -= 1;
+            }
+            k > a
+                && matches!(
+                    cx.lw(k - 1).as_str(),
+                    "is" | "are" | "was" | "were" | "been" | "be"
+                )
+        } {
+            out.push(Cue {
+                s: i,
+                e: i + 1,
+                info: CueInfo {
+                    clause: true,
+                    inversion: false,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
+                according: false,
+                base_form: false,
+                participle: false,
+                nominal: true,
+            });
+            i += 1;
+            continue;
+        }
         if let Some(e) = nominal_cue(cx, i, b) {
             // "the claim that ...": a noun reports the clause after it
             out.push(Cue {
@@ -586,6 +622,35 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
         x => x,
     };
     let p = cx.lw(i + 1);
+    // "Clinton sees the issue as a way to ...", "voters view him as a liar": the object and
+    // its "as" phrase
+    if matches!(
+        lw.as_str(),
+        "see" | "sees" | "saw" | "view" | "views" | "viewed" | "regard" | "regards" | "regarded"
+    ) && !(i > 0
+        && cx.toks[i - 1].is_word()
+        && matches!(
+            cx.lw(i - 1).as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "a"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        ))
+        && !cx.w(i).chars().next().is_some_and(|c| c.is_uppercase())
+        && (i + 2..b.min(i + 12))
+            .take_while(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none())
+            .any(|k| cx.lw(k) == "as")
+    {
+        return Some(i + 1);
+    }
     let ok = match lemma {
         "call" => matches!(p.as_str(), "for" | "on"),
         "refer" => p == "to",

@@ -423,6 +423,20 @@ mod tests {
     }
 
     #[test]
+    fn see_as_and_expected_to() {
+        let t = format!("{INTRO}Doe sees the vote as a test of the new levy.");
+        let (c, _, cue, who, _) = q(&t, "test of the new levy");
+        assert_eq!(c, vec!["the vote as a test of the new levy"]);
+        assert_eq!(cue.as_deref(), Some("sees"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let t = format!("{INTRO}The council is widely expected to pass the levy.");
+        let (c, _, cue, who, _) = q(&t, "pass the levy");
+        assert_eq!(c, vec!["to pass the levy"]);
+        assert_eq!(cue.as_deref(), Some("expected"));
+        assert_eq!(who, None);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
