@@ -2113,6 +2113,21 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         {
             continue;
         }
+        // "Farmers in the valley say": the noun before "say" closes a phrase inside a longer
+        // subject (taken below from the clause start)
+        if cue.base_form
+            && cx.lw(cue.s) == "say"
+            && left.as_ref().is_some_and(|np| {
+                np.s > a
+                    && cx.toks[np.s - 1].is_word()
+                    && matches!(
+                        cx.lw(np.s - 1).as_str(),
+                        "in" | "of" | "around" | "across" | "from" | "at" | "for" | "with" | "on"
+                    )
+            })
+        {
+            left = None;
+        }
         let mut src = None;
         let mut block_s = cue.s;
         let mut block_e = cue.e;
@@ -2288,6 +2303,41 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         let asked_question =
             src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
+        // "Political observers in Virginia and around the country say ...": a long subject the
+        // noun-phrase walk gave up on still speaks (from the clause start to the cue)
+        if src.is_none()
+            && matches!(cx.lw(cue.s).as_str(), "say" | "says" | "said")
+            && cue.s > a
+            && cx.toks[cue.s - 1].is_word()
+            && cx.in_span[cue.s - 1].is_none()
+            && !matches!(
+                cx.lw(cue.s - 1).as_str(),
+                "to" | "and" | "or" | "but" | "not" | "never" | "who" | "which" | "that"
+            )
+            && cue.e < b
+            && !matches!(cx.punct(cue.e), Some('.' | ',' | ';' | ')'))
+        {
+            let start = (a..cue.s)
+                .rev()
+                .find(|&k| {
+                    cx.in_span[k].is_some()
+                        || matches!(
+                            cx.punct(k),
+                            Some(',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}')
+                        )
+                })
+                .map_or(a, |k| k + 1);
+            let words = (start..cue.s).filter(|&k| cx.toks[k].is_word()).count();
+            if start < cue.s && words <= 12 {
+                let head = cx.lw(cue.s - 1);
+                block_s = start;
+                src = Some(Np {
+                    s: start,
+                    e: cue.s,
+                    kind: NpKind::Nominal(head),
+                });
+            }
+        }
         if src.is_none() && !asked_question && !cue.nominal {
             continue;
         }

@@ -437,6 +437,15 @@ mod tests {
     }
 
     #[test]
+    fn long_subject_before_say_still_speaks() {
+        let t =
+            format!("{INTRO}Farmers in the valley and around the lake say the levy is too high.");
+        let (c, _, cue, _, _) = q(&t, "too high");
+        assert_eq!(c, vec!["the levy is too high"]);
+        assert_eq!(cue.as_deref(), Some("say"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
