@@ -493,9 +493,19 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                         let ns = cx.people.mentions[m].np_s;
                         ns > a && cx.is_closing_mark(ns - 1)
                     });
+                // "Cruz hopes to ...", "Roe supports the bill": after a person's name the word
+                // is a verb
+                let after_person = i > a
+                    && cx.mention_end[i - 1].is_some_and(|m| {
+                        let n = cx.people.mentions[m].name;
+                        let k = cx.people.expand(&cx.people.names[n].words).unwrap_or(n);
+                        cx.people.is_person(k)
+                    })
+                    && !clause_end;
                 if present
                     && !data_subject
                     && !after_quoted_name
+                    && !after_person
                     && is_noun_like_cue(&lw)
                     && !(after_pronoun
                         || (clause_end
@@ -2201,7 +2211,27 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     continue;
                 }
             }
-            if cue.info.mental && matches!(np.kind, NpKind::Nominal(_)) {
+            if cue.info.mental
+                && match &np.kind {
+                    // "Party leaders want ...", "his team believes ...": a group's belief counts;
+                    // a singular common noun ("the plan hopes") does not
+                    NpKind::Nominal(h) => {
+                        !(h.ends_with('s')
+                            || matches!(
+                                h.as_str(),
+                                "team"
+                                    | "campaign"
+                                    | "party"
+                                    | "administration"
+                                    | "government"
+                                    | "leadership"
+                                    | "staff"
+                                    | "public"
+                            ))
+                    }
+                    _ => false,
+                }
+            {
                 continue;
             }
             block_s = np.s;

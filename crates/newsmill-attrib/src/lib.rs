@@ -446,6 +446,21 @@ mod tests {
     }
 
     #[test]
+    fn beliefs_of_groups_and_named_people() {
+        let t = format!("{INTRO}Party leaders believe the levy will cost them the seat.");
+        let (c, _, cue, _, _) = q(&t, "cost them");
+        assert_eq!(c, vec!["the levy will cost them the seat"]);
+        assert_eq!(cue.as_deref(), Some("believe"));
+        let t = format!("{INTRO}The fund believes the levy will cost them the seat.");
+        assert!(attribute(&t).quotes.is_empty());
+        let t = format!("{INTRO}Roe hopes to pass the levy next year.");
+        let (c, _, cue, who, _) = q(&t, "pass the levy");
+        assert_eq!(c, vec!["to pass the levy next year"]);
+        assert_eq!(cue.as_deref(), Some("hopes"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
