@@ -493,28 +493,109 @@ fn stock_phrase(line: &str) -> bool {
     {
         return true;
     }
-    if l.len() < 400 {
-        // Affiliate and advertising disclosures ("we may earn a commission").
-        let affiliate = (l.contains("affiliate link") || l.contains("affiliate-link"))
-            && ["contain", "may ", "we use", "enthält", "sind"]
-                .iter()
-                .any(|v| l.contains(v));
-        const DISCLOSURE: &[&str] = &[
-            "may receive compensation",
-            "earn a commission",
-            "receive a commission",
-            "advertisers do not influence",
-            "contains references to products",
-            "eine provision",
-            "enthält werbung",
-            "enthält affiliate",
-            "for your personal, non-commercial use only",
-        ];
-        if affiliate || DISCLOSURE.iter().any(|d| l.contains(d)) {
-            return true;
-        }
-    }
     reading_time(l)
+}
+
+/// Notices of the site to its readers, of any length up to a paragraph: disclosures, sign-up
+/// calls, comment rules, reporting credits.
+fn notice_line(line: &str) -> bool {
+    if line.len() > 600 {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    // Affiliate and advertising disclosures ("we may earn a commission").
+    // The site speaking of itself: "we", "I", "you" (a line about affiliate programs in
+    // general is no disclosure).
+    let padded = format!(" {l} ");
+    let speaks = [
+        " we ", " we'", " us ", " our ", " i ", " my ", " you", " wir ", " uns", " ich ",
+    ]
+    .iter()
+    .any(|p| padded.contains(p));
+    let affiliate = (l.contains("affiliate link") || l.contains("affiliate-link"))
+        && ["contain", "may ", "we use", "enthält", "sind"]
+            .iter()
+            .any(|v| l.contains(v));
+    if speaks && affiliate {
+        return true;
+    }
+    // "... may earn a commission", "purchases through our links earn us ...".
+    const EARNS: &[&str] = &[
+        "may earn",
+        "earn us",
+        "earns us",
+        "we earn",
+        "i earn",
+        "we may receive",
+        "supported by commissions",
+        "receive a commission",
+    ];
+    if (l.contains("commission") || l.contains("provision")) && EARNS.iter().any(|e| l.contains(e))
+    {
+        return true;
+    }
+    const DISCLOSURE: &[&str] = &[
+        "may receive compensation",
+        "advertisers do not influence",
+        "contains references to products",
+        "eine provision",
+        "enthält werbung",
+        "enthält affiliate",
+        "for your personal, non-commercial use only",
+    ];
+    if DISCLOSURE.iter().any(|d| l.contains(d)) {
+        return true;
+    }
+    // Newsletter sign-up calls inside the text.
+    if l.contains("newsletter")
+        && [
+            "sign up",
+            "inbox",
+            "our newsletter",
+            "unseren newsletter",
+            "unser newsletter",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    {
+        return true;
+    }
+    // Notes on comment moderation ("Comments are moderated ...").
+    if (l.contains("comment") || l.contains("coment") || l.contains("kommentar"))
+        && [
+            "moderated",
+            "moderating",
+            "moderation",
+            "moderador",
+            "moderiert",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    {
+        return true;
+    }
+    // Reporting credits: "(Reporting by A; editing by B)", "AP writer C contributed to this
+    // report."
+    if l.starts_with("reporting by")
+        || l.starts_with("editing by")
+        || l.ends_with("contributed to this report")
+        || (l.starts_with("associated press writer") && l.contains("contributed"))
+    {
+        return true;
+    }
+    // Appeals to the reader after the story.
+    if [
+        "if you enjoyed this",
+        "if you enjoyed reading",
+        "have a tip?",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+    {
+        return true;
+    }
+    false
 }
 
 /// "4 min read", "5 Minuten Lesezeit", "Lesedauer: 3 Min.": reading-time labels.
@@ -991,7 +1072,11 @@ pub(crate) fn extract(
     // (looked for before the link intros and stock phrases such as a bare "Related" go,
     // which it may be one of).
     let kept = |(l, o): &(String, u32)| {
-        *o != NONE && !stock_phrase(l) && !looks_like_markup(l) && !post_meta_line(l)
+        *o != NONE
+            && !stock_phrase(l)
+            && !notice_line(l)
+            && !looks_like_markup(l)
+            && !post_meta_line(l)
     };
     let half = lines.iter().filter(|x| kept(x)).count() / 2;
     let mut seen = 0;
@@ -1807,14 +1892,20 @@ mod tests {
         // "Read this too" links, disclosures, reading times and share calls.
         assert!(stock_phrase("Lesen Sie hier: Der andere Artikel"));
         assert!(stock_phrase("Le puede interesar: otra noticia"));
-        assert!(stock_phrase(
+        assert!(notice_line(
             "This post contains affiliate links. See my disclosure."
         ));
-        assert!(stock_phrase("Anzeige, enthält Affiliate Links"));
-        assert!(stock_phrase(
+        assert!(notice_line("Anzeige, enthält Affiliate Links"));
+        assert!(notice_line(
             "We may earn a commission from the products on this page."
         ));
-        assert!(!stock_phrase("Brand deals, affiliate links, tips"));
+        assert!(!notice_line(
+            "Affiliate programs: streamers earn a commission when viewers buy via affiliate links."
+        ));
+        assert!(!notice_line(
+            "Follow trade news: read the journals and subscribe to industry newsletters."
+        ));
+        assert!(!notice_line("Brand deals, affiliate links, tips"));
         assert!(stock_phrase("4 Min Read"));
         assert!(stock_phrase("Lesezeit: 3 Minuten"));
         assert!(!stock_phrase("The reading took 4 min."));
@@ -1828,6 +1919,22 @@ mod tests {
         assert!(!stock_phrase("https://example.com"));
         assert!(!stock_phrase("\"https://www.example.com/review/a/b\","));
         assert!(stock_phrase("Related news"));
+        assert!(notice_line(
+            "Get the latest updates right in your inbox. Subscribe to our newsletters."
+        ));
+        assert!(notice_line(
+            "Note: we are moderating all comments submitted to deal with a surge in spam."
+        ));
+        assert!(!notice_line(
+            "Moderate engagement with comments, questions, discussions"
+        ));
+        assert!(notice_line("(Reporting by Ann Lee; Editing by Bo Chan)"));
+        assert!(notice_line(
+            "Associated Press writer Jo Park contributed to this report."
+        ));
+        assert!(notice_line(
+            "If you enjoyed this article, we have a proposition for you: join our club."
+        ));
     }
 
     #[test]
