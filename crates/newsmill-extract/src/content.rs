@@ -543,6 +543,7 @@ fn notice_line(line: &str) -> bool {
         "enthält werbung",
         "enthält affiliate",
         "for your personal, non-commercial use only",
+        "as an amazon associate",
     ];
     if DISCLOSURE.iter().any(|d| l.contains(d)) {
         return true;
@@ -1929,6 +1930,9 @@ mod tests {
             "Moderate engagement with comments, questions, discussions"
         ));
         assert!(notice_line("(Reporting by Ann Lee; Editing by Bo Chan)"));
+        assert!(notice_line(
+            "As an Amazon Associate we earn from qualifying purchases."
+        ));
         assert!(notice_line(
             "Associated Press writer Jo Park contributed to this report."
         ));
