@@ -2766,6 +2766,48 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             .map_or(b, |n| if n.trailing { b } else { n.block_s });
         (att.block_e, e)
     };
+    if att.trailing && s < e {
+        // "... the market. (The French are fans," he said.)", "X: Y, according to Z": the
+        // content starts after a colon or an opening parenthesis outside quotations
+        if let Some(k) = (s..e)
+            .rev()
+            .find(|&k| cx.in_span[k].is_none() && matches!(cx.punct(k), Some(':' | '(')))
+        {
+            if (k + 1..e).any(|x| cx.toks[x].is_word()) {
+                s = k + 1;
+            }
+        }
+        // a fronted adverbial ("At the same time, ...") is not content
+        if cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
+            let first = cx.lw(s);
+            if matches!(
+                first.as_str(),
+                "at" | "in"
+                    | "on"
+                    | "for"
+                    | "by"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "during"
+                    | "meanwhile"
+                    | "still"
+                    | "yet"
+                    | "but"
+                    | "however"
+                    | "instead"
+                    | "overall"
+                    | "indeed"
+                    | "also"
+            ) {
+                if let Some(k) = (s + 1..e.min(s + 10)).find(|&k| cx.punct(k) == Some(',')) {
+                    if (k + 1..e).filter(|&x| cx.toks[x].is_word()).count() >= 3 {
+                        s = k + 1;
+                    }
+                }
+            }
+        }
+    }
     // a leading content stops where a later trailing block starts
     if !att.trailing {
         if let Some(n) = atts.get(ai + 1) {

@@ -461,6 +461,16 @@ mod tests {
     }
 
     #[test]
+    fn trailing_content_starts_after_colon_or_fronted_adverbial() {
+        let t = format!("{INTRO}One fact stands out: the levy fell by half, according to Roe.");
+        let (c, _, _, _, _) = q(&t, "levy fell");
+        assert_eq!(c, vec!["the levy fell by half"]);
+        let t = format!("{INTRO}At the same time, the port lost money, according to Doe.");
+        let (c, _, _, _, _) = q(&t, "port lost");
+        assert_eq!(c, vec!["the port lost money"]);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
