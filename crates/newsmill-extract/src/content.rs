@@ -504,38 +504,30 @@ fn notice_line(line: &str) -> bool {
     }
     let lower = line.trim().to_lowercase();
     let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    // Affiliate and advertising disclosures ("we may earn a commission").
-    // The site speaking of itself: "we", "I", "you" (a line about affiliate programs in
-    // general is no disclosure).
+    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    // Affiliate disclosures in the site's own voice ("we", "I", "you"): a line about affiliate
+    // programs in general is no disclosure.
     let padded = format!(" {l} ");
     let speaks = [
         " we ", " we'", " us ", " our ", " i ", " my ", " you", " wir ", " uns", " ich ",
     ]
     .iter()
     .any(|p| padded.contains(p));
-    let affiliate = (l.contains("affiliate link") || l.contains("affiliate-link"))
-        && ["contain", "may ", "we use", "enthält", "sind"]
-            .iter()
-            .any(|v| l.contains(v));
-    if speaks && affiliate {
-        return true;
-    }
+    let affiliate = has(&["affiliate link", "affiliate-link"])
+        && has(&["contain", "may ", "we use", "enthält", "sind"]);
     // "... may earn a commission", "purchases through our links earn us ...".
-    const EARNS: &[&str] = &[
-        "may earn",
-        "earn us",
-        "earns us",
-        "we earn",
-        "i earn",
-        "we may receive",
-        "supported by commissions",
-        "receive a commission",
-    ];
-    if (l.contains("commission") || l.contains("provision")) && EARNS.iter().any(|e| l.contains(e))
-    {
-        return true;
-    }
-    const DISCLOSURE: &[&str] = &[
+    let earns = has(&["commission", "provision"])
+        && has(&[
+            "may earn",
+            "earn us",
+            "earns us",
+            "we earn",
+            "i earn",
+            "we may receive",
+            "supported by commissions",
+            "receive a commission",
+        ]);
+    let disclosure = has(&[
         "may receive compensation",
         "advertisers do not influence",
         "contains references to products",
@@ -544,59 +536,40 @@ fn notice_line(line: &str) -> bool {
         "enthält affiliate",
         "for your personal, non-commercial use only",
         "as an amazon associate",
-    ];
-    if DISCLOSURE.iter().any(|d| l.contains(d)) {
-        return true;
-    }
+    ]);
     // Newsletter sign-up calls inside the text.
-    if l.contains("newsletter")
-        && [
+    let sign_up = l.contains("newsletter")
+        && has(&[
             "sign up",
             "inbox",
             "our newsletter",
             "unseren newsletter",
             "unser newsletter",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
-    {
-        return true;
-    }
+        ]);
     // Notes on comment moderation ("Comments are moderated ...").
-    if (l.contains("comment") || l.contains("coment") || l.contains("kommentar"))
-        && [
+    let moderation = has(&["comment", "coment", "kommentar"])
+        && has(&[
             "moderated",
             "moderating",
             "moderation",
             "moderador",
             "moderiert",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
-    {
-        return true;
-    }
+        ]);
     // Reporting credits: "(Reporting by A; editing by B)", "AP writer C contributed to this
     // report."
-    if l.starts_with("reporting by")
+    let credit = l.starts_with("reporting by")
         || l.starts_with("editing by")
         || l.ends_with("contributed to this report")
-        || (l.starts_with("associated press writer") && l.contains("contributed"))
-    {
-        return true;
-    }
+        || (l.starts_with("associated press writer") && l.contains("contributed"));
     // Appeals to the reader after the story.
-    if [
+    let appeal = [
         "if you enjoyed this",
         "if you enjoyed reading",
         "have a tip?",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
-    {
-        return true;
-    }
-    false
+    .any(|p| l.starts_with(p));
+    (speaks && affiliate) || earns || disclosure || sign_up || moderation || credit || appeal
 }
 
 /// "4 min read", "5 Minuten Lesezeit", "Lesedauer: 3 Min.": reading-time labels.
