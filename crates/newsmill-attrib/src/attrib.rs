@@ -3004,6 +3004,56 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     if !(s..e).any(|k| cx.toks[k].is_word()) {
         return (s, s);
     }
+    if !att.trailing && !(s..e).any(|k| cx.in_span[k].is_some()) {
+        // "reported Tuesday", "said simply", "pushed for months": a time or an adverb alone
+        // reports nothing
+        if (s..e).filter(|&k| cx.toks[k].is_word()).count() <= 3
+            && (s..e).filter(|&k| cx.toks[k].is_word()).all(|k| {
+                let w = cx.lw(k);
+                crate::lexicon::is_weekday(&w)
+                    || w.len() > 3 && w.ends_with("ly")
+                    || matches!(
+                        w.as_str(),
+                        "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "again"
+                            | "months"
+                            | "weeks"
+                            | "years"
+                            | "days"
+                            | "later"
+                            | "earlier"
+                            | "too"
+                            | "also"
+                            | "and"
+                            | "now"
+                            | "then"
+                            | "once"
+                            | "twice"
+                            | "last"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "night"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "this"
+                            | "that"
+                            | "more"
+                            | "than"
+                            | "ago"
+                            | "before"
+                            | "after"
+                            | "here"
+                            | "there"
+                    )
+            })
+        {
+            return (s, s);
+        }
+    }
     if !att.trailing && s < e && cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
         let first = cx.lw(s);
         // "what she wants and Trump's supporters ...": a coordinated clause is not content

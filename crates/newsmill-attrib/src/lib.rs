@@ -471,6 +471,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_or_an_adverb_alone_is_no_content() {
+        let t = format!("{INTRO}The port lost money, the paper reported Tuesday.");
+        let a = attribute(&t);
+        assert!(a
+            .quotes
+            .iter()
+            .all(|q| q.contents.iter().all(|c| s(&t, *c) != "Tuesday")));
+        let t = format!("{INTRO}Doe pushed for months.");
+        assert!(attribute(&t).quotes.is_empty());
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
