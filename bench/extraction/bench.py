@@ -5,13 +5,14 @@ For each data set under shared/data/extraction: pages are gunzipped once into be
 as in the scorer, decompression is not timed), `newsmill extract --json` runs over all of them in
 one process (CPU time of that process = one core, start-up included), its output is scored with
 shared/tools/extract_eval.py --predictions, and the anchors are run by extract_eval.py itself
-(CPU time of the extraction calls). Prints one table and the pages/s ratio to each anchor.
+(CPU time of the extraction calls), one scorer process per anchor. Peak RSS: of each of our
+processes (os.wait4) and of each anchor's scorer process (interpreter, library and pages held).
+Prints one table and the pages/s and peak RSS ratios to each anchor.
 """
 import argparse
 import gzip
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -40,26 +41,39 @@ def run_ours(binary, ds, work):
         if not f.exists():
             f.write_bytes(gzip.open(d / 'html' / f'{i}.html.gz').read())
         files.append(f)
-    preds, cpu, wall = {}, 0.0, 0.0
+    preds, cpu, wall, rss_kb = {}, 0.0, 0.0, 0
     for k in range(0, len(files), 400):  # keep argument lists short
         chunk = files[k:k + 400]
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         w0 = time.perf_counter()
-        res = subprocess.run([str(binary), 'extract', '--json', *map(str, chunk)], stdout=subprocess.PIPE, check=True)
+        out, ru = run_measured([str(binary), 'extract', '--json', *map(str, chunk)])
         wall += time.perf_counter() - w0
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu += (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
-        for line in res.stdout.decode('utf-8').splitlines():
+        cpu += ru.ru_utime + ru.ru_stime
+        rss_kb = max(rss_kb, ru.ru_maxrss)
+        for line in out.decode('utf-8').splitlines():
             rec = json.loads(line)
             preds[Path(rec['path']).name[:-len('.html')]] = rec['text']
     pf = work / f'{ds}.predictions.json'
     pf.write_text(json.dumps(preds, ensure_ascii=False))
-    return pf, len(files), cpu, wall
+    return pf, len(files), cpu, wall, rss_kb
+
+
+def run_measured(cmd, stdout=subprocess.PIPE):
+    """Runs one command and returns (stdout, its own rusage): CPU and peak RSS of that process
+    alone (os.wait4), not of every child so far as RUSAGE_CHILDREN would give."""
+    with subprocess.Popen(cmd, stdout=stdout) as p:
+        out = p.stdout.read() if stdout == subprocess.PIPE else b''
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise subprocess.CalledProcessError(p.returncode, cmd)
+    return out, ru
 
 
 def score(python, args, js):
-    subprocess.run([python, str(EVAL), *args, '--json', str(js)], check=True, stdout=subprocess.DEVNULL)
-    return json.loads(js.read_text())
+    """Scores with extract_eval.py; returns its JSON and the scorer process's peak RSS in KB
+    (for an anchor: the interpreter, the anchor library and the pages it holds)."""
+    _, ru = run_measured([python, str(EVAL), *args, '--json', str(js)], stdout=subprocess.DEVNULL)
+    return json.loads(js.read_text()), ru.ru_maxrss
 
 
 def main():
@@ -74,37 +88,40 @@ def main():
     anchors = a.anchor if a.anchor is not None else ['trafilatura-fast', 'trafilatura', 'resiliparse']
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
-    rows = {}  # extractor -> {ds: (f1, pages, cpu)}
+    rows = {}  # extractor -> {ds: (f1, pages, cpu, peak RSS KB)}
     for ds in datasets:
-        pf, n, cpu, wall = run_ours(a.bin, ds, work)
-        r = score(a.python, ['-d', ds, '--predictions', str(pf), '--name', 'newsmill'], work / f'{ds}.newsmill.json')
+        pf, n, cpu, wall, rss = run_ours(a.bin, ds, work)
+        r, _ = score(a.python, ['-d', ds, '--predictions', str(pf), '--name', 'newsmill'], work / f'{ds}.newsmill.json')
         f1 = r[ds]['newsmill'][METRIC[ds]]['F1']
-        rows.setdefault('newsmill', {})[ds] = (f1, n, cpu)
-        print(f'{ds}: newsmill F1={f1:.3f} pages={n} cpu_s={cpu:.2f} wall_s={wall:.2f}', file=sys.stderr, flush=True)
-        if anchors:
-            args = ['-d', ds] + sum((['-e', e] for e in anchors), [])
-            r = score(a.python, args, work / f'{ds}.anchors.json')
-            for e in anchors:
-                x = r.get(ds, {}).get(e)
-                if x is None:
-                    print(f'{ds}: anchor {e} unavailable', file=sys.stderr)
-                    continue
-                rows.setdefault(e, {})[ds] = (x[METRIC[ds]]['F1'], x['pages'], x['cpu_seconds'])
-                print(f"{ds}: {e} F1={x[METRIC[ds]]['F1']:.3f} cpu_s={x['cpu_seconds']:.2f}", file=sys.stderr, flush=True)
+        rows.setdefault('newsmill', {})[ds] = (f1, n, cpu, rss)
+        print(f'{ds}: newsmill F1={f1:.3f} pages={n} cpu_s={cpu:.2f} wall_s={wall:.2f} rss_mb={rss / 1024:.0f}',
+              file=sys.stderr, flush=True)
+        # One scorer process per anchor, so that each one's peak RSS is its own.
+        for e in anchors:
+            r, rss = score(a.python, ['-d', ds, '-e', e], work / f'{ds}.anchor.{e}.json')
+            x = r.get(ds, {}).get(e)
+            if x is None:
+                print(f'{ds}: anchor {e} unavailable', file=sys.stderr)
+                continue
+            rows.setdefault(e, {})[ds] = (x[METRIC[ds]]['F1'], x['pages'], x['cpu_seconds'], rss)
+            print(f"{ds}: {e} F1={x[METRIC[ds]]['F1']:.3f} cpu_s={x['cpu_seconds']:.2f} rss_mb={rss / 1024:.0f}",
+                  file=sys.stderr, flush=True)
     head = ' | '.join(f'{ds} {METRIC[ds]} F1' for ds in datasets)
-    print(f'| extractor | {head} | pages/s (CPU, one core) |')
-    print('|---|' + '---|' * len(datasets) + '---|')
-    speed = {}
+    print(f'| extractor | {head} | pages/s (CPU, one core) | peak RSS (MB) |')
+    print('|---|' + '---|' * len(datasets) + '---|---|')
+    speed, mem = {}, {}
     for name, per in rows.items():
         cells = [f'{per[ds][0]:.3f}' if ds in per else '-' for ds in datasets]
         pages = sum(v[1] for v in per.values())
         cpu = sum(v[2] for v in per.values())
         speed[name] = pages / cpu if cpu else float('nan')
-        print(f"| {name} | {' | '.join(cells)} | {speed[name]:.0f} |")
+        mem[name] = max(v[3] for v in per.values()) / 1024
+        print(f"| {name} | {' | '.join(cells)} | {speed[name]:.0f} | {mem[name]:.0f} |")
     if 'newsmill' in speed:
         for name, s in speed.items():
             if name != 'newsmill' and s:
-                print(f'newsmill pages/s is {speed["newsmill"] / s:.1f}x {name}')
+                print(f'newsmill pages/s is {speed["newsmill"] / s:.1f}x {name}; '
+                      f'peak RSS {mem["newsmill"]:.0f} MB vs {mem[name]:.0f} MB')
 
 
 if __name__ == '__main__':
