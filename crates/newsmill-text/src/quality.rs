@@ -700,8 +700,8 @@ mod tests {
 
     #[test]
     fn box_scores_and_japanese_are_kept() {
-        let mut scores = en("Palm Bay beat Rockledge 61-53 on Friday to stay top of the league with the help of a late run.\nPalm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Moore 3 points.\n\
-Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Brown 4 points.");
+        let mut scores = en("Oak Ridge beat Millbrook 58-49 on Friday to stay top of the league with the help of a late run.\nOak Ridge (1-0): Hartwell 22 points. Osei 14 points. Lindqvist 11 points. Park 5 points.\n\
+Millbrook (0-1): Varga 18 points. Quinn 9 points. Abara 7 points. Dunn 4 points.");
         let mut c = Counters::default();
         assert!(QualityStage::default()
             .process(&mut scores, &mut c)
