@@ -1351,6 +1351,13 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
         for (ai, att) in atts.iter().enumerate() {
             let (cs, ce) = content_range(cx, a, b, &atts, ai);
             let mut contents = Vec::new();
+            // "If the law conflicts, Rubio said, Christians must obey": a report set off by
+            // commas inside its clause reports the words before it as well
+            if ce > cs && !att.trailing && !att.cue.according && att.block_s > a + 1 {
+                if let Some(pre) = parenthetical_prefix(cx, a, &atts, ai) {
+                    contents.push(pre);
+                }
+            }
             if ce > cs {
                 contents.push((cs, ce));
             }
@@ -2551,6 +2558,43 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         i += 1;
     }
     atts
+}
+
+/// For a report set off by commas in mid-clause (`Now, she said, the ...`), the words of the
+/// clause before it.
+fn parenthetical_prefix(cx: &Ctx, a: usize, atts: &[Att], ai: usize) -> Option<(usize, usize)> {
+    let att = &atts[ai];
+    let (bs, be) = (att.block_s, att.block_e);
+    // (not before a quotation: `In a statement, Roe said, "..."` opens with an adverbial)
+    if cx.punct(bs - 1) != Some(',')
+        || cx.punct(be) != Some(',')
+        || be + 1 >= cx.toks.len()
+        || cx.is_opening_mark(be + 1)
+    {
+        return None;
+    }
+    let seg = atts[..ai]
+        .iter()
+        .map(|p| p.block_e)
+        .filter(|&e| e <= bs)
+        .max()
+        .unwrap_or(a);
+    let mut s = seg;
+    // after a sentence-internal colon or semicolon
+    if let Some(k) = (seg..bs - 1)
+        .rev()
+        .find(|&k| matches!(cx.punct(k), Some(';' | ':')))
+    {
+        s = k + 1;
+    }
+    while s < bs - 1 && !cx.toks[s].is_word() && cx.in_span[s].is_none() {
+        s += 1;
+    }
+    let e = bs - 1;
+    if s >= e || (s..e).any(|k| cx.in_span[k].is_some()) || !(s..e).any(|k| cx.toks[k].is_word()) {
+        return None;
+    }
+    Some((s, e))
 }
 
 /// Whether the attribution block closes content that precedes it (`"...," Peskov said.`).

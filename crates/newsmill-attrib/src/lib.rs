@@ -483,6 +483,19 @@ mod tests {
     }
 
     #[test]
+    fn report_set_off_by_commas_reports_both_sides() {
+        let t = format!("{INTRO}If the levy passes, Doe said, the port will close.");
+        let (c, _, cue, who, _) = q(&t, "port will close");
+        assert_eq!(c, vec!["If the levy passes", "the port will close"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        // an adverbial before a quotation is not reported
+        let t = format!("{INTRO}In a statement, Doe said, \"The port will close.\"");
+        let (c, _, _, _, _) = q(&t, "port will close");
+        assert_eq!(c, vec!["\"The port will close.\""]);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
