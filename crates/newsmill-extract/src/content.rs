@@ -1894,10 +1894,10 @@ mod tests {
         assert!(!stock_phrase("\"https://www.example.com/review/a/b\","));
         assert!(stock_phrase("Related news"));
         assert!(notice_line(
-            "Get the latest updates right in your inbox. Subscribe to our newsletters."
+            "Fresh stories every morning, straight to your inbox: sign up for our newsletter."
         ));
         assert!(notice_line(
-            "Note: we are moderating all comments submitted to deal with a surge in spam."
+            "Please note: comments are moderated and may take a day to appear."
         ));
         assert!(!notice_line(
             "Moderate engagement with comments, questions, discussions"
@@ -1910,7 +1910,7 @@ mod tests {
             "Associated Press writer Jo Park contributed to this report."
         ));
         assert!(notice_line(
-            "If you enjoyed this article, we have a proposition for you: join our club."
+            "If you enjoyed this piece, tell a friend about the club."
         ));
     }
 

@@ -1137,7 +1137,7 @@ Crews worked through the night to restore power to the remaining homes in the ar
     fn comments_captions_menus_and_repeats_are_residue() {
         let text = "Latest News Applications Cloud Components Peripherals Data Center Internet Of Things Managed Services Mobility Networking Security Storage Software\n\
 Weather Stories\n\
-1 of 4 A shopper looks at extension cords at a hardware store on Tuesday in the town centre.\n\
+1 of 4 A customer compares garden hoses at a market stall on Tuesday in the old town.\n\
 The city council voted on Tuesday to close the old bridge to all traffic while engineers inspect it.\n\
 Repairs could take months, officials said, and a ferry will run in the meantime for commuters.\n\
 Weather Stories\n\
