@@ -488,4 +488,20 @@ mod tests {
         let e = extract(cut_short_page(other).as_bytes(), None, None);
         assert!(e.text.starts_with("The harbour") && !e.text.contains("Council"));
     }
+
+    #[test]
+    fn json_ld_body_markup_is_read_safely() {
+        assert_eq!(
+            ld_plain_text("<p>Caf\u{e9} &amp; bar</p><p>Second\u{2014}line</p>"),
+            "Caf\u{e9} & bar\nSecond\u{2014}line"
+        );
+        // An unclosed tag, a lone '>' and multi-byte text around them never panic.
+        assert_eq!(
+            ld_plain_text("\u{e9}t\u{e9} <b unclosed"),
+            "\u{e9}t\u{e9} <b unclosed"
+        );
+        assert_eq!(ld_plain_text("a > b"), "a > b");
+        assert_eq!(complete_from_ld("", ""), None);
+        assert_eq!(complete_from_ld("short", "<"), None);
+    }
 }
