@@ -458,35 +458,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                         | "suggests"
                         | "indicate"
                         | "indicates"
-                ) && (i.saturating_sub(8).max(a)..i).any(|k| {
-                    cx.toks[k].is_word()
-                        && matches!(
-                            cx.lw(k).as_str(),
-                            "poll"
-                                | "polls"
-                                | "survey"
-                                | "surveys"
-                                | "study"
-                                | "studies"
-                                | "data"
-                                | "report"
-                                | "analysis"
-                                | "review"
-                                | "research"
-                                | "figures"
-                                | "numbers"
-                                | "results"
-                                | "records"
-                                | "documents"
-                                | "statistics"
-                                | "census"
-                                | "polling"
-                                | "estimates"
-                                | "filings"
-                                | "emails"
-                                | "evidence"
-                        )
-                });
+                ) && (i.saturating_sub(8).max(a)..i)
+                    .any(|k| cx.toks[k].is_word() && is_data_noun(&cx.lw(k)));
                 // `"...," Henry reports on Monday`: a name right after a quotation is the subject
                 let after_quoted_name = i > a
                     && cx.mention_end[i - 1].is_some_and(|m| {
@@ -700,6 +673,53 @@ fn asks_question(cx: &Ctx, s: usize, e: usize, b: usize) -> bool {
         )
 }
 
+/// Things that show, find or suggest (`polls show`, `the video shows`, `data suggest`).
+fn is_data_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        w,
+        "poll"
+            | "survey"
+            | "study"
+            | "studie"
+            | "data"
+            | "report"
+            | "analysis"
+            | "analyse"
+            | "review"
+            | "research"
+            | "figure"
+            | "number"
+            | "result"
+            | "record"
+            | "document"
+            | "statistic"
+            | "census"
+            | "polling"
+            | "estimate"
+            | "filing"
+            | "email"
+            | "evidence"
+            | "video"
+            | "footage"
+            | "photo"
+            | "image"
+            | "picture"
+            | "return"
+            | "tally"
+            | "tallie"
+            | "audit"
+            | "chart"
+            | "map"
+            | "graph"
+            | "tape"
+            | "recording"
+            | "transcript"
+            | "memo"
+            | "letter"
+    )
+}
+
 /// Reporting-verb forms that are as often plural nouns or bare nouns.
 fn is_noun_like_cue(w: &str) -> bool {
     let lemma = w
@@ -770,9 +790,13 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     while j > a && skipped < 4 {
         let t = j - 1;
         let lw = cx.lw(t);
+        // ("the rally", "his family": a "-ly" word after a determiner is a noun)
         if cx.toks[t].is_word()
             && cx.w(t) == lw
-            && (lexicon::is_aux_or_adverb(&lw) || (lw.len() > 4 && lw.ends_with("ly")))
+            && (lexicon::is_aux_or_adverb(&lw)
+                || (lw.len() > 4
+                    && lw.ends_with("ly")
+                    && !(t > a && cx.toks[t - 1].is_word() && is_determiner(&cx.lw(t - 1)))))
         {
             j -= 1;
             skipped += 1;
@@ -2192,6 +2216,11 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
                     NpKind::Nominal(h) => {
                         h.ends_with('s')
+                            || is_data_noun(h)
+                                && matches!(
+                                    cx.lw(cue.s).as_str(),
+                                    "show" | "find" | "suggest" | "indicate"
+                                )
                             || matches!(
                                 h.as_str(),
                                 "and"

@@ -496,6 +496,17 @@ mod tests {
     }
 
     #[test]
+    fn data_and_footage_show() {
+        let t = format!("{INTRO}A video of the rally shows the mayor leaving early.");
+        let (c, _, cue, _, _) = q(&t, "leaving early");
+        assert_eq!(c, vec!["the mayor leaving early"]);
+        assert_eq!(cue.as_deref(), Some("shows"));
+        let t = format!("{INTRO}The census data show the town shrank by a third.");
+        let (c, _, _, _, _) = q(&t, "town shrank");
+        assert_eq!(c, vec!["the town shrank by a third"]);
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
