@@ -2564,7 +2564,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         if !o.trailing
             && !n.trailing
-            && o.cue.info.clause
+            && (o.cue.info.clause || o.cue.info.np)
             && !n.cue.according
             && !n.cue.participle
             && (n.block_s == s
@@ -2924,7 +2924,14 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         cx.lw(k + 1).as_str(),
                         "which" | "who" | "whom" | "whose" | "where"
                     )
-                    || cx.punct(k) == Some('('))
+                    // (a parenthesis of three words or more: "Gov. Rick Snyder (R) to resign"
+                    // keeps its party tag)
+                    || cx.punct(k) == Some('(')
+                        && (k + 1..e)
+                            .take_while(|&x| cx.punct(x) != Some(')'))
+                            .filter(|&x| cx.toks[x].is_word())
+                            .count()
+                            >= 3)
                 && (k..e).all(|x| cx.in_span[x].is_none())
         }) {
             e = k;

@@ -507,6 +507,17 @@ mod tests {
     }
 
     #[test]
+    fn noun_phrase_report_keeps_inner_cue_and_party_tag() {
+        let t = format!("{INTRO}Doe called on Gov. Al Vale (R) to resign.");
+        let (c, _, _, _, _) = q(&t, "resign");
+        assert_eq!(c, vec!["Gov. Al Vale (R) to resign"]);
+        let t = format!("{INTRO}Roe called for an end to the cuts known as sequestration.");
+        let (c, _, cue, _, _) = q(&t, "sequestration");
+        assert_eq!(c, vec!["an end to the cuts known as sequestration"]);
+        assert_eq!(cue.as_deref(), Some("called for"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
