@@ -2566,7 +2566,12 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && !n.trailing
             && (o.cue.info.clause || o.cue.info.np)
             && !n.cue.according
-            && !n.cue.participle
+            // (a participle without a comma before it is inside the clause too: "he recoiled
+            // when Trump began attacking her")
+            && (!n.cue.participle
+                || n.cue.s > a
+                    && cx.toks[n.cue.s - 1].is_word()
+                    && n.block_s > s)
             && (n.block_s == s
                 // ... or sits inside the clause with no punctuation or quotation before or after
                 // it ("Doe said the fee she described as unfair will go")

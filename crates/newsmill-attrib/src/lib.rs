@@ -316,6 +316,11 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("said"));
         assert_eq!(who.as_deref(), Some("Jane Doe"));
         assert_eq!(attribute(&t).quotes.len(), 1);
+        let t = format!("{INTRO}Doe said the council won by attacking the levy.");
+        let (c, _, cue, _, _) = q(&t, "attacking");
+        assert_eq!(c, vec!["the council won by attacking the levy"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(attribute(&t).quotes.len(), 1);
     }
 
     #[test]
