@@ -2404,6 +2404,32 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 });
             }
         }
+        // "Jeff Salkin, a rabbi helping to organize the boycott, said he ...": an appositive too
+        // long for the name walk; the clause from its start to the comma speaks
+        if src.is_none()
+            && matches!(cx.lw(cue.s).as_str(), "said" | "says")
+            && cue.s > a + 2
+            && cx.punct(cue.s - 1) == Some(',')
+            && cue.e < b
+            && cx.toks[cue.e].is_word()
+            && cx.in_span[cue.e].is_none()
+            && !is_adjunct_start(&cx.lw(cue.e))
+            && (a..cue.s).all(|k| cx.in_span[k].is_none())
+        {
+            let start = (a..cue.s - 1)
+                .rev()
+                .find(|&k| matches!(cx.punct(k), Some(';' | ':')))
+                .map_or(a, |k| k + 1);
+            let first_np = np_right(cx, start, cue.s - 1, false);
+            if first_np
+                .as_ref()
+                .is_some_and(|np| matches!(np.kind, NpKind::Name(_)) && cx.punct(np.e) == Some(','))
+            {
+                let np = first_np.unwrap();
+                block_s = np.s;
+                src = Some(np);
+            }
+        }
         if src.is_none() && !asked_question && !cue.nominal {
             continue;
         }

@@ -523,6 +523,18 @@ mod tests {
     }
 
     #[test]
+    fn name_with_long_appositive_before_said() {
+        let t = format!(
+            "{INTRO}John Roe, a mayor who has run the port for years and hopes to retire soon, \
+             said the levy is too high."
+        );
+        let (c, _, cue, who, _) = q(&t, "too high");
+        assert_eq!(c, vec!["the levy is too high"]);
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("John Roe"));
+    }
+
+    #[test]
     fn partial_quote_is_mixed() {
         let t = format!("{INTRO}Doe said the bill was \"dead on arrival\" in the House.");
         let (c, kind, _, who, _) = q(&t, "dead on arrival");
