@@ -605,7 +605,7 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
         x => x,
     };
     let p = cx.lw(i + 1);
-    // "Clinton sees the issue as a way to ...", "voters view him as a liar": the object and
+    // "Doe sees the vote as a test of ...", "voters view him as a liar": the object and
     // its "as" phrase
     if matches!(
         lw.as_str(),
@@ -887,7 +887,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
             let mut s = mm.np_s.max(a);
-            // "Gov. Mike Pence of Indiana told": the person before "of Place"
+            // "Gov. Ann Vale of Ohio told": the person before "of Place"
             if s >= a + 2
                 && cx.toks[s - 1].is_word()
                 && matches!(cx.lw(s - 1).as_str(), "of" | "from")
@@ -925,7 +925,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     k -= 1;
                 }
                 if k > a && is_determiner(&cx.lw(k - 1)) {
-                    // "Jeffrey Lewis of the James Martin Center for X wrote": the person
+                    // "Jo Park of the Arden Institute for X wrote": the person
                     if k >= a + 3 && matches!(cx.lw(k - 2).as_str(), "of" | "at" | "from" | "with")
                     {
                         if let Some(m0) = cx.mention_end[k - 3] {
@@ -977,7 +977,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
         if is_determiner(&pw) {
             s = p;
-            // "a narrator in the Clinton ad": a prepositional phrase inside the subject
+            // "a voice in the mayor's ad": a prepositional phrase inside the subject
             let pp = p >= a + 2
                 && cx.toks[p - 1].is_word()
                 && matches!(
@@ -1085,7 +1085,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     let mut k = comma;
     let lim = comma.saturating_sub(30).max(a);
     let mut saw_quote = false;
-    // `Jim Jordan (R-Ohio), an oversight panel member, said`: the parenthetical belongs to the
+    // `Bo Reed (R-Utah), a budget panel member, said`: the parenthetical belongs to the
     // name before it
     let skip_paren = |c: usize| -> usize {
         if c > a + 1 && cx.punct(c - 1) == Some(')') {
@@ -1120,7 +1120,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                 return None;
             }
             let Some(m) = cx.mention_end[before - 1] else {
-                // "A Warren adviser, who spoke on condition of anonymity, said"
+                // "A Doe aide, who asked not to be named, said"
                 if matches!(first_after.as_str(), "who" | "whose") {
                     if let Some(np) = np_left(cx, a, k) {
                         if matches!(np.kind, NpKind::Nominal(_)) {
@@ -1514,7 +1514,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 covered[k] = true;
                 continue;
             }
-            // "She then addressed the supporters again: "..."": the subject before the colon
+            // "She then turned to the crowd once more: "..."": the subject before the colon
             if atts.is_empty() && q.first > a + 1 && cx.punct(q.first - 1) == Some(':') {
                 if let Some(np) = sentence_subject(cx, a, q.first - 1) {
                     let (speaker, role) = resolve(cx, &np);
@@ -1666,7 +1666,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
     out
 }
 
-/// `chanted "Send them home," and "Build the wall."`, `calls people "losers" and "sad"`: quoted
+/// `chanted "Close the mine," and "Save the river."`, `calls people "losers" and "sad"`: quoted
 /// stretches listed with only `and`, `or` and commas between them are one quotation of one
 /// speaker.
 fn join_listed(cx: &Ctx, spans: Vec<QSpan>) -> Vec<QSpan> {
@@ -2175,7 +2175,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if cue.according {
             if let Some(np) = np_right(cx, cue.e, b, true) {
                 block_e = np.e;
-                // "According to early results of the exit poll conducted by ..., CONTENT": the
+                // "According to first figures from the survey run by ..., CONTENT": the
                 // source runs to the comma
                 if cue.s == a || cx.punct(cue.s - 1).is_some() {
                     if let Some(k) = (np.e..b.min(np.e + 25))
@@ -2369,7 +2369,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         let asked_question =
             src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
-        // "Political observers in Virginia and around the country say ...": a long subject the
+        // "Party officials in Maine and across the region say ...": a long subject the
         // noun-phrase walk gave up on still speaks (from the clause start to the cue)
         if src.is_none()
             && matches!(cx.lw(cue.s).as_str(), "say" | "says" | "said")
@@ -2404,7 +2404,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 });
             }
         }
-        // "Jeff Salkin, a rabbi helping to organize the boycott, said he ...": an appositive too
+        // "Jo Park, a teacher who helped plan the strike, said she ...": an appositive too
         // long for the name walk; the clause from its start to the comma speaks
         if src.is_none()
             && matches!(cx.lw(cue.s).as_str(), "said" | "says")
@@ -2448,7 +2448,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         {
             continue;
         }
-        // "election law expert Rick Hasen tweeted": the subject phrase reaches back to the quotation
+        // "tax law scholar Ann Vale wrote": the subject phrase reaches back to the quotation
         if let Some(NpKind::Name(_)) = src.as_ref().map(|n| &n.kind) {
             let mut k = block_s;
             let mut n = 0;
@@ -2481,7 +2481,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 if matches!(cx.punct(k), Some(':' | ',' | '.')) || cx.is_opening_mark(k) {
                     break;
                 }
-                // "told the AP on Wednesday after hinting that ...": the object ends at an adjunct
+                // "told the paper on Monday after suggesting that ...": the object ends at an adjunct
                 if k > block_e && cx.toks[k].is_word() && {
                     let w = cx.lw(k);
                     matches!(
@@ -2683,7 +2683,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     // "On Sunday, Clinton said ..." / "When asked why, Sembler responded: ...": a fronted
     // adverbial is not reported content
     let ends_sentence = be >= b || matches!(cx.toks[be].kind, Kind::Punct('.' | '!' | '?' | ';'));
-    // `Earlier, on CBS's "Face the Nation," Sanders was asked`: a quoted title closing a fronted
+    // `Earlier, on NTV's "Morning Desk," Doe was asked`: a quoted title closing a fronted
     // phrase is no quotation the cue reports
     let title_before = cx.is_closing_mark(pre)
         && cx.in_span[pre].is_some_and(|k| names_not_speech(cx, &cx.spans[k]));
@@ -2931,7 +2931,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
-        // "Aides insisted it was not a campaign event, but Trump's ...": a contrast after a
+        // "Aides said it was only a visit, but the mayor's ...": a contrast after a
         // comma or a semicolon is the writer's, not the reported clause (outside quotations)
         if let Some(k) = (s + 2..e).find(|&k| {
             cx.in_span[k].is_none()
@@ -2944,7 +2944,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
-        // "said she got a call from her niece, who had grown up ...", "... (a tax break for
+        // "said she got a letter from her cousin, who had moved ...", "... (a tax break for
         // funds), as ...": a non-restrictive relative clause or a parenthesis after the reported
         // clause is the writer's (outside quotations)
         if let Some(k) = (s + 2..e).find(|&k| {
@@ -2955,7 +2955,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         cx.lw(k + 1).as_str(),
                         "which" | "who" | "whom" | "whose" | "where"
                     )
-                    // (a parenthesis of three words or more: "Gov. Rick Snyder (R) to resign"
+                    // (a parenthesis of three words or more: "Gov. Ann Vale (R) to resign"
                     // keeps its party tag)
                     || cx.punct(k) == Some('(')
                         && (k + 1..e)
@@ -2967,7 +2967,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
-        // `saying during the debate last week, "..."`, `adding later, "..."`: skip the adjunct
+        // `saying at the hearing on Monday, "..."`, `adding later, "..."`: skip the adjunct
         // to the quotation (before a participle's content is cut at that comma)
         if s < e && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
             if let Some(k) = (s..e.min(s + 10))
@@ -3090,7 +3090,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                 | "into"
                 | "against"
                 | "from"
-                // "Weiner wrote in his memo.", "Trump shot back in a statement, saying ..."
+                // "Roe wrote in her memo.", "Doe hit back in a statement, saying ..."
                 | "in"
                 | "at"
                 | "during"
@@ -3167,7 +3167,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     }
     if !att.trailing && s < e && cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
         let first = cx.lw(s);
-        // "what she wants and Trump's supporters ...": a coordinated clause is not content
+        // "what she wants and the mayor's voters ...": a coordinated clause is not content
         if matches!(first.as_str(), "and" | "or" | "nor") {
             return (s, s);
         }

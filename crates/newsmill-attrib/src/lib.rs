@@ -738,7 +738,7 @@ mod tests {
     #[test]
     fn quotation_after_an_abbreviated_place_continues_the_speaker() {
         let t = format!(
-            "{INTRO}\"We will win,\" Doe told reporters in Naples, Fla. \"It would be nice if they helped us.\""
+            "{INTRO}\"We will win,\" Doe told reporters in Dover, Del. \"It would help if they came out to vote.\""
         );
         let a = attribute(&t);
         let got: Vec<(String, Option<String>)> = a
@@ -749,7 +749,7 @@ mod tests {
         assert_eq!(
             got[1],
             (
-                "\"It would be nice if they helped us.\"".to_string(),
+                "\"It would help if they came out to vote.\"".to_string(),
                 Some("Jane Doe".to_string())
             )
         );
@@ -852,7 +852,7 @@ mod tests {
     fn sentence_with_a_bare_cue_gives_the_next_quotation_its_speaker() {
         let t = format!(
             "{INTRO}\"It should not be funny,\" Doe said.\n\
-             Her friend Ann Vale, 20, a student from Memphis, chimed in. \"I did not think I would vote for him.\""
+             Her friend Ann Vale, 20, a nurse from Leeds, chimed in. \"I did not think I would vote at all.\""
         );
         let (_, _, cue, who, _) = q(&t, "did not think");
         assert_eq!(cue.as_deref(), Some("chimed in"));
@@ -862,7 +862,7 @@ mod tests {
     #[test]
     fn party_appositive_and_inverted_advises() {
         let t = format!(
-            "{INTRO}\"Investors are left high and dry,\" Senator Ann Vale, Republican of Iowa, said at a hearing."
+            "{INTRO}\"Investors are left high and dry,\" Senator Ann Vale, Republican of Ohio, told the committee."
         );
         let (_, _, _, who, _) = q(&t, "high and dry");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
@@ -907,7 +907,7 @@ mod tests {
     fn quotation_paragraph_continues_the_quoted_speaker_not_a_later_clause() {
         let t = format!(
             "{INTRO}\"They are spending millions against me,\" Doe said, referring to a group called Citizens First that says it is neutral.\n\
-             \"So they clearly think I will do what I say I will do.\""
+             \"So they clearly think I will keep every promise I made.\""
         );
         let a = attribute(&t);
         let last = a.quotations.last().unwrap();
@@ -919,7 +919,7 @@ mod tests {
     fn who_after_a_place_refers_to_the_person() {
         let t = format!(
             "{INTRO}\"It is for the people,\" said Ann Vale, 24, from Manchester, who said the council listens.\n\
-             \"It is supposed to be for the people, not the banks.\""
+             \"It was built for the town, not for the banks.\""
         );
         let a = attribute(&t);
         let last = a.quotations.last().unwrap();
@@ -973,10 +973,10 @@ mod tests {
     #[test]
     fn reported_clause_stops_at_a_contrast() {
         let t = format!(
-            "{INTRO}Aides insisted it was not a campaign event, but the mayor's business was on display."
+            "{INTRO}Aides said the trip was only a visit, but the mayor's shop was on every poster."
         );
-        let (c, kind, _, _, _) = q(&t, "campaign event");
-        assert_eq!(c, vec!["it was not a campaign event"]);
+        let (c, kind, _, _, _) = q(&t, "only a visit");
+        assert_eq!(c, vec!["the trip was only a visit"]);
         assert_eq!(kind, QuoteKind::Indirect);
     }
 
@@ -1002,8 +1002,8 @@ mod tests {
     #[test]
     fn prepositional_to_and_coordinated_clauses_are_not_content() {
         let t = format!(
-            "{INTRO}Doe won the primary on Tuesday, adding to her lead over Roe.\n\
-             Her support still lags below what she wants and the turnout remains low."
+            "{INTRO}Doe took the county vote on Monday, adding to her margin over Roe.\n\
+             Her backing is still short of what she hoped and the turnout stays low."
         );
         let a = attribute(&t);
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
@@ -1012,7 +1012,7 @@ mod tests {
     #[test]
     fn fronted_phrase_ending_in_a_show_title_is_not_content() {
         let t = format!(
-            "{INTRO}Earlier this month, during an appearance on CBS's \"Meet the Voters,\" Doe said that the plan would pass."
+            "{INTRO}Last week, in an interview on NTV's \"Meet the Voters,\" Doe said that the plan would pass."
         );
         let (c, _, cue, who, _) = q(&t, "plan would pass");
         assert_eq!(c, vec!["that the plan would pass"]);
@@ -1094,9 +1094,9 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "ready to win");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
         let t = format!(
-            "{INTRO}Doe only hinted at Roe by mentioning the wall and adding, \"I have an idea of who should build it.\""
+            "{INTRO}Doe only hinted at Roe by mentioning the bridge and adding, \"I know who should pay for it.\""
         );
-        let (_, _, cue, who, _) = q(&t, "who should build");
+        let (_, _, cue, who, _) = q(&t, "who should pay");
         assert_eq!(cue.as_deref(), Some("adding"));
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
@@ -1145,7 +1145,7 @@ mod tests {
     fn question_then_phrasal_cue_stays_one_sentence() {
         let t = format!(
             "{INTRO}Doe responded pointedly: \"It can happen to anyone.\"\n\
-             \"You know, it happens, right?\" Roe went on, as if he did not hear her. \"But you have to get over it.\""
+             \"You know, it happens, right?\" Roe went on, as though she had not spoken. \"But you have to move on.\""
         );
         let a = attribute(&t);
         let got: Vec<Option<String>> = a.quotations.iter().map(|q| q.speaker.clone()).collect();

@@ -163,7 +163,7 @@ impl People {
                 j += 1;
             }
         }
-        // "Secretary of State John Kerry", "Secretary of Homeland Security Jeh Johnson": the
+        // "Secretary of State Ann Vale", "Secretary of Labor Bo Reed": the
         // department belongs to the title; the name is the last two capitalised words
         if had_title && j + 1 < toks.len() && toks[j].is_word() && word(text, &toks[j]) == "of" {
             let mut k = j + 1;
