@@ -14,6 +14,9 @@ fi
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
+echo "== no evaluation text in the project (needs ../shared/data; skipped where it is absent)"
+python3 scripts/scan_eval_text.py
+
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
