@@ -24,7 +24,7 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BIN="$TARGET_DIR/release/examples/quotes_jsonl"
 
 echo "== running ours" >&2
-"$BIN" "$DEV" > "$OUT/ours_dev.jsonl"
+python3 "$ROOT/bench/quotes/measure.py" "$OUT/ours_dev.usage.json" "$OUT/ours_dev.jsonl" -- "$BIN" "$DEV"
 "$BIN" --quoted "$DEV" > "$OUT/ours_dev_quoted.jsonl"
 "$BIN" "$SEED" > "$OUT/ours_seed.jsonl"
 
@@ -48,5 +48,5 @@ fi
 
 echo "== scoring" >&2
 python3 "$ROOT/bench/quotes/table.py" --tools "$SHARED/tools" --gold "$DEV" \
-  --ours-full "$OUT/ours_dev.jsonl" --ours-quoted "$OUT/ours_dev_quoted.jsonl" "${TEXTACY_ARGS[@]}" \
+  --ours-full "$OUT/ours_dev.jsonl" --ours-usage "$OUT/ours_dev.usage.json" --ours-quoted "$OUT/ours_dev_quoted.jsonl" "${TEXTACY_ARGS[@]}" \
   --seed-gold "$SEED" --seed-pred "$OUT/ours_seed.jsonl" --json "$OUT/scores.json"

@@ -59,6 +59,7 @@ def main():
     ap.add_argument("--gold", required=True)
     ap.add_argument("--ours-full", required=True)
     ap.add_argument("--ours-quoted", required=True)
+    ap.add_argument("--ours-usage", help="measure.py's CPU time and peak RSS of the full-output run")
     ap.add_argument("--textacy")
     ap.add_argument("--textacy-not-run")
     ap.add_argument("--seed-gold")
@@ -89,6 +90,14 @@ def main():
     print(line("newsmill-attrib, full output on every column", fd, fa, fspeed))
     out.update({"regex": {"direct": rd, "all": ra}, "ours_quoted": {"direct": qd},
                 "ours_full": {"direct": fd, "all": fa, "docs_per_s": fspeed}})
+    if a.ours_usage:
+        with open(a.ours_usage) as f:
+            u = json.load(f)
+        mb = sum(len(g["text"].encode("utf-8")) for g in gold.values()) / 1e6
+        print(f"\nnewsmill-attrib, full output, whole process (start-up, JSON in and out): "
+              f"{len(gold) / u['cpu_s']:,.0f} docs/s and {mb / u['cpu_s']:.1f} MB of text/s per core "
+              f"({mb:.1f} MB, {u['cpu_s']:.2f} CPU-s), peak RSS {u['max_rss_kb'] / 1024:.0f} MB")
+        out["ours_full_process"] = {**u, "text_mb": mb}
     if a.seed_gold and a.seed_pred:
         sg, _ = qe.load_jsonl(a.seed_gold)
         sp, _ = qe.load_jsonl(a.seed_pred)
