@@ -5,7 +5,8 @@ For each data set under shared/data/extraction: pages are gunzipped once into be
 as in the scorer, decompression is not timed), `newsmill extract --json` runs over all of them in
 one process (CPU time of that process = one core, start-up included), its output is scored with
 shared/tools/extract_eval.py --predictions, and the anchors are run by extract_eval.py itself
-(CPU time of the extraction calls), one scorer process per anchor. Peak RSS: of each of our
+(CPU time of the extraction calls), one scorer process per anchor; with --rust-anchors, the
+existing Rust crates (dom_smoothie, the Rust trafilatura port) run over the same pages too. Peak RSS: of each of our
 processes (os.wait4) and of each anchor's scorer process (interpreter, library and pages held).
 Prints one table and the pages/s and peak RSS ratios to each anchor.
 """
@@ -83,6 +84,8 @@ def main():
     ap.add_argument('-d', '--dataset', action='append')
     ap.add_argument('-e', '--anchor', action='append')
     ap.add_argument('--work', default=str(ROOT / 'bench' / 'work' / 'extraction'))
+    ap.add_argument('--rust-anchors', help='the bench/extraction/rust-crates binary (dom_smoothie and '
+                    'the Rust trafilatura port on the same pages); omitted: those rows are skipped')
     a = ap.parse_args()
     datasets = a.dataset or list(METRIC)
     anchors = a.anchor if a.anchor is not None else ['trafilatura-fast', 'trafilatura', 'resiliparse']
@@ -96,6 +99,19 @@ def main():
         rows.setdefault('newsmill', {})[ds] = (f1, n, cpu, rss)
         print(f'{ds}: newsmill F1={f1:.3f} pages={n} cpu_s={cpu:.2f} wall_s={wall:.2f} rss_mb={rss / 1024:.0f}',
               file=sys.stderr, flush=True)
+        # The existing Rust crates, each in a process of its own (CPU of the extraction calls as
+        # the runner reports it; peak RSS of that process).
+        for crate, name in (('dom_smoothie', 'dom_smoothie 0.19 (Rust)'), ('trafilatura', 'trafilatura 0.6 (Rust)')):
+            if not a.rust_anchors:
+                break
+            pf = work / f'{ds}.{crate}.predictions.json'
+            out, ru = run_measured([a.rust_anchors, crate, str(DATA / ds), str(pf)])
+            info = json.loads(out.decode('utf-8').strip().splitlines()[-1])
+            r, _ = score(a.python, ['-d', ds, '--predictions', str(pf), '--name', crate], work / f'{ds}.{crate}.json')
+            f1 = r[ds][crate][METRIC[ds]]['F1']
+            rows.setdefault(name, {})[ds] = (f1, info['pages'], info['cpu_s'], ru.ru_maxrss)
+            print(f"{ds}: {name} F1={f1:.3f} cpu_s={info['cpu_s']:.2f} errors={info['errors']} "
+                  f"rss_mb={ru.ru_maxrss / 1024:.0f}", file=sys.stderr, flush=True)
         # One scorer process per anchor, so that each one's peak RSS is its own.
         for e in anchors:
             r, rss = score(a.python, ['-d', ds, '-e', e], work / f'{ds}.anchor.{e}.json')
