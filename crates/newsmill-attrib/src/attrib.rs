@@ -415,7 +415,28 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 )
                 || lw == "pledged"
                     && i + 1 < b
-                    && matches!(cx.lw(i + 1).as_str(), "delegate" | "delegates");
+                    && matches!(cx.lw(i + 1).as_str(), "delegate" | "delegates")
+                // "City Hall press secretary Bo Reed said": a noun before a noun
+                || matches!(lw.as_str(), "press" | "presses")
+                    && i + 1 < b
+                    && cx.toks[i + 1].is_word()
+                    && (lexicon::is_role_noun(&cx.lw(i + 1))
+                        || matches!(
+                            cx.lw(i + 1).as_str(),
+                            "release"
+                                | "releases"
+                                | "office"
+                                | "conference"
+                                | "conferences"
+                                | "corps"
+                                | "briefing"
+                                | "briefings"
+                                | "pool"
+                                | "freedom"
+                                | "team"
+                                | "staff"
+                                | "shop"
+                        ));
             if !(reading || nominal || cap && i > a) {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
@@ -1218,6 +1239,13 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
             k = c + 1;
         }
     }
+    // a longer fronted clause opened by a participle, a preposition or a subordinator
+    // ("Looking out at the crowd on the pier, Doe read ...", "Along with her husband, she ...")
+    if k == a && cx.toks[a].is_word() && fronted_clause_opener(cx.w(a)) {
+        if let Some(c) = (a + 1..(a + 30).min(b)).find(|&i| cx.punct(i) == Some(',')) {
+            k = c + 1;
+        }
+    }
     while k < b
         && cx.toks[k].is_word()
         && matches!(
@@ -1232,6 +1260,48 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
         NpKind::Name(_) | NpKind::Pronoun(_) => Some(np),
         _ => None,
     }
+}
+
+/// A capitalised word that opens a fronted clause rather than a subject: a participle
+/// (`Speaking`, `Looking`), a preposition or a subordinator (`Along`, `Despite`, `When`).
+fn fronted_clause_opener(w: &str) -> bool {
+    let mut cs = w.chars();
+    let upper = cs.next().is_some_and(char::is_uppercase);
+    let rest_lower = cs.clone().all(|c| c.is_lowercase());
+    if !upper || !rest_lower {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    (lw.len() >= 7 && lw.ends_with("ing") && !lexicon::is_male_first_name(w))
+        || matches!(
+            lw.as_str(),
+            "along"
+                | "with"
+                | "despite"
+                | "during"
+                | "unlike"
+                | "like"
+                | "as"
+                | "while"
+                | "when"
+                | "before"
+                | "since"
+                | "among"
+                | "amid"
+                | "although"
+                | "though"
+                | "because"
+                | "if"
+                | "once"
+                | "until"
+                | "without"
+                | "under"
+                | "from"
+                | "for"
+                | "by"
+                | "asked"
+                | "pressed"
+        )
 }
 
 /// The last personal pronoun or person name before `end` in the unit: the likely subject of a
@@ -1282,6 +1352,11 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
     if let Some(m) = cx.mention_start[k] {
         let mm = &cx.people.mentions[m];
         if mm.e <= b {
+            // "said Vale's communications director, Bo Reed", "said Vale constituent Bo Reed":
+            // the first name only modifies the role before the speaker's name
+            if let Some(np) = name_after_role(cx, mm.e, b) {
+                return Some(np);
+            }
             return Some(Np {
                 s: k,
                 e: mm.e,
@@ -1332,6 +1407,43 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
         s: k,
         e,
         kind: NpKind::Nominal(head),
+    })
+}
+
+/// A person's name after one to four lower-case role words (and an optional comma) starting at
+/// `j`: `[Vale] press secretary Bo Reed`, `[Vale's] communications director, Bo Reed`.
+fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
+    let mut k = j;
+    while k < b && k < j + 4 && cx.toks[k].is_word() && cx.in_span[k].is_none() {
+        let w = cx.w(k);
+        if !w.chars().next().is_some_and(char::is_lowercase) || is_function_word(w) {
+            break;
+        }
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    if k < b && cx.punct(k) == Some(',') {
+        k += 1;
+    }
+    if k >= b {
+        return None;
+    }
+    let m = cx.mention_start[k].or_else(|| {
+        // the role words may belong to the later mention's noun phrase
+        (j..k).find_map(|i| cx.mention_start[i])
+    })?;
+    let mm = &cx.people.mentions[m];
+    let n = &cx.people.names[mm.name];
+    let personish = cx.people.is_person(mm.name) || (!n.org && n.words.len() >= 2);
+    if mm.s < k || mm.e > b || !personish {
+        return None;
+    }
+    Some(Np {
+        s: mm.s.min(j),
+        e: mm.e,
+        kind: NpKind::Name(mm.name),
     })
 }
 

@@ -1216,4 +1216,38 @@ mod tests {
             let _ = attribute(t);
         }
     }
+
+    #[test]
+    fn fronted_participle_clause_is_not_the_subject() {
+        let t = "Mayor Bo Reed spoke in Ohio.\n\nSpeaking on a radio show Sunday, Reed read from \
+                 his notes, promising \"more roads.\"\n\n\"We have to do it,\" he said.\n";
+        let (_, _, _, who, _) = q(t, "more roads");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+        let (_, _, _, who, _) = q(t, "have to do it");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn press_before_a_role_noun_is_not_a_cue() {
+        let t = "Ann Vale spoke.\n\n\"We see no change,\" City Hall press secretary Bo Reed \
+                 told reporters.";
+        let (_, _, cue, who, _) = q(t, "see no change");
+        assert_eq!(cue.as_deref(), Some("told"));
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn name_before_role_words_modifies_the_speaker() {
+        for t in [
+            "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale\u{2019}s communications director, \
+             Bo Reed, adding that it went well.",
+            "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale constituent Bo Reed when asked.",
+        ] {
+            let (_, _, _, who, _) = q(t, "is a wonk");
+            assert_eq!(who.as_deref(), Some("Bo Reed"), "{t}");
+        }
+        let t = "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale, a senator.";
+        let (_, _, _, who, _) = q(t, "is a wonk");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
 }
