@@ -569,6 +569,37 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             });
             i += 2;
             continue;
+        } else if let Some(e) = (lw == "quoted")
+            .then(|| {
+                (i + 1..(i + 7).min(b.saturating_sub(1))).find(|&k| {
+                    cx.lw(k) == "as"
+                        && matches!(cx.lw(k + 1).as_str(), "saying" | "telling" | "writing")
+                })
+            })
+            .flatten()
+            .filter(|&k| (i + 1..k).all(|x| cx.toks[x].is_word() && cx.in_span[x].is_none()))
+            .map(|k| k + 2)
+        {
+            // "Vale was quoted as saying", "the paper quoted Vale as saying": one cue whose
+            // source is the subject before it (PolNeAR-style: the quoting outlet when named)
+            let info = lexicon::cue("said").unwrap_or(CueInfo {
+                clause: true,
+                inversion: true,
+                object: false,
+                np: false,
+                mental: false,
+            });
+            out.push(Cue {
+                s: i,
+                e,
+                info,
+                according: false,
+                base_form: false,
+                participle: false,
+                nominal: false,
+            });
+            i = e;
+            continue;
         }
         i += 1;
     }
@@ -1665,7 +1696,19 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             // a quotation that opens a new sentence the splitter missed (`..." Doe said in
             // Naples, Fla. "..."`) continues like a quotation paragraph
             let after_stop = q.first > a && matches!(cx.punct(q.first - 1), Some('.' | '!' | '?'));
-            let sentence_like = outside_words <= 1 || q.continued || after_stop;
+            // `"...," she said. "It is a movement." Asked why, she said: "..."`: a whole quoted
+            // sentence opening the unit, followed by a new sentence, stands alone as well
+            let own_sentence = q.first == a
+                && q.last >= 2
+                && matches!(cx.punct(q.last - 1), Some('.' | '!' | '?'))
+                && q.last + 1 < b
+                && cx.toks[q.last + 1].is_word()
+                && cx
+                    .w(q.last + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            let sentence_like = outside_words <= 1 || q.continued || after_stop || own_sentence;
             if sentence_like {
                 // continuation of the previous speaker (same or previous paragraph)
                 let here = cx.toks[q.first].para;
@@ -3330,7 +3373,10 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
     match name {
         Some(k) => {
             let n = &cx.people.names[k];
-            (Some(n.words.join(" ")), cx.people.role(k))
+            (
+                Some(crate::people::display_name(&n.words)),
+                cx.people.role(k),
+            )
         }
         None => (None, None),
     }

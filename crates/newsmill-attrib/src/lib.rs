@@ -124,7 +124,7 @@ pub fn attribute(text: &str) -> Attribution {
         .persons()
         .into_iter()
         .map(|(k, mentions)| Person {
-            name: an.people.names[k].words.join(" "),
+            name: people::display_name(&an.people.names[k].words),
             role: an.people.role(k),
             mentions,
         })
@@ -1249,5 +1249,37 @@ mod tests {
         let t = "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale, a senator.";
         let (_, _, _, who, _) = q(t, "is a wonk");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn names_print_with_plain_apostrophes() {
+        let t = "Ann O\u{2019}Hara spoke.\n\n\"We will win,\" O\u{2019}Hara said.";
+        let (_, _, _, who, _) = q(t, "will win");
+        assert_eq!(who.as_deref(), Some("Ann O'Hara"));
+    }
+
+    #[test]
+    fn quoted_as_saying_is_one_cue() {
+        let t = format!("{INTRO}\"Our method works,\" Doe was quoted as saying. \"We call less.\"");
+        let (c, _, cue, who, _) = q(&t, "method works");
+        assert_eq!(cue.as_deref(), Some("quoted as saying"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.len(), 2, "{c:?}");
+        let t = format!("{INTRO}Doe was quoted as saying the plan would fail.");
+        let (c, _, _, who, _) = q(&t, "plan would fail");
+        assert_eq!(c, vec!["the plan would fail"]);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn whole_quoted_sentence_before_another_cue_continues_the_speaker() {
+        let t = format!(
+            "{INTRO}\"If it passes, it goes on,\" Doe said. \"It is a movement.\" Asked what \
+             comes next, Roe said: \"We will see.\""
+        );
+        let (_, _, _, who, _) = q(&t, "It is a movement");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let (_, _, _, who, _) = q(&t, "We will see");
+        assert_eq!(who.as_deref(), Some("John Roe"));
     }
 }

@@ -41,6 +41,12 @@ pub(crate) struct NameEntry {
     pub title_present: bool,
 }
 
+/// A name as printed: its words joined by spaces, with typographic apostrophes made plain
+/// (`O’Hara` -> `O'Hara`) so that one person reads the same in every article.
+pub(crate) fn display_name(words: &[String]) -> String {
+    words.join(" ").replace('\u{2019}', "'")
+}
+
 /// The article's name table.
 #[derive(Debug, Default)]
 pub(crate) struct People {
