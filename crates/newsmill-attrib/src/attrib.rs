@@ -1270,6 +1270,56 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
             k = c + 1;
         }
     }
+    // "At a rally in Dayton, Ohio, on Thursday, Reed ...": the place and time pieces after
+    // the fronted adverbial belong to it
+    if k > a {
+        while let Some(c) = (k..(k + 5).min(b)).find(|&i| cx.punct(i) == Some(',')) {
+            let piece_is_place = (k..c).all(|i| {
+                cx.toks[i].is_word() && cx.w(i).chars().next().is_some_and(char::is_uppercase)
+            }) && c > k
+                && !(k..c).any(|i| {
+                    cx.mention_start[i].is_some_and(|m| {
+                        let n = cx.people.mentions[m].name;
+                        cx.people
+                            .is_person(cx.people.expand(&cx.people.names[n].words).unwrap_or(n))
+                    })
+                });
+            let piece_is_adjunct = c > k
+                && cx.toks[k].is_word()
+                && matches!(
+                    cx.lw(k).as_str(),
+                    "on" | "in" | "at" | "after" | "during" | "last" | "earlier" | "later"
+                );
+            if !(piece_is_place || piece_is_adjunct) {
+                break;
+            }
+            k = c + 1;
+        }
+    }
+    // "Was Reed happy with it?": a question opens with its auxiliary
+    if k == a
+        && cx.toks[a].is_word()
+        && matches!(
+            cx.w(a),
+            "Was"
+                | "Is"
+                | "Did"
+                | "Does"
+                | "Do"
+                | "Will"
+                | "Would"
+                | "Can"
+                | "Could"
+                | "Has"
+                | "Have"
+                | "Had"
+                | "Should"
+                | "Were"
+                | "Are"
+        )
+    {
+        k = a + 1;
+    }
     // a longer fronted clause opened by a participle, a preposition or a subordinator
     // ("Looking out at the crowd on the pier, Doe read ...", "Along with her husband, she ...")
     if k == a && cx.toks[a].is_word() && fronted_clause_opener(cx.w(a)) {
@@ -1441,8 +1491,9 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
     })
 }
 
-/// A person's name after one to four lower-case role words (and an optional comma) starting at
-/// `j`: `[Vale] press secretary Bo Reed`, `[Vale's] communications director, Bo Reed`.
+/// A person's name after up to four lower-case role words (and an optional comma) starting at
+/// `j`: `[Vale] press secretary Bo Reed`, `[Vale's] communications director, Bo Reed`,
+/// `[NBC's] Bo Reed`.
 fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
     let mut k = j;
     while k < b && k < j + 4 && cx.toks[k].is_word() && cx.in_span[k].is_none() {
@@ -1452,7 +1503,9 @@ fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
         }
         k += 1;
     }
-    if k == j {
+    // "noted NBC's Bo Reed": a possessive owner needs no role words
+    let owner = j > 0 && strip_possessive(cx.w(j - 1)).1;
+    if k == j && !owner {
         return None;
     }
     if k < b && cx.punct(k) == Some(',') {
@@ -3386,11 +3439,20 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
 /// sentence before it, else in the nearest earlier sentence that mentions one (first mention,
 /// the likely subject).
 fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
+    pronoun_antecedent_at(cx, at, g, 0)
+}
+
+/// `pronoun_antecedent` with the depth of he/she subjects followed back so far (`Bo Reed, a
+/// farmer, said ... He came to the rally. "...," he said.`: the subject `He` stands for Reed).
+fn pronoun_antecedent_at(cx: &Ctx, at: usize, g: Gender, depth: usize) -> Option<usize> {
     // the nearest earlier named speaker whose gender does not contradict the pronoun ...
     let para = cx.toks[at].para;
+    // an acronym (`ISIL said`) is no antecedent for he/she
     let compatible = |k: usize| {
         let pg = cx.people.gender(k);
-        pg == g || pg == Gender::Unknown
+        let n = &cx.people.names[k];
+        let acronym = n.words.len() == 1 && n.words[0].chars().all(|c| c.is_uppercase());
+        pg == g || pg == Gender::Unknown && !acronym
     };
     let mut speaker: Option<(usize, usize)> = None;
     for &(k, t) in cx.speakers.iter().rev() {
@@ -3423,11 +3485,29 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
             break;
         }
         let end = if u == u0 { at } else { b };
+        let subj = sentence_subject(cx, a, end);
+        if let Some(Np {
+            s,
+            kind: NpKind::Pronoun(p),
+            ..
+        }) = &subj
+        {
+            let same = matches!(
+                (p.as_str(), g),
+                ("he", Gender::Male) | ("she", Gender::Female)
+            );
+            if same && *s < at && depth < 2 {
+                if let Some(k) = pronoun_antecedent_at(cx, *s, g, depth + 1) {
+                    subject = Some((k, *s));
+                    break;
+                }
+            }
+        }
         if let Some(Np {
             s,
             kind: NpKind::Name(k0),
             ..
-        }) = sentence_subject(cx, a, end)
+        }) = subj
         {
             let k = cx.people.expand(&cx.people.names[k0].words).unwrap_or(k0);
             // a two- or three-word name in subject position is a person unless it reads as an

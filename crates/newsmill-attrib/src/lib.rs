@@ -1282,4 +1282,50 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "We will see");
         assert_eq!(who.as_deref(), Some("John Roe"));
     }
+
+    const FARM: &str = "Ann Vale spoke. Mayor Tom Kay met farmer Bo Reed.\n\n\"Hi,\" Kay said.\n\n";
+
+    #[test]
+    fn possessive_owner_before_a_name_is_not_the_speaker() {
+        let t = format!(
+            "{FARM}Debates change little, noted NBC\u{2019}s Bo Reed.\n\n\"They come late,\" he wrote."
+        );
+        let (_, _, _, who, _) = q(&t, "change little");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+        let (_, _, _, who, _) = q(&t, "come late");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn question_and_long_fronted_adverbial_subjects_are_pronoun_antecedents() {
+        let t = format!("{FARM}Was Reed happy with the answer?\n\n\"To a point,\" he said.");
+        let (_, _, _, who, _) = q(&t, "To a point");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+        let t = format!(
+            "{FARM}At a fair in Dayton, Ohio, on Thursday, Reed put corn on a list.\n\n\"We grow \
+             it,\" he said."
+        );
+        let (_, _, _, who, _) = q(&t, "We grow");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn he_as_subject_follows_its_own_antecedent() {
+        let t = format!(
+            "{FARM}Bo Reed, 49, a farmer who now rents a field near the river, came to the \
+             fair. He sat in front.\n\n\"Is he ready?\" he said."
+        );
+        let (_, _, _, who, _) = q(&t, "Is he ready");
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn an_acronym_is_no_antecedent_for_he() {
+        let t = format!(
+            "{FARM}The group ABCD said it would act. \"We will act,\" ABCD said.\n\n\"It is \
+             late,\" he said."
+        );
+        let (_, _, _, who, _) = q(&t, "It is late");
+        assert_ne!(who.as_deref(), Some("ABCD"));
+    }
 }
