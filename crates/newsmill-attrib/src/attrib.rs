@@ -1531,6 +1531,17 @@ fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
     })
 }
 
+/// Whether a cue's block opens a subordinate clause (`..., Doe said, as the crowd cheered.`):
+/// such a cue with nothing reported does not speak the next quotation.
+fn subordinate_block(cx: &Ctx, a: usize, att: &Att) -> bool {
+    att.block_s > a
+        && cx.toks[att.block_s - 1].is_word()
+        && matches!(
+            cx.lw(att.block_s - 1).as_str(),
+            "as" | "though" | "although" | "while" | "because" | "whereas" | "even"
+        )
+}
+
 /// A found cue with its source and block (the tokens that are neither content nor outside).
 #[derive(Debug, Clone)]
 struct Att {
@@ -1640,6 +1651,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     out.push(make_raw(cx, att, vec![], ui));
                     pending_colon = Some(out.len() - 1);
                 } else if !att.trailing
+                    && !(ai > 0 && subordinate_block(cx, a, att))
                     && cx.punct(b - 1) == Some('.')
                     && (att.block_e + 1 >= b
                         || att.block_e + 9 >= b
@@ -2983,7 +2995,10 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
             let lw = cx.lw(be);
             // "Peskov said in a statement", "Warren told Stumpf, after ..."; not "said that ..."
             if cx.is_closing_mark(pre) {
-                lw != "that"
+                // `"... a sad day." Roe said he would ...`: a quotation closed by a full stop
+                // before a cue with a clause of its own is not what the cue reports
+                let closed_sentence = pre > a && cx.punct(pre - 1) == Some('.');
+                lw != "that" && !(closed_sentence && !is_adjunct_start(&lw))
             } else {
                 is_adjunct_start(&lw)
             }

@@ -1328,4 +1328,22 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "It is late");
         assert_ne!(who.as_deref(), Some("ABCD"));
     }
+
+    #[test]
+    fn bare_cue_in_a_subordinate_clause_does_not_take_the_next_quotation() {
+        let t =
+            format!("{INTRO}\"I am the messenger,\" Doe said, as the crowd applauded. \"We won.\"");
+        let (_, _, _, who, _) = q(&t, "We won");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn full_stop_quotation_before_a_cue_with_its_own_clause_is_not_its_content() {
+        let t = format!(
+            "{INTRO}\"It is a sad day,\" Doe told reporters. \"We will mourn.\" Mayor Roe said \
+             he would have closed the road."
+        );
+        let (_, _, _, who, _) = q(&t, "We will mourn");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
 }
