@@ -1651,7 +1651,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     out.push(make_raw(cx, att, vec![], ui));
                     pending_colon = Some(out.len() - 1);
                 } else if !att.trailing
-                    && !(ai > 0 && subordinate_block(cx, a, att))
+                    && (ai == 0 || !subordinate_block(cx, a, att))
                     && cx.punct(b - 1) == Some('.')
                     && (att.block_e + 1 >= b
                         || att.block_e + 9 >= b
@@ -2998,7 +2998,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 // `"... a sad day." Roe said he would ...`: a quotation closed by a full stop
                 // before a cue with a clause of its own is not what the cue reports
                 let closed_sentence = pre > a && cx.punct(pre - 1) == Some('.');
-                lw != "that" && !(closed_sentence && !is_adjunct_start(&lw))
+                lw != "that" && (!closed_sentence || is_adjunct_start(&lw))
             } else {
                 is_adjunct_start(&lw)
             }
