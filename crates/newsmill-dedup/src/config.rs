@@ -76,7 +76,8 @@ pub struct DedupConfig {
 
     /// Partitions of the band keys, line counts and candidate pairs (tasks of the merge phases).
     pub partitions: usize,
-    /// Records held in memory per sort run before spilling (16 bytes each).
+    /// Records a merge phase sorts in memory (16 bytes each); a partition with more is first
+    /// scattered by key into bucket files of three quarters of this, sorted one at a time.
     pub sort_buffer_records: usize,
 }
 

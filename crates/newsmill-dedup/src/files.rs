@@ -2,7 +2,6 @@
 //! external merge sort whose memory is bounded by its buffer whatever the input size.
 
 use anyhow::{Context, Result};
-use std::collections::BinaryHeap;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -156,9 +155,18 @@ pub fn write_done<T: serde::Serialize>(work_dir: &Path, label: &str, stats: &T) 
     write_atomic(&done_path(work_dir, label), &serde_json::to_vec(stats)?)
 }
 
-/// Sorts the records of `inputs` (missing files count as empty; all in `fmt`) and yields them in
-/// order, spilling sorted runs of at most `buffer` records to `tmp_dir`. Memory: `buffer` records
-/// plus one read buffer per run.
+/// Groups the records of `inputs` (missing files count as empty; all in `fmt`) by key and yields
+/// them group after group, each group's records sorted by value, with at most about `buffer`
+/// records in memory.
+///
+/// When the inputs hold at most `buffer` records (their file sizes tell) they are read into one
+/// vector of exactly that size and sorted: the output is then in key order. Otherwise the records
+/// are first scattered by a hash of their key into enough bucket files under `tmp_dir` that each
+/// holds about `buffer * 3 / 4` records, and the buckets are loaded and sorted one at a time:
+/// every key's records still come together (one key never spans buckets), in key order within a
+/// bucket. This costs one write and one read of the records, like a spill to sorted runs, but no
+/// k-way merge (a heap operation per record, which was most of a spilled phase's time). A single
+/// key with more records than fit in memory is still loaded whole.
 pub fn external_sort(
     inputs: &[PathBuf],
     fmt: RecFormat,
@@ -166,94 +174,117 @@ pub fn external_sort(
     buffer: usize,
 ) -> Result<SortedRecs> {
     let buffer = buffer.max(1024);
-    let mut buf: Vec<Rec> = Vec::with_capacity(buffer.min(1 << 20));
-    let mut runs: Vec<PathBuf> = Vec::new();
-    let spill = |buf: &mut Vec<Rec>, runs: &mut Vec<PathBuf>| -> Result<()> {
-        buf.sort_unstable();
-        let p = tmp_dir.join(format!("run-{:05}", runs.len()));
-        let mut f = AtomicFile::create(&p)?;
-        for &r in buf.iter() {
-            f.rec_as(fmt, r)?;
-        }
-        f.commit()?;
-        runs.push(p);
-        buf.clear();
-        Ok(())
-    };
+    let mut total = 0u64;
     for input in inputs {
-        if !input.exists() {
-            continue;
-        }
-        let mut r = RecReader::open_as(input, fmt)?;
-        while let Some(rec) = r.next_rec()? {
-            buf.push(rec);
-            if buf.len() >= buffer {
-                spill(&mut buf, &mut runs)?;
-            }
+        match fs::metadata(input) {
+            Ok(m) => total += m.len() / fmt.bytes() as u64,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("reading {}", input.display())),
         }
     }
-    if runs.is_empty() {
+    if total <= buffer as u64 {
+        let mut buf: Vec<Rec> = Vec::with_capacity(total as usize);
+        for input in inputs.iter().filter(|p| p.exists()) {
+            let mut r = RecReader::open_as(input, fmt)?;
+            while let Some(rec) = r.next_rec()? {
+                buf.push(rec);
+            }
+        }
         buf.sort_unstable();
         return Ok(SortedRecs::Memory(buf.into_iter()));
     }
-    if !buf.is_empty() {
-        spill(&mut buf, &mut runs)?;
+    let per_bucket = (buffer as u64 * 3 / 4).max(1);
+    let n = total.div_ceil(per_bucket) as usize;
+    let mut buckets = Vec::with_capacity(n);
+    let mut outs = Vec::with_capacity(n);
+    for i in 0..n {
+        let p = tmp_dir.join(format!("bucket-{i:05}"));
+        outs.push(AtomicFile::create(&p)?);
+        buckets.push(p);
     }
-    drop(buf);
-    let mut readers = Vec::with_capacity(runs.len());
-    let mut heap = BinaryHeap::new();
-    for (i, p) in runs.iter().enumerate() {
-        let mut r = RecReader::open_as(p, fmt)?;
-        if let Some(rec) = r.next_rec()? {
-            heap.push(std::cmp::Reverse((rec, i)));
+    for input in inputs.iter().filter(|p| p.exists()) {
+        let mut r = RecReader::open_as(input, fmt)?;
+        while let Some(rec) = r.next_rec()? {
+            outs[bucket_of(rec.0, n)].rec_as(fmt, rec)?;
         }
-        readers.push(r);
     }
-    Ok(SortedRecs::Merge {
-        heap,
-        readers,
-        runs,
+    for o in outs {
+        o.commit()?;
+    }
+    Ok(SortedRecs::Buckets {
+        current: Vec::new().into_iter(),
+        next: 0,
+        buckets,
+        fmt,
     })
 }
 
-/// The sorted output of [`external_sort`]; spilled runs are deleted when it is dropped.
+/// The bucket of a key among `n`: a multiply-shift of a mixed key, so that keys that are dense
+/// numbers (documents) spread as evenly as hashes.
+#[inline]
+fn bucket_of(key: u64, n: usize) -> usize {
+    ((u128::from(crate::text::mix64(key ^ 0xb0c4_e75e)) * n as u128) >> 64) as usize
+}
+
+/// The output of [`external_sort`]; bucket files are deleted when it is dropped.
 pub enum SortedRecs {
-    /// Everything fit in the buffer.
+    /// Everything fit in the buffer: records in order.
     Memory(std::vec::IntoIter<Rec>),
-    /// K-way merge of spilled runs.
-    Merge {
-        /// Smallest head record of each run.
-        heap: BinaryHeap<std::cmp::Reverse<(Rec, usize)>>,
-        /// One reader per run.
-        readers: Vec<RecReader>,
-        /// Run files, removed on drop.
-        runs: Vec<PathBuf>,
+    /// Records scattered to bucket files by key hash, loaded and sorted one bucket at a time.
+    Buckets {
+        /// The sorted records of the bucket being read.
+        current: std::vec::IntoIter<Rec>,
+        /// The next bucket to load.
+        next: usize,
+        /// Bucket files, removed on drop.
+        buckets: Vec<PathBuf>,
+        /// Their record format.
+        fmt: RecFormat,
     },
 }
 
 impl SortedRecs {
-    /// The next record in order.
+    /// The next record: records of one key come together, sorted by value.
     pub fn next_rec(&mut self) -> Result<Option<Rec>> {
         match self {
             SortedRecs::Memory(it) => Ok(it.next()),
-            SortedRecs::Merge { heap, readers, .. } => {
-                let Some(std::cmp::Reverse((rec, i))) = heap.pop() else {
-                    return Ok(None);
-                };
-                if let Some(next) = readers[i].next_rec()? {
-                    heap.push(std::cmp::Reverse((next, i)));
+            SortedRecs::Buckets {
+                current,
+                next,
+                buckets,
+                fmt,
+            } => loop {
+                if let Some(r) = current.next() {
+                    return Ok(Some(r));
                 }
-                Ok(Some(rec))
-            }
+                if *next >= buckets.len() {
+                    return Ok(None);
+                }
+                let p = &buckets[*next];
+                let len = fs::metadata(p)?.len() / fmt.bytes() as u64;
+                // Reuse the finished bucket's allocation.
+                let mut buf: Vec<Rec> = std::mem::take(current).collect();
+                buf.clear();
+                buf.reserve(len as usize);
+                let mut r = RecReader::open_as(p, *fmt)?;
+                while let Some(rec) = r.next_rec()? {
+                    buf.push(rec);
+                }
+                drop(r);
+                let _ = fs::remove_file(p);
+                *next += 1;
+                buf.sort_unstable();
+                *current = buf.into_iter();
+            },
         }
     }
 }
 
 impl Drop for SortedRecs {
     fn drop(&mut self) {
-        if let SortedRecs::Merge { runs, .. } = self {
-            for r in runs {
-                let _ = fs::remove_file(r);
+        if let SortedRecs::Buckets { buckets, .. } = self {
+            for b in buckets {
+                let _ = fs::remove_file(b);
             }
         }
     }
@@ -282,9 +313,9 @@ pub(crate) mod tests {
         }
     }
 
-    #[test]
-    fn external_sort_spills_and_merges_in_order() {
-        let d = TempDir::new("sort");
+    /// Writes three record files of keys below 500 (many records per key) and returns them with
+    /// a missing one, and all their records.
+    fn sort_inputs(d: &TempDir) -> (Vec<PathBuf>, Vec<Rec>) {
         let mut inputs = Vec::new();
         let mut all = Vec::new();
         for f in 0..3u64 {
@@ -300,14 +331,42 @@ pub(crate) mod tests {
         }
         inputs.push(d.0.join("missing"));
         all.sort_unstable();
-        let tmp = d.0.join("tmp");
-        fs::create_dir_all(&tmp).unwrap();
-        let mut s = external_sort(&inputs, RecFormat::WIDE, &tmp, 1024).unwrap();
-        assert!(matches!(s, SortedRecs::Merge { .. }));
+        (inputs, all)
+    }
+
+    #[test]
+    fn external_sort_in_memory_is_in_order() {
+        let d = TempDir::new("sort-mem");
+        let (inputs, all) = sort_inputs(&d);
+        let mut s = external_sort(&inputs, RecFormat::WIDE, &d.0, 9000).unwrap();
+        assert!(matches!(s, SortedRecs::Memory(_)));
         let mut got = Vec::new();
         while let Some(r) = s.next_rec().unwrap() {
             got.push(r);
         }
+        assert_eq!(got, all);
+    }
+
+    #[test]
+    fn external_sort_spills_to_buckets_and_keeps_each_key_together() {
+        let d = TempDir::new("sort");
+        let (inputs, all) = sort_inputs(&d);
+        let tmp = d.0.join("tmp");
+        fs::create_dir_all(&tmp).unwrap();
+        let mut s = external_sort(&inputs, RecFormat::WIDE, &tmp, 1024).unwrap();
+        // 9,000 records, 768 per bucket.
+        assert!(matches!(&s, SortedRecs::Buckets { buckets, .. } if buckets.len() == 12));
+        let mut got = Vec::new();
+        while let Some(r) = s.next_rec().unwrap() {
+            got.push(r);
+        }
+        // Every key's records form one run, sorted by value; all records come out once.
+        let mut keys_seen = std::collections::HashSet::new();
+        for run in got.chunk_by(|a, b| a.0 == b.0) {
+            assert!(keys_seen.insert(run[0].0), "key {} split", run[0].0);
+            assert!(run.windows(2).all(|w| w[0].1 <= w[1].1));
+        }
+        got.sort_unstable();
         assert_eq!(got, all);
         drop(s);
         assert_eq!(fs::read_dir(&tmp).unwrap().count(), 0);
