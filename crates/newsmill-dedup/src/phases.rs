@@ -157,6 +157,12 @@ fn scan_count(w: &Path, shard: usize) -> PathBuf {
 fn lines_out(w: &Path, part: usize) -> PathBuf {
     w.join("lines").join(format!("p{part:03}"))
 }
+fn scan_copies(w: &Path, shard: usize, part: usize) -> PathBuf {
+    scan_dir(w).join(format!("s{shard:05}.c{part:03}"))
+}
+fn copies_out(w: &Path, part: usize) -> PathBuf {
+    w.join("lines").join(format!("c{part:03}"))
+}
 fn sig_part(w: &Path, shard: usize, part: usize) -> PathBuf {
     w.join("sig").join(format!("s{shard:05}.p{part:03}"))
 }
@@ -207,11 +213,16 @@ pub fn scan_task(
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&scan_part(work_dir, shard, p)))
             .collect::<std::io::Result<Vec<_>>>()?;
+        let copies = copy_detection(config);
+        let mut copy_outs = (0..if copies { parts } else { 0 })
+            .map(|p| AtomicFile::create(&scan_copies(work_dir, shard, p)))
+            .collect::<std::io::Result<Vec<_>>>()?;
         let mut n = 0u64;
         let mut keys: Vec<(u64, usize)> = Vec::new();
         let mut tokens = Tokens::default();
         for doc in source.open(shard)? {
             let doc = doc?;
+            let ord = n;
             n += 1;
             if !config.boilerplate {
                 continue;
@@ -240,8 +251,12 @@ pub fn scan_task(
             let k = ns_key(NS_GROUP_SIZE, group.key);
             outs[part_of(k, parts)].rec_as(SCAN_FORMAT, (k, exact))?;
             stats.add("lines", keys.len() as u64);
+            if copies && !tokens.words.is_empty() {
+                let k = copy_key(&tokens, group);
+                copy_outs[part_of(k, parts)].rec((k, (shard as u64) << 32 | ord))?;
+            }
         }
-        for o in outs {
+        for o in outs.into_iter().chain(copy_outs) {
             o.commit()?;
         }
         write_atomic(
@@ -254,6 +269,31 @@ pub fn scan_task(
     Ok(stats)
 }
 
+/// Whether the run looks for copies (see [`copy_key`]): only when the exact key links a copy to
+/// the document that keeps the near-duplicate keys, and the scan tokenizes anyway.
+fn copy_detection(config: &DedupConfig) -> bool {
+    config.exact && config.near && config.boilerplate
+}
+
+/// A document's copy key: equal for two documents only when they have the same words on the same
+/// lines (indices, word ranges, teaser marks) and the same boilerplate group, so that boilerplate
+/// removal leaves them the same cleaned text and every near-duplicate key and sketch is the same.
+/// Of such copies only the first (in shard order) writes its near-duplicate keys; the others write
+/// their exact key only, which joins them to it. Exact copies are common in crawls (the same page
+/// twice, a page under two URLs) and share every key, so they made most of the repeated
+/// candidate pairs.
+fn copy_key(tokens: &Tokens, group: Group) -> u64 {
+    let mut h = combine(tokens.exact(), group.key);
+    for l in &tokens.lines {
+        // A line's start is the previous line's end.
+        h = combine(
+            combine(h, l.index as u64),
+            (l.end as u64) << 1 | u64::from(l.teaser),
+        );
+    }
+    h
+}
+
 /// Candidate keys are stored as their low 40 bits and a dense document: 9 bytes. Keys that collide
 /// in 40 bits (about one in 2^40 / keys-per-partition) only add a candidate pair, which verification
 /// then rejects; the key files are the second largest of a run.
@@ -264,7 +304,7 @@ const KEY_MASK: u64 = (1 << 40) - 1;
 const SCAN_FORMAT: RecFormat = RecFormat::KEY_U32;
 
 /// Runs `body` on each partition `task` owns, with that partition's input files (`inputs(part)`)
-/// merged and sorted in a scratch folder of the task that is removed afterwards: the shared frame
+/// grouped by key and sorted (see [`external_sort`]) in a scratch folder of the task that is removed afterwards: the shared frame
 /// of the merge phases (lines, bands, verify).
 fn for_each_sorted_partition(
     work_dir: &Path,
@@ -352,8 +392,66 @@ pub fn lines_task(
             Ok(())
         },
     )?;
+    if copy_detection(config) {
+        let inputs = |part| {
+            (0..shard_count)
+                .map(|s| scan_copies(work_dir, s, part))
+                .collect()
+        };
+        for_each_sorted_partition(
+            work_dir,
+            config,
+            task,
+            RecFormat::WIDE,
+            inputs,
+            |part, sorted| {
+                // Every document of a copy key but the first (records of one key come sorted by
+                // document), in document order.
+                let mut later: Vec<u64> = Vec::new();
+                let mut cur = None;
+                while let Some((k, doc)) = sorted.next_rec()? {
+                    if cur == Some(k) {
+                        later.push(doc);
+                    }
+                    cur = Some(k);
+                }
+                later.sort_unstable();
+                stats.add("copies", later.len() as u64);
+                let mut out = AtomicFile::create(&copies_out(work_dir, part))?;
+                for &doc in &later {
+                    out.rec((doc, 0))?;
+                }
+                out.commit()?;
+                Ok(())
+            },
+        )?;
+    }
     stats.seconds = start.elapsed().as_secs_f64();
     Ok(stats)
+}
+
+/// Which documents of `shard` are later copies of another (see [`copy_key`]), by ordinal.
+fn load_copies(
+    work_dir: &Path,
+    config: &DedupConfig,
+    shard: usize,
+    docs: u64,
+) -> Result<Vec<bool>> {
+    let mut copy = vec![false; docs as usize];
+    if !copy_detection(config) {
+        return Ok(copy);
+    }
+    for part in 0..config.partitions {
+        let mut r = RecReader::open(&copies_out(work_dir, part))?;
+        while let Some((doc, _)) = r.next_rec()? {
+            if doc >> 32 == shard as u64 {
+                let ord = (doc & 0xffff_ffff) as usize;
+                anyhow::ensure!(ord < copy.len(), "copy {ord} not in shard {shard}");
+                copy[ord] = true;
+            }
+        }
+    }
+    Ok(copy)
 }
 
 /// Hashes integer keys with one multiply: the keys of this module's maps are hashes or dense
@@ -524,6 +622,7 @@ pub fn signatures_task(
         let mut sk = AtomicFile::create(&sig_sketch(work_dir, shard))?;
         let mut idx = AtomicFile::create(&sig_index(work_dir, shard))?;
         let mut meta = AtomicFile::create(&sig_meta(work_dir, shard))?;
+        let copies = load_copies(work_dir, config, shard, offsets[shard + 1] - offsets[shard])?;
         let mut offset = 0u64;
         for (ord, doc) in source.open(shard)?.enumerate() {
             let doc = doc?;
@@ -562,7 +661,14 @@ pub fn signatures_task(
                 keys.push(exact_key(exact));
             }
             sketch.clear();
-            if config.near {
+            // A later copy of a document needs only the exact key, which joins it to the first,
+            // and no sketch: its only candidates come from that key and pass as exact copies,
+            // and it never takes part in a containment edge (the other use of sketches).
+            let copy = copies.get(ord).copied().unwrap_or(false);
+            if copy {
+                stats.add("copies", 1);
+            }
+            if config.near && !copy {
                 shingles(&words, config.shingle_words, &mut shing);
                 if !shing.is_empty() {
                     if !hasher.is_empty() {
@@ -678,7 +784,14 @@ pub fn bands_task(
                         }
                     }
                     if found.len() >= cap {
-                        n += flush(found, outs)?;
+                        // Deduplicate in place first, and write only when that no longer frees
+                        // half the buffer: a partition's pairs then reach the files about once
+                        // each, not once per buffer-full.
+                        found.sort_unstable();
+                        found.dedup();
+                        if found.len() >= cap / 2 {
+                            n += flush(found, outs)?;
+                        }
                     }
                 }
                 bucket.clear();
@@ -1029,34 +1142,59 @@ pub fn cluster_id(original_id: &str) -> String {
 
 /// Streams every shard's doc meta with the document's dense index (`offsets` has one entry per
 /// shard plus the total).
-/// Only the documents for which `wanted` is true are parsed (the first two passes of the cluster
-/// phase skip singletons, a third of a typical corpus).
-fn for_each_meta(
+/// Only the lines for which `wanted(document, line)` is true are parsed, as `T` (the fields of
+/// [`DocMeta`] a pass needs): the first two passes of the cluster phase skip singletons, a third
+/// of a typical corpus, and the first also every document that credits no source.
+fn for_each_meta<T: serde::de::DeserializeOwned>(
     work_dir: &Path,
     offsets: &[u64],
-    mut wanted: impl FnMut(u32) -> bool,
-    mut f: impl FnMut(u32, DocMeta) -> Result<()>,
+    mut wanted: impl FnMut(u32, &str) -> bool,
+    mut f: impl FnMut(u32, T) -> Result<()>,
 ) -> Result<()> {
+    let mut line = String::new();
     for (shard, bounds) in offsets.windows(2).enumerate() {
         let p = sig_meta(work_dir, shard);
-        let r = BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
-        for (ord, line) in r.lines().enumerate() {
-            let line = line?;
-            let d = bounds[0] + ord as u64;
+        let mut r =
+            BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
+        let mut ord = 0u64;
+        loop {
+            line.clear();
+            if r.read_line(&mut line)? == 0 {
+                break;
+            }
+            let d = bounds[0] + ord;
+            ord += 1;
             anyhow::ensure!(
                 d < bounds[1],
                 "{}: more documents than counted",
                 p.display()
             );
-            if !wanted(d as u32) {
+            if !wanted(d as u32, &line) {
                 continue;
             }
-            let m: DocMeta = serde_json::from_str(&line)
-                .with_context(|| format!("{}:{}", p.display(), ord + 1))?;
+            let m: T =
+                serde_json::from_str(&line).with_context(|| format!("{}:{}", p.display(), ord))?;
             f(d as u32, m)?;
         }
     }
     Ok(())
+}
+
+/// The field of [`DocMeta`] the cluster phase's first pass reads.
+#[derive(Deserialize)]
+struct MetaCredits {
+    credits: Option<String>,
+}
+
+/// The fields of [`DocMeta`] that rank a document as its cluster's original.
+#[derive(Deserialize)]
+struct MetaRank {
+    id: String,
+    exact: u64,
+    words: u64,
+    date: Option<String>,
+    brand: Option<String>,
+    credits: Option<String>,
 }
 
 /// Reads every verified edge as (first, second, match flags).
@@ -1178,8 +1316,9 @@ pub fn cluster_task(
     for_each_meta(
         work_dir,
         &offsets,
-        |d| sizes[d as usize],
-        |d, m| {
+        // The key can only appear as a key: inside a JSON string its quotes are escaped.
+        |d, line| sizes[d as usize] && line.contains("\"credits\":"),
+        |d, m: MetaCredits| {
             if uf.set_size(d) > 1 {
                 if let Some(c) = m.credits {
                     let root = uf.find(d);
@@ -1194,8 +1333,8 @@ pub fn cluster_task(
     for_each_meta(
         work_dir,
         &offsets,
-        |d| sizes[d as usize],
-        |d, m| {
+        |d, _| sizes[d as usize],
+        |d, m: MetaRank| {
             if uf.set_size(d) <= 1 {
                 return Ok(());
             }
@@ -1510,6 +1649,47 @@ mod tests {
             (r.clusters, r.exact_duplicates, r.near_duplicates),
             (1, 1, 0)
         );
+    }
+
+    #[test]
+    fn later_copies_write_only_their_exact_key() {
+        let c = config();
+        let docs = site_docs();
+        let base = {
+            let dir = TempDir::new("copies-base");
+            let src = MemorySource::split(docs.clone(), 2);
+            run_until("dedup-signatures", &src, &dir.0, &c).counters["keys"]
+        };
+        let mut more = docs.clone();
+        // Two copies of p1 on its site (one re-cased, in the other shard), one copy with its lines
+        // broken differently, and one on another site: only the first two are copies.
+        for (id, text, site) in [
+            ("p1-a", docs[1].text.clone(), "Example Times"),
+            ("p1-b", docs[1].text.to_uppercase(), "Example Times"),
+            ("p1-c", docs[1].text.replacen(' ', "\n", 1), "Example Times"),
+            ("p1-d", docs[1].text.clone(), "Other Paper"),
+        ] {
+            let mut d = Doc::new(id, text);
+            d.site = Some(site.into());
+            more.push(d);
+        }
+        let dir = TempDir::new("copies");
+        let src = MemorySource::split(more.clone(), 2);
+        let s = run_until("dedup-signatures", &src, &dir.0, &c);
+        assert_eq!(s.counters["copies"], 2);
+        let per_doc = |k: u64| k as f64 / 5.0;
+        // The two copies added one key each; the other two a full set.
+        let extra = s.counters["keys"] - base;
+        assert!(
+            (extra as f64 - 2.0 - 2.0 * per_doc(base)).abs() < per_doc(base),
+            "{extra} {base}"
+        );
+        // All five versions of p1 end in one cluster, as without the rule.
+        let clusters = clusters_of(more, 2);
+        for id in ["p1-a", "p1-b", "p1-c", "p1-d"] {
+            assert_eq!(clusters["p1"], clusters[id], "{id}");
+        }
+        assert_ne!(clusters["p1"], clusters["p0"]);
     }
 
     #[test]
