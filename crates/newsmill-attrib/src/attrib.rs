@@ -1357,6 +1357,22 @@ fn fronted_clause_opener(w: &str) -> bool {
         || matches!(
             lw.as_str(),
             "along"
+                | "outside"
+                | "inside"
+                | "near"
+                | "across"
+                | "behind"
+                | "beyond"
+                | "throughout"
+                | "within"
+                | "around"
+                | "against"
+                | "after"
+                | "in"
+                | "at"
+                | "on"
+                | "over"
+                | "through"
                 | "with"
                 | "despite"
                 | "during"
@@ -2581,7 +2597,26 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             if let Some(prev) = atts.last() {
                 src = prev.src.clone();
             } else {
-                src = sentence_subject(cx, a, b).or_else(|| nearest_subject(cx, a, cue.s));
+                src = sentence_subject(cx, a, b)
+                    .or_else(|| nearest_subject(cx, a, cue.s))
+                    .or_else(|| {
+                        // "The candidate closed by saying, ...": a noun-phrase subject
+                        if !(cx.toks[a].is_word()
+                            && matches!(cx.lw(a).as_str(), "the" | "a" | "an"))
+                        {
+                            return None;
+                        }
+                        let mut np = np_right(cx, a, cue.s, true)?;
+                        // the noun phrase ends before its verb (`The candidate closed ...`)
+                        if let Some(v) = (a + 2..np.e).find(|&k| {
+                            let w = cx.lw(k);
+                            w.ends_with("ed") || lexicon::is_aux_or_adverb(&w)
+                        }) {
+                            np.e = v;
+                            np.kind = NpKind::Nominal(cx.lw(v - 1));
+                        }
+                        Some(np)
+                    });
             }
             if src.is_none() {
                 continue;
@@ -2985,7 +3020,13 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     match cx.toks[be].kind {
         Kind::Punct('.' | '!' | '?' | ';' | ')') => true,
         // `"...," Rubio said: that ...`: a quotation closed by a comma is what the cue reports
-        Kind::Punct(':') => cx.is_closing_mark(pre) && pre > a && cx.punct(pre - 1) == Some(','),
+        // ... but `"schools," Vale said: "..."` introduces the quotation after the colon
+        Kind::Punct(':') => {
+            cx.is_closing_mark(pre)
+                && pre > a
+                && cx.punct(pre - 1) == Some(',')
+                && !(be + 1 < b && cx.is_opening_mark(be + 1))
+        }
         Kind::Punct(',') => {
             !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre))
                 || cx.is_closing_mark(pre)

@@ -1346,4 +1346,51 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "We will mourn");
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
+
+    #[test]
+    fn cue_with_colon_after_a_quoted_phrase_reports_the_quotation_after_the_colon() {
+        let t = format!(
+            "{INTRO}After Roe said that pupils do better at \"smaller schools,\" Doe said: \"I do \
+             not like what he said.\""
+        );
+        let (_, _, _, who, _) = q(&t, "not like what");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn participle_after_a_noun_phrase_subject() {
+        let t = format!(
+            "{INTRO}The candidate closed the rally by saying, \"We will win this race and more.\""
+        );
+        let a = attribute(&t);
+        let q = a
+            .quotations
+            .iter()
+            .find(|q| {
+                q.contents
+                    .iter()
+                    .any(|c| s(&t, *c).contains("win this race"))
+            })
+            .expect("quotation");
+        let m = q.speaker_mention.expect("a mention");
+        assert_eq!(s(&t, m), "The candidate");
+    }
+
+    #[test]
+    fn fronted_place_phrase_is_not_a_name() {
+        let t = format!(
+            "{INTRO}Outside the arena in the town center, about 200 farmers gathered, chanting \
+             \"Save the farms now.\""
+        );
+        let a = attribute(&t);
+        assert!(
+            !a.people.iter().any(|p| p.name == "Outside"),
+            "{:?}",
+            a.people
+        );
+        assert!(a
+            .quotations
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Outside")));
+    }
 }
