@@ -500,7 +500,39 @@ fn stock_phrase(line: &str) -> bool {
     {
         return true;
     }
-    reading_time(l)
+    reading_time(l) || timestamp_label(l)
+}
+
+/// "Last updated: Nov 20, 2019 01:41 PM", "Aktualisiert am 17.01.2021", "Publicado el 3 de
+/// mayo": a publication or update stamp on a line of its own (the date is metadata).
+fn timestamp_label(l: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "last updated",
+        "updated",
+        "published",
+        "posted on",
+        "first published",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "veröffentlicht am",
+        "publicado",
+        "actualizado",
+        "publié le",
+        "mis à jour",
+        "pubblicato",
+        "aggiornato",
+    ];
+    // A sentence that opens with such a word is no stamp ("Published in 2019, the report ...").
+    let padded = format!(" {l} ");
+    let sentence = [
+        " the ", " that ", " which ", " was ", " were ", " is ", " are ",
+    ]
+    .iter()
+    .any(|w| padded.contains(w));
+    l.len() <= 100
+        && LABELS.iter().any(|p| l.starts_with(p))
+        && l.bytes().any(|b| b.is_ascii_digit())
+        && !sentence
 }
 
 /// Notices of the site to its readers, of any length up to a paragraph: disclosures, sign-up
@@ -1900,6 +1932,12 @@ mod tests {
         assert!(!stock_phrase("https://example.com"));
         assert!(!stock_phrase("\"https://www.example.com/review/a/b\","));
         assert!(stock_phrase("Related news"));
+        assert!(stock_phrase("Last updated: Dec 4, 2025"));
+        assert!(stock_phrase("Aktualisiert am 17.01.2021"));
+        assert!(!stock_phrase("Updated figures show a rise"));
+        assert!(!stock_phrase(
+            "Published in 2019, the report found that rents rose."
+        ));
         assert!(notice_line(
             "Fresh stories every morning, straight to your inbox: sign up for our newsletter."
         ));
