@@ -939,6 +939,29 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
             let mut s = mm.np_s.max(a);
+            // `"...," New York City Public Advocate Tia Jones said`: every word between a
+            // closing quotation (after a comma, ? or !) and the name belongs to the subject
+            {
+                let mut k = s;
+                while k > a
+                    && s - k < 8
+                    && cx.toks[k - 1].is_word()
+                    && cx.in_span[k - 1].is_none()
+                    && !matches!(
+                        cx.lw(k - 1).as_str(),
+                        "said" | "says" | "and" | "but" | "who" | "that" | "which" | "as"
+                    )
+                {
+                    k -= 1;
+                }
+                if k < s
+                    && k > a + 1
+                    && cx.is_closing_mark(k - 1)
+                    && matches!(cx.punct(k - 2), Some(',' | '?' | '!'))
+                {
+                    s = k;
+                }
+            }
             // "Gov. Ann Vale of Ohio told": the person before "of Place"
             if s >= a + 2
                 && cx.toks[s - 1].is_word()
@@ -1016,7 +1039,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     let head = strip_possessive(&lw).0.to_string();
     let mut s = t;
     let mut steps = 0;
-    while s > a && steps < 6 {
+    while s > a && steps < 9 {
         let p = s - 1;
         if !cx.toks[p].is_word() {
             // a boundary: comma, quote, dash, sentence start

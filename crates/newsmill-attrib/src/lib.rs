@@ -1393,4 +1393,40 @@ mod tests {
             .iter()
             .all(|q| q.speaker.as_deref() != Some("Outside")));
     }
+
+    #[test]
+    fn trailing_source_with_a_long_role_before_the_name() {
+        let t = format!(
+            "{INTRO}\u{201c}We want them to pay,\u{201d} New York City Public Advocate Tia Jones \
+             said. \"She stands with us.\""
+        );
+        let (_, _, cue, who, _) = q(&t, "want them to pay");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Tia Jones"));
+        let (_, _, _, who, _) = q(&t, "stands with us");
+        assert_eq!(who.as_deref(), Some("Tia Jones"));
+    }
+
+    #[test]
+    fn trailing_long_noun_phrase_source() {
+        let t = format!(
+            "{INTRO}\"The river is rising,\" the longtime Ohio senator and local party chairman \
+             told reporters."
+        );
+        let a = attribute(&t);
+        let q = a
+            .quotations
+            .iter()
+            .find(|q| {
+                q.contents
+                    .iter()
+                    .any(|c| s(&t, *c).contains("river is rising"))
+            })
+            .expect("quotation");
+        let m = q.speaker_mention.expect("a mention");
+        assert_eq!(
+            s(&t, m),
+            "the longtime Ohio senator and local party chairman"
+        );
+    }
 }
