@@ -696,6 +696,7 @@ pub(crate) fn extract(
     let mut raw = vec![0u32; n];
     let mut raw_link = vec![0u32; n];
     let mut has_h1 = vec![false; n];
+    let mut has_table = vec![false; n];
     let mut gp = vec![0u32; n];
     for i in (1..n).rev() {
         if removed[i] {
@@ -714,6 +715,9 @@ pub(crate) fn extract(
         raw_link[par] += raw_link[i];
         if has_h1[i] || dom.tag(i as u32) == Some(Tag::H1) {
             has_h1[par] = true;
+        }
+        if has_table[i] || dom.tag(i as u32) == Some(Tag::Table) {
+            has_table[par] = true;
         }
         gp[par] += gp[i];
     }
@@ -753,7 +757,9 @@ pub(crate) fn extract(
             // Some sites wrap the whole page in one form.
             rm = share < 0.3 && raw_share < 0.5;
         }
-        if matches!(tag, Tag::Figure) && share > 0.5 {
+        // A figure that holds a table (`wp-block-table`) is a data table of the article, not
+        // a picture with its caption.
+        if matches!(tag, Tag::Figure) && (share > 0.5 || has_table[i]) {
             rm = false;
         }
         if !rm && !matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
@@ -1957,6 +1963,22 @@ mod tests {
         assert!(notice_line(
             "If you enjoyed this piece, tell a friend about the club."
         ));
+    }
+
+    #[test]
+    fn a_table_in_a_figure_is_kept_a_photo_caption_is_not() {
+        let para = "The county kept its rainfall records for a hundred years, and the new \
+                    figures show that the last decade was the wettest since records began.";
+        let page = format!(
+            "<html><body><article><p>{para}</p>\
+             <figure class=wp-block-table><table><tr><td>Year</td><td>Rain (mm)</td></tr>\
+             <tr><td>2019</td><td>1,204</td></tr><tr><td>2020</td><td>1,311</td></tr></table>\
+             </figure><p>{para}</p><figure><img src=a.jpg><figcaption>The river in flood, \
+             seen from the old bridge.</figcaption></figure><p>{para}</p></article></body></html>"
+        );
+        let x = crate::extract(page.as_bytes(), None, None);
+        assert!(x.text.contains("1,311"), "{}", x.text);
+        assert!(!x.text.contains("river in flood"), "{}", x.text);
     }
 
     #[test]
