@@ -3328,6 +3328,16 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             .find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that")
         {
             s = k;
+        } else if let Some(k) = (s + 1..e.min(s + 8)).find(|&k| cx.punct(k) == Some(',')) {
+            // `Vale argued in her email, the rules must change`: the clause after the comma
+            if (s..k).all(|x| cx.toks[x].is_word() && cx.in_span[x].is_none())
+                && (k + 1..e)
+                    .filter(|&x| cx.toks[x].is_word() && cx.in_span[x].is_none())
+                    .count()
+                    >= 3
+            {
+                s = k + 1;
+            }
         }
     }
     // noun-phrase cues (criticized, called) take the clause up to the next comma or period

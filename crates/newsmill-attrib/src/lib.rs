@@ -1429,4 +1429,13 @@ mod tests {
             "the longtime Ohio senator and local party chairman"
         );
     }
+
+    #[test]
+    fn cue_adjunct_then_comma_reports_the_clause_after_it() {
+        let t = format!("{INTRO}Doe argued in her email, the rules must change.");
+        let (c, kind, _, who, _) = q(&t, "rules must change");
+        assert_eq!(c, vec!["the rules must change"]);
+        assert_eq!(kind, QuoteKind::Indirect);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
 }
