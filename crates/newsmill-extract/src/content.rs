@@ -672,6 +672,7 @@ pub(crate) fn extract(
     // reader comments (which may well outweigh the article). Name verdicts are kept for pass 4.
     let mut removed = vec![false; n];
     let mut names = vec![Boiler::None; n];
+    let mut in_code = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
         let par = node.parent as usize;
@@ -682,6 +683,12 @@ pub(crate) fn extract(
         if let Kind::Element { tag, .. } = node.kind {
             if drop_tag(tag) && !matches!(tag, Tag::Nav | Tag::Aside | Tag::Figure) {
                 removed[i] = true;
+                continue;
+            }
+            // Inside code, class names are a highlighter's token kinds (`hljs-comment`,
+            // `token comment`), not page furniture.
+            in_code[i] = in_code[par] || matches!(tag, Tag::Pre | Tag::Code);
+            if in_code[par] {
                 continue;
             }
             let b = element_class(dom, i as u32);
@@ -1979,6 +1986,21 @@ mod tests {
         let x = crate::extract(page.as_bytes(), None, None);
         assert!(x.text.contains("1,311"), "{}", x.text);
         assert!(!x.text.contains("river in flood"), "{}", x.text);
+    }
+
+    #[test]
+    fn code_comments_are_code_not_reader_comments() {
+        let para = "To start a repository and save a first version of your files, run the \
+                    commands below in the folder that holds the project.";
+        let page = format!(
+            "<html><body><article><p>{para}</p><pre><code class=language-bash>\
+             <span class=hljs-comment># start a repository</span>\ngit init\n\
+             <span class=\"token comment\"># save a first version</span>\ngit commit -am first\
+             </code></pre><p>{para}</p></article></body></html>"
+        );
+        let x = crate::extract(page.as_bytes(), None, None);
+        assert!(x.text.contains("# start a repository"), "{}", x.text);
+        assert!(x.text.contains("# save a first version"), "{}", x.text);
     }
 
     #[test]
