@@ -1438,4 +1438,23 @@ mod tests {
         assert_eq!(kind, QuoteKind::Indirect);
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
+
+    #[test]
+    fn role_words_at_the_front_of_a_capitalised_run_are_not_the_name() {
+        for (src, name) in [
+            ("said Acme CEO Jo Park", "Jo Park"),
+            ("Filmmaker Jo Park said", "Jo Park"),
+            ("said Co-anchor Jo Park", "Jo Park"),
+            ("said Ohio-based Jo Park", "Jo Park"),
+            ("said Vale Senior Adviser Jo Park", "Jo Park"),
+            ("said Chief of Staff Tom Park", "Tom Park"),
+        ] {
+            let t = format!("Ann Vale spoke.\n\n\"We will win,\" {src}.");
+            let (_, _, _, who, _) = q(&t, "will win");
+            assert_eq!(who.as_deref(), Some(name), "{src}");
+        }
+        let t = "\"We will win,\" said Acme CEO Jo Park.";
+        let (_, _, _, _, role) = q(t, "will win");
+        assert_eq!(role.as_deref(), Some("Acme CEO"));
+    }
 }

@@ -119,6 +119,33 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
+/// How many words at the front of a capitalised run are a role rather than the name: up to the
+/// last role noun (`Acme CEO`, `Co-anchor`, `Editor-in-Chief`), a `-based` adjective, or a
+/// department after `of` before a known first name (`[Chief of] Staff Jo Park`). Two words
+/// always stay.
+fn leading_role_words(words: &[String], after_of: bool) -> usize {
+    if words.len() < 3 {
+        return 0;
+    }
+    let is_role = |w: &str| {
+        let lw = w.to_lowercase();
+        is_role_noun(&lw)
+            || lw.ends_with("-based")
+            || lw.ends_with("maker")
+            || (lw.contains('-') && lw.split('-').any(is_role_noun))
+    };
+    let mut drop = 0;
+    for (k, w) in words.iter().enumerate().take(words.len() - 2) {
+        if is_role(w) {
+            drop = k + 1;
+        }
+    }
+    if drop == 0 && after_of && (is_female_first_name(&words[1]) || is_male_first_name(&words[1])) {
+        drop = 1;
+    }
+    drop
+}
+
 impl People {
     /// Scans the text for name sequences and builds the table.
     pub fn build(text: &str, toks: &[Tok]) -> People {
@@ -187,8 +214,10 @@ impl People {
                 j = k - 1;
             }
         }
-        let start = j;
+        let mut start = j;
         let mut words: Vec<String> = Vec::new();
+        // the token of each word, so that role words dropped from the front move the start
+        let mut word_toks: Vec<usize> = Vec::new();
         let mut possessive = false;
         while j < toks.len() && toks[j].para == toks[i].para {
             let t = &toks[j];
@@ -224,6 +253,7 @@ impl People {
                 break;
             }
             words.push(w.to_string());
+            word_toks.push(j);
             j += 1;
             if initial && j < toks.len() && toks[j].kind == Kind::Punct('.') {
                 j += 1;
@@ -239,6 +269,17 @@ impl People {
         let _ = possessive;
         while words.last().is_some_and(|w| is_particle(w)) {
             words.pop();
+        }
+        // role words capitalised inside the run belong to the role, not the name
+        // ("Acme CEO Jo Park", "Filmmaker Jo Park", "Co-anchor Jo Park", "Ohio-based Jo Park",
+        // "Chief of Staff Jo Park")
+        let drop = leading_role_words(
+            &words,
+            i > 0 && start == i && word(text, &toks[i - 1]) == "of",
+        );
+        if drop > 0 {
+            words.drain(..drop);
+            start = word_toks[drop];
         }
         if words.is_empty() {
             return None;
