@@ -3499,7 +3499,7 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
             if lexicon::is_role_noun(&head) && np.e - np.s <= 3 && cx.lw(np.s) == "the" {
                 cx.people.by_role(&head)
             } else {
-                None
+                nominal_name(cx, np)
             }
         }
     };
@@ -3522,6 +3522,27 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
         }
         None => (None, None),
     }
+}
+
+/// The name a `the <Name> ...` noun phrase stands for (`the Daily Planet`, `the Daily Planet this
+/// summer`, `the ACME report`): a name right after the determiner that is not a possessive, with
+/// only lower-case words after it.
+fn nominal_name(cx: &Ctx, np: &Np) -> Option<usize> {
+    if np.e <= np.s + 1 || !matches!(cx.lw(np.s).as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let m = cx.mention_start[np.s + 1]?;
+    let mm = &cx.people.mentions[m];
+    if mm.s != np.s + 1 || mm.e > np.e || strip_possessive(cx.w(mm.e - 1)).1 {
+        return None;
+    }
+    let rest_lower = (mm.e..np.e)
+        .all(|k| cx.toks[k].is_word() && cx.w(k).chars().next().is_some_and(char::is_lowercase));
+    if !rest_lower {
+        return None;
+    }
+    let words = &cx.people.names[mm.name].words;
+    Some(cx.people.expand(words).unwrap_or(mm.name))
 }
 
 /// The person a he/she at token `at` refers to: the first fitting person mentioned in the same

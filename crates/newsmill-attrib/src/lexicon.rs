@@ -534,6 +534,7 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
             | "economist"
             | "professor"
             | "lawyer"
+            | "counsel"
             | "attorney"
             | "judge"
             | "justice"

@@ -1457,4 +1457,25 @@ mod tests {
         let (_, _, _, _, role) = q(t, "will win");
         assert_eq!(role.as_deref(), Some("Acme CEO"));
     }
+
+    #[test]
+    fn initials_and_organisation_words_stay_in_names() {
+        let t = "\"We will look,\" Acme General Counsel James A. Baker said.";
+        let (_, _, _, who, role) = q(t, "will look");
+        assert_eq!(who.as_deref(), Some("James A Baker"));
+        assert_eq!(role.as_deref(), Some("Acme General Counsel"));
+        let t = "\"We will look,\" Civic Watch said.";
+        let (_, _, _, who, _) = q(t, "will look");
+        assert_eq!(who.as_deref(), Some("Civic Watch"));
+    }
+
+    #[test]
+    fn the_plus_a_name_resolves_to_the_name() {
+        let t = "\"We will look,\" the ACME report said.";
+        let (_, _, _, who, _) = q(t, "will look");
+        assert_eq!(who.as_deref(), Some("ACME"));
+        let t = "\"We will look,\" the Daily Planet said this summer.";
+        let (_, _, _, who, _) = q(t, "will look");
+        assert_eq!(who.as_deref(), Some("Daily Planet"));
+    }
 }

@@ -235,9 +235,17 @@ impl People {
                 // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
                 let after_first_name = words.len() == 1
                     && (is_female_first_name(&words[0]) || is_male_first_name(&words[0]));
+                // ("James A. Baker": a one-letter initial with its dot, even "A"; "Judicial
+                // Watch": an organisation word goes on)
+                let initial_with_dot = w.chars().count() == 1
+                    && w.chars().all(char::is_uppercase)
+                    && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Punct('.'));
                 (is_cap_word(w)
-                    && (!is_name_stopword(w) || after_first_name && w.chars().count() > 2)
+                    && (!is_name_stopword(w)
+                        || after_first_name && w.chars().count() > 2
+                        || is_org_word(w))
                     && !(is_title(w) && title_starts_name(text, toks, j)))
+                    || initial_with_dot
                     || is_particle(w)
                     || is_suffix(w)
             };
