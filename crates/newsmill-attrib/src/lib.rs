@@ -1478,4 +1478,26 @@ mod tests {
         let (_, _, _, who, _) = q(t, "will look");
         assert_eq!(who.as_deref(), Some("Daily Planet"));
     }
+
+    #[test]
+    fn month_like_first_name_after_a_role_noun() {
+        let t = "Mayor Ann Vale and Tom Roe spoke. \"We are ready,\" Vale said.\n\nFormer Ohio \
+                 governor Jan Kerr, an early supporter of Roe, calls safety a priority. \"It will \
+                 resonate,\" she said in an interview.";
+        let (_, _, _, who, _) = q(t, "will resonate");
+        assert_eq!(who.as_deref(), Some("Jan Kerr"));
+        let a = attribute(t);
+        assert!(a
+            .people
+            .iter()
+            .any(|p| p.name == "Jan Kerr" && p.role.as_deref() == Some("Former Ohio governor")));
+    }
+
+    #[test]
+    fn first_name_named_by_a_kinship_noun_is_a_person() {
+        let t = "Mayor Ann Vale and Tom Roe spoke. \"We are ready,\" Vale said.\n\nBut his \
+                 wife, Jane, offered a preview.\n\n\"If he wins, he goes on,\" she said.";
+        let (_, _, _, who, _) = q(t, "he goes on");
+        assert_eq!(who.as_deref(), Some("Jane"));
+    }
 }

@@ -228,8 +228,19 @@ impl People {
             let (w, poss) = strip_possessive(raw);
             // a title ends the name before it ("House Speaker Paul Ryan", "Navy Capt. Jeff Davis")
             let ok = if words.is_empty() {
+                // "governor Jan Kerr", "aide April Ross": after a role noun a first name that
+                // is also a month starts the name
+                let first_name_after_role = (is_female_first_name(w)
+                    || is_male_first_name(w)
+                    || matches!(w, "Jan" | "April" | "May" | "June" | "Will" | "Grant"))
+                    && j > 0
+                    && toks[j - 1].is_word()
+                    && is_role_noun(word(text, &toks[j - 1]))
+                    && toks.get(j + 1).is_some_and(|t| {
+                        t.is_word() && t.para == toks[j].para && is_cap_word(word(text, t))
+                    });
                 is_cap_word(w)
-                    && !is_name_stopword(w)
+                    && (!is_name_stopword(w) || first_name_after_role)
                     && (!is_title(w) || had_title && !title_starts_name(text, toks, j))
             } else {
                 // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
@@ -304,8 +315,33 @@ impl People {
         } else {
             Gender::Unknown
         };
+        // "his wife, Jane,": a known first name named by a kinship noun is a person
+        let kin_before = {
+            let mut k = start;
+            if k > 0 && toks[k - 1].kind == Kind::Punct(',') {
+                k -= 1;
+            }
+            k > 0
+                && toks[k - 1].is_word()
+                && matches!(
+                    word(text, &toks[k - 1]),
+                    "wife"
+                        | "husband"
+                        | "daughter"
+                        | "son"
+                        | "mother"
+                        | "father"
+                        | "sister"
+                        | "brother"
+                        | "widow"
+                        | "partner"
+                )
+        };
         let evidence = !org
             && (had_title
+                || (single
+                    && kin_before
+                    && (is_female_first_name(first) || is_male_first_name(first)))
                 || (!single && (is_female_first_name(first) || is_male_first_name(first)))
                 || (!single && words.iter().any(|w| w.chars().count() == 1)));
         let key = words.join(" ");
