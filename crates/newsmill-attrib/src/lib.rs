@@ -1500,4 +1500,18 @@ mod tests {
         let (_, _, _, who, _) = q(t, "he goes on");
         assert_eq!(who.as_deref(), Some("Jane"));
     }
+
+    #[test]
+    fn words_before_a_title_that_starts_a_name_are_no_person() {
+        let t = "Mayor Ann Vale spoke.\n\nInterim DNC Chair Tom Kerr said the party needs a plan. \
+                 \"You would be a fool not to prepare,\" he said.";
+        let a = attribute(t);
+        assert!(
+            !a.people.iter().any(|p| p.name == "Interim DNC"),
+            "{:?}",
+            a.people
+        );
+        let (_, _, _, who, _) = q(t, "fool not to");
+        assert_eq!(who.as_deref(), Some("Tom Kerr"));
+    }
 }

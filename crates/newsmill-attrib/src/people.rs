@@ -218,6 +218,7 @@ impl People {
         let mut words: Vec<String> = Vec::new();
         // the token of each word, so that role words dropped from the front move the start
         let mut word_toks: Vec<usize> = Vec::new();
+        let mut stopped_at_title = false;
         let mut possessive = false;
         while j < toks.len() && toks[j].para == toks[i].para {
             let t = &toks[j];
@@ -261,6 +262,9 @@ impl People {
                     || is_suffix(w)
             };
             if !ok {
+                // "Acme DNC Chair Jo Park": the words before a title that starts a name modify it
+                stopped_at_title =
+                    !words.is_empty() && is_title(w) && title_starts_name(text, toks, j);
                 break;
             }
             // an initial takes its dot
@@ -307,7 +311,7 @@ impl People {
         let single = words.len() == 1;
         let first = words[0].as_str();
         let last = words.last().map(String::as_str).unwrap_or("");
-        let org = words.iter().any(|w| is_org_word(w));
+        let org = words.iter().any(|w| is_org_word(w)) || stopped_at_title && !had_title;
         let gender = if title_female || is_female_first_name(first) {
             Gender::Female
         } else if is_male_first_name(first) || had_title && !title_female && !single {
