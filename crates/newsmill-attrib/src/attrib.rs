@@ -571,13 +571,19 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             continue;
         } else if let Some(e) = (lw == "quoted")
             .then(|| {
-                (i + 1..(i + 7).min(b.saturating_sub(1))).find(|&k| {
+                (i + 1..(i + 14).min(b.saturating_sub(1))).find(|&k| {
                     cx.lw(k) == "as"
                         && matches!(cx.lw(k + 1).as_str(), "saying" | "telling" | "writing")
                 })
             })
             .flatten()
-            .filter(|&k| (i + 1..k).all(|x| cx.toks[x].is_word() && cx.in_span[x].is_none()))
+            // (`quoted Ms. Vale, the editor, as saying`: an appositive between commas)
+            .filter(|&k| {
+                (i + 1..k).all(|x| {
+                    (cx.toks[x].is_word() || matches!(cx.punct(x), Some(',' | '.')))
+                        && cx.in_span[x].is_none()
+                })
+            })
             .map(|k| k + 2)
         {
             // "Vale was quoted as saying", "the paper quoted Vale as saying": one cue whose
@@ -1620,6 +1626,26 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
         let n_before = out.len();
         for (ai, att) in atts.iter().enumerate() {
             let (cs, ce) = content_range(cx, a, b, &atts, ai);
+            // `the board said about its plan in the draft:` closing the paragraph before a
+            // quotation paragraph: the quotation is what it said, not the phrase
+            if !att.trailing
+                && ai + 1 == atts.len()
+                && b > att.block_e + 2
+                && cx.punct(b - 1) == Some(':')
+                && cx.toks[att.block_e].is_word()
+                && matches!(
+                    cx.lw(att.block_e).as_str(),
+                    "about" | "of" | "on" | "in" | "to" | "at" | "during" | "after"
+                )
+                && (att.block_e..b).all(|k| cx.in_span[k].is_none())
+                && b < cx.toks.len()
+                && cx.is_opening_mark(b)
+                && cx.toks[b].para != cx.toks[b - 1].para
+            {
+                out.push(make_raw(cx, att, vec![], ui));
+                pending_colon = Some(out.len() - 1);
+                continue;
+            }
             let mut contents = Vec::new();
             // "If the law conflicts, Rubio said, Christians must obey": a report set off by
             // commas inside its clause reports the words before it as well

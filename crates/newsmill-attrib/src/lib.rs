@@ -1514,4 +1514,34 @@ mod tests {
         let (_, _, _, who, _) = q(t, "fool not to");
         assert_eq!(who.as_deref(), Some("Tom Kerr"));
     }
+
+    #[test]
+    fn cue_with_a_phrase_before_a_closing_colon_speaks_the_next_paragraph() {
+        let t = "Mayor Ann Vale spoke.\n\nIn a release, Vale said about her plan for the park in \
+                 the draft:\n\n\"The park will be open to all.\"";
+        let (c, kind, _, who, _) = q(t, "open to all");
+        assert_eq!(c, vec!["\"The park will be open to all.\""]);
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn quoted_someone_with_an_appositive_as_saying() {
+        let t = "Mayor Ann Vale spoke.\n\n\"We have no idea,\" the city news website quoted \
+                 Ms. Vale, the mayor, as saying.";
+        let a = attribute(t);
+        let q = a
+            .quotations
+            .iter()
+            .find(|q| q.contents.iter().any(|c| s(t, *c).contains("no idea")))
+            .expect("quotation");
+        assert_eq!(
+            q.cue.map(|c| s(t, c)).as_deref(),
+            Some("quoted Ms. Vale, the mayor, as saying")
+        );
+        assert_eq!(
+            q.speaker_mention.map(|c| s(t, c)).as_deref(),
+            Some("the city news website")
+        );
+    }
 }
