@@ -2412,6 +2412,29 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
             }
         }
+        // "footage of Roe saying ...", "a clip from Vale telling ...": the person right before
+        // the participle speaks
+        if cue.participle && cue.s > a + 1 {
+            if let Some(m) = cx.mention_end[cue.s - 1] {
+                let mm = &cx.people.mentions[m];
+                let k = cx
+                    .people
+                    .expand(&cx.people.names[mm.name].words)
+                    .unwrap_or(mm.name);
+                if mm.s > a
+                    && cx.people.is_person(k)
+                    && cx.toks[mm.np_s.max(a + 1) - 1].is_word()
+                    && matches!(cx.lw(mm.np_s.max(a + 1) - 1).as_str(), "of" | "from")
+                    && !strip_possessive(cx.w(cue.s - 1)).1
+                {
+                    left = Some(Np {
+                        s: mm.np_s.max(a),
+                        e: cue.s,
+                        kind: NpKind::Name(mm.name),
+                    });
+                }
+            }
+        }
         // "a super PAC supporting Walker", "groups backing her": a noun-phrase participle right
         // after a noun modifies it; it reports nothing
         if cue.participle
@@ -2964,6 +2987,23 @@ fn parenthetical_prefix(cx: &Ctx, a: usize, atts: &[Att], ai: usize) -> Option<(
 /// Whether the attribution block closes content that precedes it (`"...," Peskov said.`).
 fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att]) -> bool {
     if bs <= a {
+        return false;
+    }
+    // `"...," when Vale blasted him`: a cue in a subordinate clause does not report the
+    // quotation before it
+    if (bs..be.min(bs + 2)).any(|k| {
+        cx.toks[k].is_word()
+            && matches!(
+                cx.lw(k).as_str(),
+                "when" | "after" | "before" | "while" | "because" | "if" | "until" | "unless"
+            )
+    }) || bs > a
+        && cx.toks[bs - 1].is_word()
+        && matches!(
+            cx.lw(bs - 1).as_str(),
+            "when" | "after" | "before" | "while" | "because" | "if" | "until" | "unless"
+        )
+    {
         return false;
     }
     // earlier blocks nested inside this one's subject ("Cruz, who has proposed ..., said") do not

@@ -324,6 +324,7 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
             | "does"
             | "do"
             | "then"
+            | "now"
             | "later"
             | "previously"
             | "recently"

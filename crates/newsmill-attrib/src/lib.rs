@@ -1544,4 +1544,27 @@ mod tests {
             Some("the city news website")
         );
     }
+
+    const MAYORS: &str =
+        "Mayor Ann Vale and Mayor Bo Roe spoke. \"Hi,\" said spokesman Jo Park.\n\n";
+
+    #[test]
+    fn but_now_said_takes_the_sentence_subject() {
+        let t = format!(
+            "{MAYORS}Rep. Tom Kerr used to back Vale, but now said Roe had \u{201c}the chance to \
+             unite us.\u{201d}\n\n\u{201c}We must come together.\u{201d}"
+        );
+        let (_, _, _, who, _) = q(&t, "We must come together");
+        assert_eq!(who.as_deref(), Some("Tom Kerr"));
+    }
+
+    #[test]
+    fn subordinate_cue_after_a_quotation_and_a_participle_after_of_name() {
+        let t = format!(
+            "{MAYORS}The spot ends with footage of Roe saying during the debate, \u{201c}That makes \
+             me smart,\u{201d} when Vale blasted him for not paying tax."
+        );
+        let (_, _, _, who, _) = q(&t, "makes me smart");
+        assert_eq!(who.as_deref(), Some("Bo Roe"));
+    }
 }
