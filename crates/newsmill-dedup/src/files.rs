@@ -199,17 +199,21 @@ pub fn external_sort(
     let mut outs = Vec::with_capacity(n);
     for i in 0..n {
         let p = tmp_dir.join(format!("bucket-{i:05}"));
-        outs.push(AtomicFile::create(&p)?);
+        // Plain files, not synced: they live only while this sort runs, and syncing would force
+        // gigabytes to the disk that are deleted a moment later.
+        let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+        outs.push(std::io::BufWriter::with_capacity(1 << 18, f));
         buckets.push(p);
     }
+    let mut b = [0u8; 16];
     for input in inputs.iter().filter(|p| p.exists()) {
         let mut r = RecReader::open_as(input, fmt)?;
         while let Some(rec) = r.next_rec()? {
-            outs[bucket_of(rec.0, n)].rec_as(fmt, rec)?;
+            outs[bucket_of(rec.0, n)].write_all(fmt.encode(rec, &mut b))?;
         }
     }
     for o in outs {
-        o.commit()?;
+        o.into_inner().map_err(|e| e.into_error())?;
     }
     Ok(SortedRecs::Buckets {
         current: Vec::new().into_iter(),
