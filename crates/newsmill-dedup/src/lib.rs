@@ -140,6 +140,8 @@ pub struct PhaseReport {
     pub task_seconds: f64,
     /// Wall seconds of the phase in this run (0 when every task was already done).
     pub wall_seconds: f64,
+    /// Sum of the tasks' CPU seconds (user and system, of the threads that ran them).
+    pub cpu_seconds: f64,
     /// Summed task counters.
     pub counters: BTreeMap<String, u64>,
 }
@@ -208,6 +210,7 @@ fn run_phase(
     for r in results {
         let s = r?;
         rep.task_seconds += s.seconds;
+        rep.cpu_seconds += s.cpu_seconds;
         for (k, v) in s.counters {
             *rep.counters.entry(k).or_insert(0) += v;
         }
@@ -227,7 +230,6 @@ pub fn run_dedup(
     config.validate()?;
     std::fs::create_dir_all(work_dir)?;
     let shards = source.shard_count();
-    let parts = config.partitions;
     let mut report = DedupReport::default();
     let mut phase = |name: &str,
                      world: usize,
@@ -241,12 +243,15 @@ pub fn run_dedup(
     let scan = phase("dedup-scan", shards.max(1), &|t| {
         scan_task(source, work_dir, config, t)
     })?;
-    phase("dedup-lines", parts, &|t| {
+    let g = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
+    phase("dedup-lines", phases::line_partitions(config), &|t| {
         lines_task(work_dir, config, t, shards)
     })?;
     let sig = phase("dedup-signatures", shards.max(1), &|t| {
         signatures_task(source, work_dir, config, t)
     })?;
+    // The key and pair partitions follow the document count the scan found.
+    let parts = phases::key_partitions(config, g(&scan, "docs"));
     phase("dedup-bands", parts, &|t| {
         bands_task(work_dir, config, t, shards)
     })?;
@@ -256,7 +261,6 @@ pub fn run_dedup(
     let clu = phase("dedup-cluster", 1, &|_| {
         cluster_task(work_dir, config, shards)
     })?;
-    let g = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
     report.docs = g(&scan, "docs");
     report.boilerplate_lines_removed = g(&sig, "boilerplate_lines");
     report.candidate_pairs = g(&ver, "candidate_pairs");

@@ -48,6 +48,9 @@ pub const PHASES: [&str; 6] = [
 pub struct TaskStats {
     /// Wall seconds.
     pub seconds: f64,
+    /// CPU seconds (user and system) of the thread that ran the task; 0 where unknown.
+    #[serde(default)]
+    pub cpu_seconds: f64,
     /// Event counts by name.
     pub counters: BTreeMap<String, u64>,
 }
@@ -208,7 +211,7 @@ pub fn scan_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    let parts = config.partitions;
+    let parts = line_partitions(config);
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&scan_part(work_dir, shard, p)))
@@ -269,6 +272,25 @@ pub fn scan_task(
     Ok(stats)
 }
 
+/// Partitions of the line keys (the tasks of the lines phase): `config.partitions`. The scan
+/// cannot know the document count the way [`key_partitions`] does; a larger partition is sorted
+/// through bucket files (about 1.9 GB at 10M documents).
+pub fn line_partitions(config: &DedupConfig) -> usize {
+    config.partitions.max(1)
+}
+
+/// Partitions of the candidate keys and pairs (the tasks of the bands and verify phases) for a
+/// run of `docs` documents: at least `config.partitions`, and enough that a partition's keys (about
+/// 40 per document: an exact key, the bands and the anchors) fit the sort buffer, so that the
+/// bands phase sorts them in memory instead of scattering them to disk first (at 10M documents
+/// that saved writing and reading 3.9 GB). A power of two times `config.partitions`.
+pub fn key_partitions(config: &DedupConfig, docs: u64) -> usize {
+    let base = config.partitions.max(1);
+    let per_part = config.sort_buffer_records.max(1024) as u64;
+    let need = (docs.saturating_mul(40)).div_ceil(per_part * base as u64);
+    base * need.max(1).next_power_of_two() as usize
+}
+
 /// Whether the run looks for copies (see [`copy_key`]): only when the exact key links a copy to
 /// the document that keeps the near-duplicate keys, and the scan tokenizes anyway.
 fn copy_detection(config: &DedupConfig) -> bool {
@@ -306,15 +328,17 @@ const SCAN_FORMAT: RecFormat = RecFormat::KEY_U32;
 /// Runs `body` on each partition `task` owns, with that partition's input files (`inputs(part)`)
 /// grouped by key and sorted (see [`external_sort`]) in a scratch folder of the task that is removed afterwards: the shared frame
 /// of the merge phases (lines, bands, verify).
+#[allow(clippy::too_many_arguments)]
 fn for_each_sorted_partition(
     work_dir: &Path,
     config: &DedupConfig,
     task: &Task,
+    parts: usize,
     fmt: RecFormat,
     inputs: impl Fn(usize) -> Vec<PathBuf>,
     mut body: impl FnMut(usize, &mut SortedRecs) -> Result<()>,
 ) -> Result<()> {
-    for part in (0..config.partitions).filter(|&p| task.owns(p)) {
+    for part in (0..parts).filter(|&p| task.owns(p)) {
         let tmp = work_dir.join("tmp").join(task.label());
         fs::create_dir_all(&tmp)?;
         let mut sorted = external_sort(&inputs(part), fmt, &tmp, config.sort_buffer_records)?;
@@ -345,6 +369,7 @@ pub fn lines_task(
         work_dir,
         config,
         task,
+        line_partitions(config),
         SCAN_FORMAT,
         inputs,
         |part, sorted| {
@@ -402,6 +427,7 @@ pub fn lines_task(
             work_dir,
             config,
             task,
+            line_partitions(config),
             RecFormat::WIDE,
             inputs,
             |part, sorted| {
@@ -441,7 +467,7 @@ fn load_copies(
     if !copy_detection(config) {
         return Ok(copy);
     }
-    for part in 0..config.partitions {
+    for part in 0..line_partitions(config) {
         let mut r = RecReader::open(&copies_out(work_dir, part))?;
         while let Some((doc, _)) = r.next_rec()? {
             if doc >> 32 == shard as u64 {
@@ -493,7 +519,7 @@ impl Boilerplate {
         if !config.boilerplate {
             return Ok(Boilerplate { counts });
         }
-        for part in 0..config.partitions {
+        for part in 0..line_partitions(config) {
             let mut r = RecReader::open(&lines_out(work_dir, part))?;
             while let Some((k, c)) = r.next_rec()? {
                 counts.insert(k, c.min(u32::MAX as u64) as u32);
@@ -594,7 +620,8 @@ pub fn signatures_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    let parts = config.partitions;
+    let offsets = shard_offsets(work_dir, source.shard_count())?;
+    let parts = key_partitions(config, offsets[offsets.len() - 1]);
     let boiler = Boilerplate::load(work_dir, config)?;
     let hasher = if config.near {
         MinHasher::new(
@@ -614,7 +641,6 @@ pub fn signatures_task(
     let mut sketch_bytes: Vec<u8> = Vec::new();
     let mut radix_tmp: Vec<u32> = Vec::new();
     let mut tokens = Tokens::default();
-    let offsets = shard_offsets(work_dir, source.shard_count())?;
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
             .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
@@ -733,7 +759,8 @@ pub fn bands_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    let parts = config.partitions;
+    let offsets = shard_offsets(work_dir, shard_count)?;
+    let parts = key_partitions(config, offsets[offsets.len() - 1]);
     let inputs = |part| {
         (0..shard_count)
             .map(|s| sig_part(work_dir, s, part))
@@ -758,6 +785,7 @@ pub fn bands_task(
         work_dir,
         config,
         task,
+        parts,
         KEY_FORMAT,
         inputs,
         |part, sorted| {
@@ -995,14 +1023,16 @@ pub fn verify_task(
 ) -> Result<TaskStats> {
     let start = Instant::now();
     let mut stats = TaskStats::default();
-    let parts = config.partitions;
-    let mut reader = SketchReader::new(work_dir, shard_offsets(work_dir, shard_count)?);
+    let offsets = shard_offsets(work_dir, shard_count)?;
+    let parts = key_partitions(config, offsets[offsets.len() - 1]);
+    let mut reader = SketchReader::new(work_dir, offsets);
     let (mut sa, mut sb) = (Vec::new(), Vec::new());
     let inputs = |part| (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
     for_each_sorted_partition(
         work_dir,
         config,
         task,
+        parts,
         RecFormat::PAIR,
         inputs,
         |part, sorted| {
@@ -1204,7 +1234,7 @@ fn for_each_edge(
     total: u64,
     mut f: impl FnMut(u32, u32, u64),
 ) -> Result<()> {
-    for part in 0..config.partitions {
+    for part in 0..key_partitions(config, total) {
         let p = edges_part(work_dir, part);
         let mut r = RecReader::open_as(&p, RecFormat::PAIR)?;
         while let Some((a, b)) = r.next_rec()? {
@@ -1442,9 +1472,29 @@ pub fn run_once(
     if let Some(s) = read_done::<TaskStats>(work_dir, &label)? {
         return Ok(s);
     }
-    let s = f().with_context(|| format!("task {label}"))?;
+    let cpu = thread_cpu_seconds();
+    let mut s = f().with_context(|| format!("task {label}"))?;
+    s.cpu_seconds = (thread_cpu_seconds() - cpu).max(0.0);
     write_done(work_dir, &label, &s)?;
     Ok(s)
+}
+
+/// User plus system CPU seconds of the calling thread so far (Linux, from
+/// `/proc/thread-self/stat`, in 1/100 s); 0 elsewhere.
+pub fn thread_cpu_seconds() -> f64 {
+    let Ok(stat) = fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // The fields after the command name, which ends at the last ')': utime and stime are the
+    // 14th and 15th fields of the line, the 12th and 13th after it.
+    let rest = stat.rsplit_once(')').map_or("", |r| r.1);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() / 100.0
 }
 
 #[cfg(test)]
@@ -1510,8 +1560,13 @@ mod tests {
                 }
                 "dedup-cluster" => merge(&mut acc, cluster_task(dir, c, n).unwrap()),
                 _ => {
-                    for r in 0..c.partitions {
-                        let t = Task::new(name, r, c.partitions);
+                    let world = if name == "dedup-lines" {
+                        line_partitions(c)
+                    } else {
+                        c.partitions
+                    };
+                    for r in 0..world {
+                        let t = Task::new(name, r, world);
                         let s = match name {
                             "dedup-lines" => lines_task(dir, c, &t, n),
                             "dedup-bands" => bands_task(dir, c, &t, n),
@@ -1763,6 +1818,36 @@ mod tests {
             assert_eq!(c["full"], c["brief-1"]);
             assert_eq!(c["full"], c["brief-2"]);
         }
+    }
+
+    #[test]
+    fn thread_cpu_time_grows_with_work() {
+        let t0 = thread_cpu_seconds();
+        let mut x = 0u64;
+        let start = Instant::now();
+        while start.elapsed().as_secs_f64() < 0.1 {
+            x = x.wrapping_add(mix64(x));
+        }
+        assert!(x != 1);
+        let t1 = thread_cpu_seconds();
+        assert!(t1 >= t0);
+        if cfg!(target_os = "linux") {
+            assert!(t1 - t0 > 0.02, "{t0} {t1}");
+        }
+    }
+
+    #[test]
+    fn key_partitions_grow_with_the_documents() {
+        let c = DedupConfig::default();
+        assert_eq!(key_partitions(&c, 0), 8);
+        assert_eq!(key_partitions(&c, 1_000_000), 8);
+        assert_eq!(key_partitions(&c, 10_000_000), 32);
+        let small = DedupConfig {
+            partitions: 3,
+            sort_buffer_records: 1024,
+            ..c
+        };
+        assert_eq!(key_partitions(&small, 100), 6);
     }
 
     #[test]
