@@ -1567,4 +1567,12 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "makes me smart");
         assert_eq!(who.as_deref(), Some("Bo Roe"));
     }
+
+    #[test]
+    fn party_tag_appositive_keeps_a_trailing_cue_with_its_quotation() {
+        let t = format!("{MAYORS}\"This is the best!\" Rep. Tom Kerr, R-Pa., said of the events.");
+        let (_, _, cue, who, _) = q(&t, "the best");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Tom Kerr"));
+    }
 }

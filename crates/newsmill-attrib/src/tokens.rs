@@ -473,6 +473,17 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], spans: &[QSpan]) -> Vec<(usize
     merged
 }
 
+/// A party-and-state tag (`R-Pa`, `D-Ohio`, `I-Vt`), after which a dot ends no sentence.
+fn is_party_tag(w: &str) -> bool {
+    let mut parts = w.splitn(2, '-');
+    let (Some(p), Some(st)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(p, "R" | "D" | "I")
+        && (2..=6).contains(&st.chars().count())
+        && st.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Whether a short name or pronoun followed by a reporting verb starts at `j`
 /// (`Maher replied.`, `said Sen. Warren.`).
 fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
@@ -497,11 +508,14 @@ fn attribution_follows(text: &str, toks: &[Tok], j: usize) -> bool {
             Kind::Punct('.')
                 if k > j && toks[k - 1].e == t.s && toks[k - 1].is_word() && {
                     let w = &text[toks[k - 1].s..toks[k - 1].e];
-                    w.chars().count() == 1 || crate::lexicon::is_title(w) || is_abbreviation(w)
+                    w.chars().count() == 1
+                        || crate::lexicon::is_title(w)
+                        || is_abbreviation(w)
+                        || is_party_tag(w)
                 } =>
             {
                 continue
-            } // "Sen.", "O."
+            } // "Sen.", "O.", "R-Pa."
             Kind::Punct(',') => {
                 after_comma = true;
                 continue;
