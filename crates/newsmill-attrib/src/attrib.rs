@@ -569,6 +569,31 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             });
             i += 2;
             continue;
+        } else if matches!(lw.as_str(), "went" | "goes" | "go" | "going")
+            && i + 3 < b
+            && cx.lw(i + 1) == "on"
+            && cx.lw(i + 2) == "to"
+            && lexicon::cue(&cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
+        {
+            // "The email went on to say, ...", "Vale goes on to argue that ...": one cue
+            let info = lexicon::cue(&cx.lw(i + 3)).unwrap_or(CueInfo {
+                clause: true,
+                inversion: true,
+                object: false,
+                np: false,
+                mental: false,
+            });
+            out.push(Cue {
+                s: i,
+                e: i + 4,
+                info,
+                according: false,
+                base_form: false,
+                participle: false,
+                nominal: false,
+            });
+            i += 4;
+            continue;
         } else if let Some(e) = (lw == "quoted")
             .then(|| {
                 (i + 1..(i + 14).min(b.saturating_sub(1))).find(|&k| {

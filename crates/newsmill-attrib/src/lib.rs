@@ -1575,4 +1575,27 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("said"));
         assert_eq!(who.as_deref(), Some("Tom Kerr"));
     }
+
+    #[test]
+    fn went_on_to_say_is_one_cue() {
+        let t = format!("{INTRO}The letter went on to say, \u{201c}We will win this.\u{201d}");
+        let a = attribute(&t);
+        let found = a
+            .quotations
+            .iter()
+            .find(|x| x.contents.iter().any(|c| s(&t, *c).contains("win this")))
+            .expect("quotation");
+        assert_eq!(
+            found.cue.map(|c| s(&t, c)).as_deref(),
+            Some("went on to say")
+        );
+        assert_eq!(
+            found.speaker_mention.map(|c| s(&t, c)).as_deref(),
+            Some("The letter")
+        );
+        let t = format!("{INTRO}Doe went on to argue that the plan would fail.");
+        let (c, _, _, who, _) = q(&t, "plan would fail");
+        assert_eq!(c, vec!["that the plan would fail"]);
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
 }
