@@ -2685,14 +2685,27 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 cx.lw(cue.s - 1).as_str(),
                 "by" | "before" | "after" | "while" | "upon" | "when" | "and"
             );
+        // (`"...," adding, "..."`: the comma inside the closing mark counts)
+        let after_quoted_comma =
+            cue.s > a + 1 && cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(',');
         if src.is_none()
             && cue.participle
             && cue.s > a
-            && (cx.punct(cue.s - 1) == Some(',') || by_participle)
+            && (cx.punct(cue.s - 1) == Some(',') || by_participle || after_quoted_comma)
         {
             // ", saying ...": the subject of the main clause
             if let Some(prev) = atts.last() {
-                src = prev.src.clone();
+                // `Vale said she felt they were saying, "...," adding, "..."`: a plural
+                // pronoun reporting inside an earlier report is not who adds
+                let plural = |p: &Att| matches!(&p.src, Some(Np { kind: NpKind::Pronoun(w), .. }) if w == "they" || w == "we");
+                src = if plural(prev) {
+                    atts.iter()
+                        .rev()
+                        .find(|p| !plural(p) && p.src.is_some())
+                        .map_or_else(|| prev.src.clone(), |p| p.src.clone())
+                } else {
+                    prev.src.clone()
+                };
             } else {
                 src = sentence_subject(cx, a, b)
                     .or_else(|| nearest_subject(cx, a, cue.s))

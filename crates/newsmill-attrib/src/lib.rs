@@ -1598,4 +1598,20 @@ mod tests {
         assert_eq!(c, vec!["that the plan would fail"]);
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
+
+    #[test]
+    fn participle_after_a_comma_inside_the_closing_mark() {
+        let t = format!(
+            "{INTRO}Doe stated, \u{201c}We will act,\u{201d} adding, \u{201c}It is not over.\u{201d}"
+        );
+        let (_, _, cue, who, _) = q(&t, "not over");
+        assert_eq!(cue.as_deref(), Some("adding"));
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let t = format!(
+            "{INTRO}Doe said she felt they were saying, \u{201c}We are safe,\u{201d} adding, \
+             \u{201c}It is not over.\u{201d}"
+        );
+        let (_, _, _, who, _) = q(&t, "not over");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
 }
