@@ -883,6 +883,15 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         {
             j -= 1;
             skipped += 1;
+        } else if t > a + 1
+            && cx.toks[t].is_word()
+            && lexicon::is_weekday(&lw)
+            && cx.toks[t - 1].is_word()
+            && cx.lw(t - 1) == "on"
+        {
+            // "who Vale on Wednesday called ...": a time adjunct between subject and cue
+            j -= 2;
+            skipped += 1;
         } else if cx.punct(t) == Some(')') {
             // "Rep. John Mica (R-Fla.) said"
             let mut k = t;

@@ -1614,4 +1614,14 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "not over");
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
+
+    #[test]
+    fn weekday_adjunct_between_subject_and_cue() {
+        let t = format!(
+            "{MAYORS}Much of the anger was aimed at Roe, who Vale on Wednesday called \u{201c}a \
+             horrible human being.\u{201d}"
+        );
+        let (_, _, _, who, _) = q(&t, "horrible human");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
 }
