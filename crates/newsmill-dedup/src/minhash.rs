@@ -152,8 +152,16 @@ pub fn anchor_keys(shingles: &[u64], rate: u32, max_pos: usize, out: &mut Vec<u6
         return;
     }
     let start = out.len();
+    let rate = u64::from(rate);
+    // A mask instead of a division for the usual power-of-two rates (same test).
+    let mask = rate.is_power_of_two().then(|| rate - 1);
     for &s in shingles.iter().take(max_pos) {
-        if mix64(s ^ ANCHOR_NAMESPACE).is_multiple_of(rate as u64) {
+        let h = mix64(s ^ ANCHOR_NAMESPACE);
+        let hit = match mask {
+            Some(m) => h & m == 0,
+            None => h.is_multiple_of(rate),
+        };
+        if hit {
             out.push(combine(ANCHOR_NAMESPACE, s));
         }
     }
@@ -230,5 +238,9 @@ mod tests {
         assert!(a_brief.iter().all(|k| a_full.contains(k)));
         // Roughly one in eight of the first 256.
         assert!((15..50).contains(&a_full.len()), "{}", a_full.len());
+        // Rates that are not powers of two sample too.
+        let mut a6 = Vec::new();
+        anchor_keys(&full, 6, 256, &mut a6);
+        assert!((25..65).contains(&a6.len()), "{}", a6.len());
     }
 }

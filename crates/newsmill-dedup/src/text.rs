@@ -207,6 +207,8 @@ pub struct LineSpan {
     pub end: usize,
     /// The line ends in an ellipsis (a teaser).
     pub teaser: bool,
+    /// The line's hash ([`line_hash`]).
+    pub hash: u64,
 }
 
 /// A text tokenized once per phase: every normalized word hash, and the span of every line that
@@ -217,6 +219,8 @@ pub struct Tokens {
     pub words: Vec<u64>,
     /// Lines with at least one word.
     pub lines: Vec<LineSpan>,
+    /// The hash of all the words ([`Tokens::exact`]).
+    exact: u64,
 }
 
 impl Tokens {
@@ -230,19 +234,22 @@ impl Tokens {
             index: 0,
             line_start: 0,
             first_word: 0,
+            all: SeqHash::default(),
+            line: SeqHash::default(),
         };
         scan_words(text, &mut f);
         f.newline(text.len());
+        self.exact = f.all.finish();
     }
 
-    /// The exact-dedup hash of the whole text (equals [`exact_hash`]).
+    /// The exact-dedup hash of the whole text (equals [`exact_hash`]), after [`Tokens::fill`].
     pub fn exact(&self) -> u64 {
-        seq_hash(&self.words)
+        self.exact
     }
 
     /// The plain hash of a line (equals [`line_hash`]).
     pub fn line_hash(&self, span: &LineSpan) -> u64 {
-        seq_hash(&self.words[span.start..span.end])
+        span.hash
     }
 
     /// The boilerplate key of a line (equals [`boiler_line_key`]).
@@ -267,12 +274,19 @@ struct Filler<'a> {
     line_start: usize,
     /// Its first word.
     first_word: usize,
+    /// The hash of every word so far, and of the current line's: computed as the words come,
+    /// the two multiply chains overlap with each other and with the tokenizer (each hashed
+    /// separately afterwards, they cost a multiply's latency per word twice).
+    all: SeqHash,
+    line: SeqHash,
 }
 
 impl Sink for Filler<'_> {
     #[inline(always)]
     fn word(&mut self, h: u64) {
         self.tokens.words.push(h);
+        self.all.push(h);
+        self.line.push(h);
     }
 
     /// Closes the current line at byte `end` (also called once at the end of the text).
@@ -286,7 +300,9 @@ impl Sink for Filler<'_> {
                 start: self.first_word,
                 end: n,
                 teaser: t.ends_with("...") || t.ends_with('\u{2026}'),
+                hash: self.line.finish(),
             });
+            self.line = SeqHash::default();
         }
         self.index += 1;
         self.line_start = end + 1;
