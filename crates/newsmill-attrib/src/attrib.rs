@@ -575,7 +575,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             && cx.lw(i + 2) == "to"
             && lexicon::cue(&cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
         {
-            // "The email went on to say, ...", "Vale goes on to argue that ...": one cue
+            // "The letter went on to say, ...", "Vale goes on to argue that ...": one cue
             let info = lexicon::cue(&cx.lw(i + 3)).unwrap_or(CueInfo {
                 clause: true,
                 inversion: true,
@@ -979,7 +979,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
             let mut s = mm.np_s.max(a);
-            // `"...," New York City Public Advocate Tia Jones said`: every word between a
+            // `"...," Dayton Public Advocate Tia Jones said`: every word between a
             // closing quotation (after a comma, ? or !) and the name belongs to the subject
             {
                 let mut k = s;
@@ -1333,7 +1333,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
             k = c + 1;
         }
     }
-    // "At a rally in Dayton, Ohio, on Thursday, Reed ...": the place and time pieces after
+    // "At a fair in Dayton, Ohio, on Thursday, Reed ...": the place and time pieces after
     // the fronted adverbial belong to it
     if k > a {
         while let Some(c) = (k..(k + 5).min(b)).find(|&i| cx.punct(i) == Some(',')) {
@@ -1384,7 +1384,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
         k = a + 1;
     }
     // a longer fronted clause opened by a participle, a preposition or a subordinator
-    // ("Looking out at the crowd on the pier, Doe read ...", "Along with her husband, she ...")
+    // ("Turning to the pier, Doe read ...", "Along with two aides, she ...")
     if k == a && cx.toks[a].is_word() && fronted_clause_opener(cx.w(a)) {
         if let Some(c) = (a + 1..(a + 30).min(b)).find(|&i| cx.punct(i) == Some(',')) {
             k = c + 1;
@@ -1572,7 +1572,7 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
 
 /// A person's name after up to four lower-case role words (and an optional comma) starting at
 /// `j`: `[Vale] press secretary Bo Reed`, `[Vale's] communications director, Bo Reed`,
-/// `[NBC's] Bo Reed`.
+/// `[KXTV's] Bo Reed`.
 fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
     let mut k = j;
     while k < b && k < j + 4 && cx.toks[k].is_word() && cx.in_span[k].is_none() {
@@ -1582,7 +1582,7 @@ fn name_after_role(cx: &Ctx, j: usize, b: usize) -> Option<Np> {
         }
         k += 1;
     }
-    // "noted NBC's Bo Reed": a possessive owner needs no role words
+    // "noted KXTV's Bo Reed": a possessive owner needs no role words
     let owner = j > 0 && strip_possessive(cx.w(j - 1)).1;
     if k == j && !owner {
         return None;
@@ -1860,7 +1860,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
             // a quotation that opens a new sentence the splitter missed (`..." Doe said in
             // Naples, Fla. "..."`) continues like a quotation paragraph
             let after_stop = q.first > a && matches!(cx.punct(q.first - 1), Some('.' | '!' | '?'));
-            // `"...," she said. "It is a movement." Asked why, she said: "..."`: a whole quoted
+            // `"...," she said. "It is a long road." Asked why, she said: "..."`: a whole quoted
             // sentence opening the unit, followed by a new sentence, stands alone as well
             let own_sentence = q.first == a
                 && q.last >= 2
@@ -2704,7 +2704,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         {
             // ", saying ...": the subject of the main clause
             if let Some(prev) = atts.last() {
-                // `Vale said she felt they were saying, "...," adding, "..."`: a plural
+                // `Vale said she thought they were telling her, "...," adding, "..."`: a plural
                 // pronoun reporting inside an earlier report is not who adds
                 let plural = |p: &Att| matches!(&p.src, Some(Np { kind: NpKind::Pronoun(w), .. }) if w == "they" || w == "we");
                 src = if plural(prev) {
@@ -3442,7 +3442,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         {
             s = k;
         } else if let Some(k) = (s + 1..e.min(s + 8)).find(|&k| cx.punct(k) == Some(',')) {
-            // `Vale argued in her email, the rules must change`: the clause after the comma
+            // `Vale argued in a memo, the rules must change`: the clause after the comma
             if (s..k).all(|x| cx.toks[x].is_word() && cx.in_span[x].is_none())
                 && (k + 1..e)
                     .filter(|&x| cx.toks[x].is_word() && cx.in_span[x].is_none())
@@ -3670,7 +3670,7 @@ fn pronoun_antecedent(cx: &Ctx, at: usize, g: Gender) -> Option<usize> {
 fn pronoun_antecedent_at(cx: &Ctx, at: usize, g: Gender, depth: usize) -> Option<usize> {
     // the nearest earlier named speaker whose gender does not contradict the pronoun ...
     let para = cx.toks[at].para;
-    // an acronym (`ISIL said`) is no antecedent for he/she
+    // an acronym (`ACME said`) is no antecedent for he/she
     let compatible = |k: usize| {
         let pg = cx.people.gender(k);
         let n = &cx.people.names[k];

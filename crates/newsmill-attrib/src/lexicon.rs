@@ -536,6 +536,7 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
             | "professor"
             | "lawyer"
             | "counsel"
+            | "advocate"
             | "attorney"
             | "judge"
             | "justice"

@@ -1239,15 +1239,15 @@ mod tests {
     #[test]
     fn name_before_role_words_modifies_the_speaker() {
         for t in [
-            "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale\u{2019}s communications director, \
+            "Ann Vale spoke.\n\n\"She knows the details,\" said Vale\u{2019}s communications director, \
              Bo Reed, adding that it went well.",
-            "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale constituent Bo Reed when asked.",
+            "Ann Vale spoke.\n\n\"She knows the details,\" said Vale constituent Bo Reed.",
         ] {
-            let (_, _, _, who, _) = q(t, "is a wonk");
+            let (_, _, _, who, _) = q(t, "knows the details");
             assert_eq!(who.as_deref(), Some("Bo Reed"), "{t}");
         }
-        let t = "Ann Vale spoke.\n\n\"She is a wonk,\" said Vale, a senator.";
-        let (_, _, _, who, _) = q(t, "is a wonk");
+        let t = "Ann Vale spoke.\n\n\"She knows the details,\" said Vale, a senator.";
+        let (_, _, _, who, _) = q(t, "knows the details");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
     }
 
@@ -1288,7 +1288,7 @@ mod tests {
     #[test]
     fn possessive_owner_before_a_name_is_not_the_speaker() {
         let t = format!(
-            "{FARM}Debates change little, noted NBC\u{2019}s Bo Reed.\n\n\"They come late,\" he wrote."
+            "{FARM}Debates change little, noted KXTV\u{2019}s Bo Reed.\n\n\"They come late,\" he wrote."
         );
         let (_, _, _, who, _) = q(&t, "change little");
         assert_eq!(who.as_deref(), Some("Bo Reed"));
@@ -1302,7 +1302,7 @@ mod tests {
         let (_, _, _, who, _) = q(&t, "To a point");
         assert_eq!(who.as_deref(), Some("Bo Reed"));
         let t = format!(
-            "{FARM}At a fair in Dayton, Ohio, on Thursday, Reed put corn on a list.\n\n\"We grow \
+            "{FARM}At a fair in Dayton, Ohio, on Thursday, Reed showed off his corn.\n\n\"We grow \
              it,\" he said."
         );
         let (_, _, _, who, _) = q(&t, "We grow");
@@ -1312,7 +1312,7 @@ mod tests {
     #[test]
     fn he_as_subject_follows_its_own_antecedent() {
         let t = format!(
-            "{FARM}Bo Reed, 49, a farmer who now rents a field near the river, came to the \
+            "{FARM}Bo Reed, 61, who grows beans by the river, drove to the \
              fair. He sat in front.\n\n\"Is he ready?\" he said."
         );
         let (_, _, _, who, _) = q(&t, "Is he ready");
@@ -1331,8 +1331,9 @@ mod tests {
 
     #[test]
     fn bare_cue_in_a_subordinate_clause_does_not_take_the_next_quotation() {
-        let t =
-            format!("{INTRO}\"I am the messenger,\" Doe said, as the crowd applauded. \"We won.\"");
+        let t = format!(
+            "{INTRO}\"I only carry the news,\" Doe said, as the crowd applauded. \"We won.\""
+        );
         let (_, _, _, who, _) = q(&t, "We won");
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
@@ -1340,7 +1341,7 @@ mod tests {
     #[test]
     fn full_stop_quotation_before_a_cue_with_its_own_clause_is_not_its_content() {
         let t = format!(
-            "{INTRO}\"It is a sad day,\" Doe told reporters. \"We will mourn.\" Mayor Roe said \
+            "{INTRO}\"It is a long night,\" Doe told reporters. \"We will mourn.\" Mayor Roe said \
              he would have closed the road."
         );
         let (_, _, _, who, _) = q(&t, "We will mourn");
@@ -1350,10 +1351,10 @@ mod tests {
     #[test]
     fn cue_with_colon_after_a_quoted_phrase_reports_the_quotation_after_the_colon() {
         let t = format!(
-            "{INTRO}After Roe said that pupils do better at \"smaller schools,\" Doe said: \"I do \
-             not like what he said.\""
+            "{INTRO}After Roe said that pupils learn more in \"small classes,\" Doe said: \"That \
+             is simply wrong.\""
         );
-        let (_, _, _, who, _) = q(&t, "not like what");
+        let (_, _, _, who, _) = q(&t, "simply wrong");
         assert_eq!(who.as_deref(), Some("Jane Doe"));
     }
 
@@ -1379,7 +1380,7 @@ mod tests {
     #[test]
     fn fronted_place_phrase_is_not_a_name() {
         let t = format!(
-            "{INTRO}Outside the arena in the town center, about 200 farmers gathered, chanting \
+            "{INTRO}Outside the barn near the square, a few farmers stood, chanting \
              \"Save the farms now.\""
         );
         let a = attribute(&t);
@@ -1397,10 +1398,10 @@ mod tests {
     #[test]
     fn trailing_source_with_a_long_role_before_the_name() {
         let t = format!(
-            "{INTRO}\u{201c}We want them to pay,\u{201d} New York City Public Advocate Tia Jones \
+            "{INTRO}\u{201c}They owe us an answer,\u{201d} Dayton Public Advocate Tia Jones \
              said. \"She stands with us.\""
         );
-        let (_, _, cue, who, _) = q(&t, "want them to pay");
+        let (_, _, cue, who, _) = q(&t, "owe us an answer");
         assert_eq!(cue.as_deref(), Some("said"));
         assert_eq!(who.as_deref(), Some("Tia Jones"));
         let (_, _, _, who, _) = q(&t, "stands with us");
@@ -1432,7 +1433,7 @@ mod tests {
 
     #[test]
     fn cue_adjunct_then_comma_reports_the_clause_after_it() {
-        let t = format!("{INTRO}Doe argued in her email, the rules must change.");
+        let t = format!("{INTRO}Doe argued in a memo, the rules must change.");
         let (c, kind, _, who, _) = q(&t, "rules must change");
         assert_eq!(c, vec!["the rules must change"]);
         assert_eq!(kind, QuoteKind::Indirect);
@@ -1460,9 +1461,9 @@ mod tests {
 
     #[test]
     fn initials_and_organisation_words_stay_in_names() {
-        let t = "\"We will look,\" Acme General Counsel James A. Baker said.";
+        let t = "\"We will look,\" Acme General Counsel Jon A. Baird said.";
         let (_, _, _, who, role) = q(t, "will look");
-        assert_eq!(who.as_deref(), Some("James A Baker"));
+        assert_eq!(who.as_deref(), Some("Jon A Baird"));
         assert_eq!(role.as_deref(), Some("Acme General Counsel"));
         let t = "\"We will look,\" Civic Watch said.";
         let (_, _, _, who, _) = q(t, "will look");
@@ -1482,7 +1483,7 @@ mod tests {
     #[test]
     fn month_like_first_name_after_a_role_noun() {
         let t = "Mayor Ann Vale and Tom Roe spoke. \"We are ready,\" Vale said.\n\nFormer Ohio \
-                 governor Jan Kerr, an early supporter of Roe, calls safety a priority. \"It will \
+                 governor Jan Kerr, who backed Roe early, says safety comes first. \"It will \
                  resonate,\" she said in an interview.";
         let (_, _, _, who, _) = q(t, "will resonate");
         assert_eq!(who.as_deref(), Some("Jan Kerr"));
@@ -1496,22 +1497,23 @@ mod tests {
     #[test]
     fn first_name_named_by_a_kinship_noun_is_a_person() {
         let t = "Mayor Ann Vale and Tom Roe spoke. \"We are ready,\" Vale said.\n\nBut his \
-                 wife, Jane, offered a preview.\n\n\"If he wins, he goes on,\" she said.";
+                 wife, Mary, gave a hint.\n\n\"If he wins, he goes on,\" she said.";
         let (_, _, _, who, _) = q(t, "he goes on");
-        assert_eq!(who.as_deref(), Some("Jane"));
+        assert_eq!(who.as_deref(), Some("Mary"));
     }
 
     #[test]
     fn words_before_a_title_that_starts_a_name_are_no_person() {
-        let t = "Mayor Ann Vale spoke.\n\nInterim DNC Chair Tom Kerr said the party needs a plan. \
-                 \"You would be a fool not to prepare,\" he said.";
+        let t =
+            "Mayor Ann Vale spoke.\n\nInterim Party Chair Tom Kerr said the party needs a plan. \
+                 \"Only a fool would skip the plan,\" he said.";
         let a = attribute(t);
         assert!(
-            !a.people.iter().any(|p| p.name == "Interim DNC"),
+            !a.people.iter().any(|p| p.name == "Interim Party"),
             "{:?}",
             a.people
         );
-        let (_, _, _, who, _) = q(t, "fool not to");
+        let (_, _, _, who, _) = q(t, "skip the plan");
         assert_eq!(who.as_deref(), Some("Tom Kerr"));
     }
 
@@ -1527,13 +1529,13 @@ mod tests {
 
     #[test]
     fn quoted_someone_with_an_appositive_as_saying() {
-        let t = "Mayor Ann Vale spoke.\n\n\"We have no idea,\" the city news website quoted \
+        let t = "Mayor Ann Vale spoke.\n\n\"We were not told,\" a local radio station quoted \
                  Ms. Vale, the mayor, as saying.";
         let a = attribute(t);
         let q = a
             .quotations
             .iter()
-            .find(|q| q.contents.iter().any(|c| s(t, *c).contains("no idea")))
+            .find(|q| q.contents.iter().any(|c| s(t, *c).contains("not told")))
             .expect("quotation");
         assert_eq!(
             q.cue.map(|c| s(t, c)).as_deref(),
@@ -1541,7 +1543,7 @@ mod tests {
         );
         assert_eq!(
             q.speaker_mention.map(|c| s(t, c)).as_deref(),
-            Some("the city news website")
+            Some("a local radio station")
         );
     }
 
@@ -1551,27 +1553,27 @@ mod tests {
     #[test]
     fn but_now_said_takes_the_sentence_subject() {
         let t = format!(
-            "{MAYORS}Rep. Tom Kerr used to back Vale, but now said Roe had \u{201c}the chance to \
-             unite us.\u{201d}\n\n\u{201c}We must come together.\u{201d}"
+            "{MAYORS}Rep. Tom Kerr backed Vale last year, but now said Roe had \u{201c}a real \
+             shot.\u{201d}\n\n\u{201c}Let us get to work.\u{201d}"
         );
-        let (_, _, _, who, _) = q(&t, "We must come together");
+        let (_, _, _, who, _) = q(&t, "get to work");
         assert_eq!(who.as_deref(), Some("Tom Kerr"));
     }
 
     #[test]
     fn subordinate_cue_after_a_quotation_and_a_participle_after_of_name() {
         let t = format!(
-            "{MAYORS}The spot ends with footage of Roe saying during the debate, \u{201c}That makes \
-             me smart,\u{201d} when Vale blasted him for not paying tax."
+            "{MAYORS}The ad closes on a clip of Roe saying at the forum, \u{201c}That shows \
+             I am clever,\u{201d} when Vale blasted him for not paying tax."
         );
-        let (_, _, _, who, _) = q(&t, "makes me smart");
+        let (_, _, _, who, _) = q(&t, "shows I am clever");
         assert_eq!(who.as_deref(), Some("Bo Roe"));
     }
 
     #[test]
     fn party_tag_appositive_keeps_a_trailing_cue_with_its_quotation() {
-        let t = format!("{MAYORS}\"This is the best!\" Rep. Tom Kerr, R-Pa., said of the events.");
-        let (_, _, cue, who, _) = q(&t, "the best");
+        let t = format!("{MAYORS}\"What a fair!\" Rep. Tom Kerr, R-Ohio, said of the week.");
+        let (_, _, cue, who, _) = q(&t, "What a fair");
         assert_eq!(cue.as_deref(), Some("said"));
         assert_eq!(who.as_deref(), Some("Tom Kerr"));
     }
@@ -1608,7 +1610,7 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("adding"));
         assert_eq!(who.as_deref(), Some("Jane Doe"));
         let t = format!(
-            "{INTRO}Doe said she felt they were saying, \u{201c}We are safe,\u{201d} adding, \
+            "{INTRO}Doe said she thought they were telling her, \u{201c}You can relax,\u{201d} adding, \
              \u{201c}It is not over.\u{201d}"
         );
         let (_, _, _, who, _) = q(&t, "not over");
@@ -1618,10 +1620,19 @@ mod tests {
     #[test]
     fn weekday_adjunct_between_subject_and_cue() {
         let t = format!(
-            "{MAYORS}Much of the anger was aimed at Roe, who Vale on Wednesday called \u{201c}a \
-             horrible human being.\u{201d}"
+            "{MAYORS}Vale saves her scorn for Roe, who Vale on Wednesday called \u{201c}a \
+             bad neighbor to us all.\u{201d}"
         );
-        let (_, _, _, who, _) = q(&t, "horrible human");
+        let (_, _, _, who, _) = q(&t, "bad neighbor");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn kinship_noun_gives_the_gender() {
+        let t = "Mayor Tom Kay spoke. \"We win,\" Kay said.\n\nAnn Berg runs a shop. Together \
+                 with her spouse, Carl Berg, who bakes bread, she gave to three groups.\n\n\
+                 \"I like them all,\" she said.";
+        let (_, _, _, who, _) = q(t, "like them all");
+        assert_eq!(who.as_deref(), Some("Ann Berg"));
     }
 }

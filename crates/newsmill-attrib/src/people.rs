@@ -247,7 +247,7 @@ impl People {
                 // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
                 let after_first_name = words.len() == 1
                     && (is_female_first_name(&words[0]) || is_male_first_name(&words[0]));
-                // ("James A. Baker": a one-letter initial with its dot, even "A"; "Judicial
+                // ("Jon A. Baird": a one-letter initial with its dot, even "A"; "Civic
                 // Watch": an organisation word goes on)
                 let initial_with_dot = w.chars().count() == 1
                     && w.chars().all(char::is_uppercase)
@@ -262,7 +262,7 @@ impl People {
                     || is_suffix(w)
             };
             if !ok {
-                // "Acme DNC Chair Jo Park": the words before a title that starts a name modify it
+                // "Acme Party Chair Jo Park": the words before a title that starts a name modify it
                 stopped_at_title =
                     !words.is_empty() && is_title(w) && title_starts_name(text, toks, j);
                 break;
@@ -312,34 +312,29 @@ impl People {
         let first = words[0].as_str();
         let last = words.last().map(String::as_str).unwrap_or("");
         let org = words.iter().any(|w| is_org_word(w)) || stopped_at_title && !had_title;
-        let gender = if title_female || is_female_first_name(first) {
-            Gender::Female
-        } else if is_male_first_name(first) || had_title && !title_female && !single {
-            Gender::Male
-        } else {
-            Gender::Unknown
-        };
-        // "his wife, Jane,": a known first name named by a kinship noun is a person
-        let kin_before = {
+        // "his wife, Jo,", "her husband, Carl Berg,": a kinship noun before the name
+        let kin = {
             let mut k = start;
             if k > 0 && toks[k - 1].kind == Kind::Punct(',') {
                 k -= 1;
             }
-            k > 0
-                && toks[k - 1].is_word()
-                && matches!(
-                    word(text, &toks[k - 1]),
-                    "wife"
-                        | "husband"
-                        | "daughter"
-                        | "son"
-                        | "mother"
-                        | "father"
-                        | "sister"
-                        | "brother"
-                        | "widow"
-                        | "partner"
-                )
+            (k > 0 && toks[k - 1].is_word()).then(|| word(text, &toks[k - 1]))
+        }
+        .and_then(|w| match w {
+            "wife" | "mother" | "daughter" | "sister" | "widow" => Some(Gender::Female),
+            "husband" | "father" | "son" | "brother" | "widower" => Some(Gender::Male),
+            "partner" => Some(Gender::Unknown),
+            _ => None,
+        });
+        let kin_before = kin.is_some();
+        let gender = if title_female || is_female_first_name(first) {
+            Gender::Female
+        } else if is_male_first_name(first) || had_title && !title_female && !single {
+            Gender::Male
+        } else if let Some(g) = kin {
+            g
+        } else {
+            Gender::Unknown
         };
         let evidence = !org
             && (had_title
