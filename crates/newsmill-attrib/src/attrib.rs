@@ -1359,6 +1359,13 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
             k = c + 1;
         }
     }
+    // "Here's Vale on the levy: ...", "Here is Vale in 1992: ...": the person presented
+    if k == a && cx.toks[a].is_word() && matches!(cx.w(a), "Here's" | "Here\u{2019}s" | "Here") {
+        k = a + 1;
+        if k < b && cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "is" | "'s" | "\u{2019}s") {
+            k += 1;
+        }
+    }
     // "Was Reed happy with it?": a question opens with its auxiliary
     if k == a
         && cx.toks[a].is_word()

@@ -1635,4 +1635,15 @@ mod tests {
         let (_, _, _, who, _) = q(t, "like them all");
         assert_eq!(who.as_deref(), Some("Ann Berg"));
     }
+
+    #[test]
+    fn here_is_someone_colon_quotation() {
+        for lead in ["Here\u{2019}s Vale in May 1992", "Here is Vale on the levy"] {
+            let t = format!(
+                "Mayor Ann Vale spoke.\n\n{lead}: \u{201c}It is too high for all of us.\u{201d}"
+            );
+            let (_, _, _, who, _) = q(&t, "too high");
+            assert_eq!(who.as_deref(), Some("Ann Vale"), "{lead}");
+        }
+    }
 }
