@@ -1069,6 +1069,14 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             });
         }
     }
+    // "the two write": a number after "the" is a group of people already named
+    if matches!(lw.as_str(), "two" | "three" | "four") && t > a && cx.lw(t - 1) == "the" {
+        return Some(Np {
+            s: t - 1,
+            e: t + 1,
+            kind: NpKind::Nominal(lw),
+        });
+    }
     // nominal: walk back to a determiner or a boundary
     let det_before = t > a
         && (t.saturating_sub(6).max(a)..t)
@@ -2580,6 +2588,9 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                                     | "many"
                                     | "all"
                                     | "both"
+                                    | "two"
+                                    | "three"
+                                    | "four"
                                     | "few"
                                     | "several"
                                     | "others"

@@ -1646,4 +1646,21 @@ mod tests {
             assert_eq!(who.as_deref(), Some("Ann Vale"), "{lead}");
         }
     }
+
+    #[test]
+    fn the_two_write() {
+        let t =
+            "Mayor Ann Vale and Bo Roe wrote a letter.\n\n\u{201c}You picked a new rule,\u{201d} \
+                 the two write.";
+        let a = attribute(t);
+        let found = a
+            .quotations
+            .iter()
+            .find(|x| x.contents.iter().any(|c| s(t, *c).contains("new rule")))
+            .expect("quotation");
+        assert_eq!(
+            found.speaker_mention.map(|c| s(t, c)).as_deref(),
+            Some("the two")
+        );
+    }
 }
