@@ -1663,4 +1663,14 @@ mod tests {
             Some("the two")
         );
     }
+
+    #[test]
+    fn emailed_and_texted_are_cues() {
+        for verb in ["emailed", "texted"] {
+            let t = format!("{INTRO}\u{201c}Save the birds!\u{201d} Doe {verb} her son in 2012.");
+            let (_, _, cue, who, _) = q(&t, "Save the birds");
+            assert_eq!(cue.as_deref(), Some(verb));
+            assert_eq!(who.as_deref(), Some("Jane Doe"));
+        }
+    }
 }
