@@ -105,10 +105,9 @@ impl MinHasher {
             let h = (x ^ self.seed).wrapping_mul(mul);
             let bin = (((h >> 32) * k as u64) >> 32) as usize;
             let v = h.rotate_left(32);
-            if v <= sig[bin] {
-                sig[bin] = v;
-                filled[bin / 64] |= 1 << (bin % 64);
-            }
+            // Branch-free: whether a shingle lowers a bin's minimum is a coin flip at first.
+            sig[bin] = sig[bin].min(v);
+            filled[bin / 64] |= 1 << (bin % 64);
         }
         if filled.iter().all(|&f| f == 0) {
             return;

@@ -235,7 +235,6 @@ impl Tokens {
             line_start: 0,
             first_word: 0,
             all: SeqHash::default(),
-            line: SeqHash::default(),
         };
         scan_words(text, &mut f);
         f.newline(text.len());
@@ -274,19 +273,16 @@ struct Filler<'a> {
     line_start: usize,
     /// Its first word.
     first_word: usize,
-    /// The hash of every word so far, and of the current line's: computed as the words come,
-    /// the two multiply chains overlap with each other and with the tokenizer (each hashed
-    /// separately afterwards, they cost a multiply's latency per word twice).
+    /// The hash of every word of the lines closed so far. Each line's words are hashed into it
+    /// and into the line's own hash in one loop when the line closes: the two multiply chains
+    /// overlap (hashed in two passes, they cost a multiply's latency per word twice).
     all: SeqHash,
-    line: SeqHash,
 }
 
 impl Sink for Filler<'_> {
     #[inline(always)]
     fn word(&mut self, h: u64) {
         self.tokens.words.push(h);
-        self.all.push(h);
-        self.line.push(h);
     }
 
     /// Closes the current line at byte `end` (also called once at the end of the text).
@@ -300,9 +296,8 @@ impl Sink for Filler<'_> {
                 start: self.first_word,
                 end: n,
                 teaser: t.ends_with("...") || t.ends_with('\u{2026}'),
-                hash: self.line.finish(),
+                hash: self.all.push_line(&self.tokens.words[self.first_word..n]),
             });
-            self.line = SeqHash::default();
         }
         self.index += 1;
         self.line_start = end + 1;
@@ -354,6 +349,20 @@ impl SeqHash {
         self.h = (self.h.rotate_left(26) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         self.n += 1;
     }
+    /// Pushes `words` and returns their own hash (that of a fresh [`SeqHash`] given them), the
+    /// two computed in one loop.
+    #[inline]
+    pub fn push_line(&mut self, words: &[u64]) -> u64 {
+        let (mut a, mut l) = (self.h, SeqHash::default().h);
+        for &w in words {
+            a = (a.rotate_left(26) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            l = (l.rotate_left(26) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        self.h = a;
+        self.n += words.len() as u64;
+        combine(l, words.len() as u64)
+    }
+
     /// Number of words pushed.
     pub fn len(&self) -> u64 {
         self.n
