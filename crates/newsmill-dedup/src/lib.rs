@@ -255,9 +255,11 @@ pub fn run_dedup(
     phase("dedup-bands", parts, &|t| {
         bands_task(work_dir, config, t, shards)
     })?;
-    let ver = phase("dedup-verify", parts, &|t| {
-        verify_task(work_dir, config, t, shards)
-    })?;
+    let ver = phase(
+        "dedup-verify",
+        phases::pair_partitions(config, g(&scan, "docs")),
+        &|t| verify_task(work_dir, config, t, shards),
+    )?;
     let clu = phase("dedup-cluster", 1, &|_| {
         cluster_task(work_dir, config, shards)
     })?;

@@ -272,11 +272,12 @@ pub fn scan_task(
     Ok(stats)
 }
 
-/// Partitions of the line keys (the tasks of the lines phase): `config.partitions`. The scan
-/// cannot know the document count the way [`key_partitions`] does; a larger partition is sorted
-/// through bucket files (about 1.9 GB at 10M documents).
+/// Partitions of the line keys (the tasks of the lines phase): twice `config.partitions`. The
+/// scan cannot know the document count the way [`key_partitions`] does; this keeps a partition of
+/// 10M documents' line keys (about 16 per document) in the sort buffer, and a larger one is
+/// sorted through bucket files.
 pub fn line_partitions(config: &DedupConfig) -> usize {
-    config.partitions.max(1)
+    config.partitions.max(1) * 2
 }
 
 /// Partitions of the candidate keys and pairs (the tasks of the bands and verify phases) for a
@@ -288,6 +289,16 @@ pub fn key_partitions(config: &DedupConfig, docs: u64) -> usize {
     let base = config.partitions.max(1);
     let per_part = config.sort_buffer_records.max(1024) as u64;
     let need = (docs.saturating_mul(40)).div_ceil(per_part * base as u64);
+    base * need.max(1).next_power_of_two() as usize
+}
+
+/// Partitions of the candidate pairs (the tasks of the verify phase) for a run of `docs`
+/// documents: like [`key_partitions`], for about 12 written pairs per document (11 at 10M). Fewer
+/// than the key partitions, because each verify task loads every shard's sketch index.
+pub fn pair_partitions(config: &DedupConfig, docs: u64) -> usize {
+    let base = config.partitions.max(1);
+    let per_part = config.sort_buffer_records.max(1024) as u64;
+    let need = (docs.saturating_mul(12)).div_ceil(per_part * base as u64);
     base * need.max(1).next_power_of_two() as usize
 }
 
@@ -510,6 +521,11 @@ type IntMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IntHasher>>;
 #[derive(Debug, Default)]
 pub struct Boilerplate {
     counts: IntMap<u64, u32>,
+    /// One bit per slot of `filter_bits`, set for every key in `counts`: most lines are not
+    /// boilerplate, and this answers most of their lookups from the cache (the map has 225k keys
+    /// at 10M documents; the bitset is 8 bits per key).
+    filter: Vec<u64>,
+    filter_shift: u32,
 }
 
 impl Boilerplate {
@@ -517,7 +533,7 @@ impl Boilerplate {
     pub fn load(work_dir: &Path, config: &DedupConfig) -> Result<Self> {
         let mut counts = IntMap::default();
         if !config.boilerplate {
-            return Ok(Boilerplate { counts });
+            return Ok(Boilerplate::default());
         }
         for part in 0..line_partitions(config) {
             let mut r = RecReader::open(&lines_out(work_dir, part))?;
@@ -525,10 +541,32 @@ impl Boilerplate {
                 counts.insert(k, c.min(u32::MAX as u64) as u32);
             }
         }
-        Ok(Boilerplate { counts })
+        let bits = (counts.len() * 8).max(64).next_power_of_two();
+        let mut b = Boilerplate {
+            counts,
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
+        };
+        let slots: Vec<usize> = b.counts.keys().map(|&k| b.slot(k)).collect();
+        for i in slots {
+            b.filter[i / 64] |= 1 << (i % 64);
+        }
+        Ok(b)
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.filter_shift) as usize
     }
 
     fn count(&self, k: u64) -> usize {
+        if self.filter.is_empty() {
+            return 0;
+        }
+        let i = self.slot(k);
+        if self.filter[i / 64] >> (i % 64) & 1 == 0 {
+            return 0;
+        }
         self.counts.get(&k).copied().unwrap_or(0) as usize
     }
 
@@ -761,6 +799,7 @@ pub fn bands_task(
     let mut stats = TaskStats::default();
     let offsets = shard_offsets(work_dir, shard_count)?;
     let parts = key_partitions(config, offsets[offsets.len() - 1]);
+    let pair_parts = pair_partitions(config, offsets[offsets.len() - 1]);
     let inputs = |part| {
         (0..shard_count)
             .map(|s| sig_part(work_dir, s, part))
@@ -775,7 +814,7 @@ pub fn bands_task(
         found.dedup();
         for &packed in found.iter() {
             let p = (packed >> 32, packed & 0xffff_ffff);
-            outs[part_of(combine(p.0, p.1), parts)].rec_as(RecFormat::PAIR, p)?;
+            outs[part_of(combine(p.0, p.1), pair_parts)].rec_as(RecFormat::PAIR, p)?;
         }
         let n = found.len() as u64;
         found.clear();
@@ -789,7 +828,7 @@ pub fn bands_task(
         KEY_FORMAT,
         inputs,
         |part, sorted| {
-            let mut outs = (0..parts)
+            let mut outs = (0..pair_parts)
                 .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
                 .collect::<std::io::Result<Vec<_>>>()?;
             let mut bucket: Vec<u64> = Vec::new();
@@ -872,11 +911,15 @@ impl SketchReader {
     fn read(&mut self, d: u64, out: &mut Vec<u32>) -> Result<u64> {
         let (shard, ord) = locate(&self.offsets, d)?;
         if !self.files.contains_key(&shard) {
-            let mut index = Vec::new();
-            let mut r = RecReader::open(&sig_index(&self.work_dir, shard))?;
-            while let Some(e) = r.next_rec()? {
-                index.push(e);
-            }
+            // Read whole and decoded in one loop: every verify task loads every shard's index.
+            let p = sig_index(&self.work_dir, shard);
+            let bytes = fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+            anyhow::ensure!(bytes.len() % 16 == 0, "{}: truncated", p.display());
+            let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+            let index: Vec<Rec> = bytes
+                .chunks_exact(16)
+                .map(|r| (word(&r[..8]), word(&r[8..])))
+                .collect();
             let sk = File::open(sig_sketch(&self.work_dir, shard))
                 .with_context(|| format!("opening sketches of shard {shard}"))?;
             self.files.insert(shard, (sk, index));
@@ -1024,10 +1067,15 @@ pub fn verify_task(
     let start = Instant::now();
     let mut stats = TaskStats::default();
     let offsets = shard_offsets(work_dir, shard_count)?;
-    let parts = key_partitions(config, offsets[offsets.len() - 1]);
+    let key_parts = key_partitions(config, offsets[offsets.len() - 1]);
+    let parts = pair_partitions(config, offsets[offsets.len() - 1]);
     let mut reader = SketchReader::new(work_dir, offsets);
     let (mut sa, mut sb) = (Vec::new(), Vec::new());
-    let inputs = |part| (0..parts).map(|p| pairs_part(work_dir, p, part)).collect();
+    let inputs = |part| {
+        (0..key_parts)
+            .map(|p| pairs_part(work_dir, p, part))
+            .collect()
+    };
     for_each_sorted_partition(
         work_dir,
         config,
@@ -1234,7 +1282,7 @@ fn for_each_edge(
     total: u64,
     mut f: impl FnMut(u32, u32, u64),
 ) -> Result<()> {
-    for part in 0..key_partitions(config, total) {
+    for part in 0..pair_partitions(config, total) {
         let p = edges_part(work_dir, part);
         let mut r = RecReader::open_as(&p, RecFormat::PAIR)?;
         while let Some((a, b)) = r.next_rec()? {
@@ -1848,6 +1896,9 @@ mod tests {
             ..c
         };
         assert_eq!(key_partitions(&small, 100), 6);
+        assert_eq!(pair_partitions(&c, 10_000_000), 8);
+        assert_eq!(pair_partitions(&c, 20_000_000), 16);
+        assert_eq!(pair_partitions(&small, 1000), 12);
     }
 
     #[test]
