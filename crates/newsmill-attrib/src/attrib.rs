@@ -273,6 +273,28 @@ struct Cue {
     nominal: bool,
 }
 
+impl Cue {
+    /// A noun or expectation cue (`the claim that`, `is expected to`) over tokens `s..e`: it
+    /// reports the clause after it and needs no source.
+    fn nominal(s: usize, e: usize) -> Cue {
+        Cue {
+            s,
+            e,
+            info: CueInfo {
+                clause: true,
+                inversion: false,
+                object: false,
+                np: false,
+                mental: false,
+            },
+            according: false,
+            base_form: false,
+            participle: false,
+            nominal: true,
+        }
+    }
+}
+
 fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = a;
@@ -319,41 +341,13 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     "is" | "are" | "was" | "were" | "been" | "be"
                 )
         } {
-            out.push(Cue {
-                s: i,
-                e: i + 1,
-                info: CueInfo {
-                    clause: true,
-                    inversion: false,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: true,
-            });
+            out.push(Cue::nominal(i, i + 1));
             i += 1;
             continue;
         }
         if let Some(e) = nominal_cue(cx, i, b) {
             // "the claim that ...": a noun reports the clause after it
-            out.push(Cue {
-                s: i,
-                e,
-                info: CueInfo {
-                    clause: true,
-                    inversion: false,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: true,
-            });
+            out.push(Cue::nominal(i, e));
             i = e;
             continue;
         }
