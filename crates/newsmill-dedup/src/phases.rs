@@ -4,15 +4,16 @@
 //!
 //! | phase | tasks | reads | writes |
 //! |---|---|---|---|
-//! | `dedup-scan` | one per shard | shard docs | line keys `(key, text hash)` by partition, doc count |
-//! | `dedup-lines` | one per partition | line keys | keys that recur, with their distinct-doc counts |
-//! | `dedup-signatures` | one per shard | shard docs, recurring keys | band/anchor/exact keys by partition, shingle sketches, doc meta |
-//! | `dedup-bands` | one per partition | keys | candidate pairs, by pair partition |
-//! | `dedup-verify` | one per partition | pairs, sketches | verified edges, with how they matched |
+//! | `dedup-scan` | one per shard | shard docs | line keys `(key, text hash)` and copy keys by partition, doc count |
+//! | `dedup-lines` | one per line partition | line keys, copy keys | keys that recur, with their distinct-doc counts; later copies |
+//! | `dedup-signatures` | one per shard | shard docs, recurring keys, later copies | band/anchor/exact keys by key partition, shingle sketches, doc meta |
+//! | `dedup-bands` | one per key partition | keys | candidate pairs, by pair partition |
+//! | `dedup-verify` | one per pair partition | pairs, sketches | verified edges, with how they matched |
 //! | `dedup-cluster` | one | edges, doc meta, sketches (digest checks) | per-shard decisions |
 //!
 //! Documents are numbered densely across shards (from the scan counts), so keys, pairs and edges
-//! store a document in 4 bytes.
+//! store a document in 4 bytes. The scan's counts also size the key and pair partitions
+//! ([`key_partitions`], [`pair_partitions`]) so that the merge phases sort in memory.
 
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
