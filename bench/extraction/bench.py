@@ -7,7 +7,8 @@ one process (CPU time of that process = one core, start-up included), its output
 shared/tools/extract_eval.py --predictions, and the anchors are run by extract_eval.py itself
 (CPU time of the extraction calls), one scorer process per anchor; with --rust-anchors, the
 existing Rust crates (dom_smoothie, the Rust trafilatura port) run over the same pages too. Peak RSS: of each of our
-processes (os.wait4) and of each anchor's scorer process (interpreter, library and pages held).
+processes and of each anchor's scorer process (interpreter, library and pages held), from GNU
+time when installed.
 Prints one table and the pages/s and peak RSS ratios to each anchor.
 """
 import argparse
@@ -15,6 +16,7 @@ import gzip
 import json
 import os
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -46,10 +48,10 @@ def run_ours(binary, ds, work):
     for k in range(0, len(files), 400):  # keep argument lists short
         chunk = files[k:k + 400]
         w0 = time.perf_counter()
-        out, ru = run_measured([str(binary), 'extract', '--json', *map(str, chunk)])
+        out, ru, chunk_rss = run_measured([str(binary), 'extract', '--json', *map(str, chunk)])
         wall += time.perf_counter() - w0
         cpu += ru.ru_utime + ru.ru_stime
-        rss_kb = max(rss_kb, ru.ru_maxrss)
+        rss_kb = max(rss_kb, chunk_rss)
         for line in out.decode('utf-8').splitlines():
             rec = json.loads(line)
             preds[Path(rec['path']).name[:-len('.html')]] = rec['text']
@@ -58,23 +60,32 @@ def run_ours(binary, ds, work):
     return pf, len(files), cpu, wall, rss_kb
 
 
+GNU_TIME = '/usr/bin/time' if os.path.exists('/usr/bin/time') else None
+
+
 def run_measured(cmd, stdout=subprocess.PIPE):
-    """Runs one command and returns (stdout, its own rusage): CPU and peak RSS of that process
-    alone (os.wait4), not of every child so far as RUSAGE_CHILDREN would give."""
-    with subprocess.Popen(cmd, stdout=stdout) as p:
-        out = p.stdout.read() if stdout == subprocess.PIPE else b''
-        _, status, ru = os.wait4(p.pid, 0)
-        p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
-        raise subprocess.CalledProcessError(p.returncode, cmd)
-    return out, ru
+    """Runs one command and returns (stdout, rusage, peak RSS in KB) of that process alone: CPU
+    from os.wait4, peak RSS from GNU time's %M when it is installed. (wait4's own ru_maxrss
+    would count this Python process's memory too: the child is forked from it, and Linux keeps
+    the larger high-water mark across exec.)"""
+    with tempfile.NamedTemporaryFile('r', suffix='.rss') as rss_file:
+        full = [GNU_TIME, '-f', '%M', '-o', rss_file.name, *cmd] if GNU_TIME else cmd
+        with subprocess.Popen(full, stdout=stdout) as p:
+            out = p.stdout.read() if stdout == subprocess.PIPE else b''
+            _, status, ru = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode != 0:
+            raise subprocess.CalledProcessError(p.returncode, cmd)
+        lines = rss_file.read().split()
+        rss_kb = int(lines[-1]) if GNU_TIME and lines else ru.ru_maxrss
+    return out, ru, rss_kb
 
 
 def score(python, args, js):
     """Scores with extract_eval.py; returns its JSON and the scorer process's peak RSS in KB
     (for an anchor: the interpreter, the anchor library and the pages it holds)."""
-    _, ru = run_measured([python, str(EVAL), *args, '--json', str(js)], stdout=subprocess.DEVNULL)
-    return json.loads(js.read_text()), ru.ru_maxrss
+    _, _, rss_kb = run_measured([python, str(EVAL), *args, '--json', str(js)], stdout=subprocess.DEVNULL)
+    return json.loads(js.read_text()), rss_kb
 
 
 def main():
@@ -105,13 +116,13 @@ def main():
             if not a.rust_anchors:
                 break
             pf = work / f'{ds}.{crate}.predictions.json'
-            out, ru = run_measured([a.rust_anchors, crate, str(DATA / ds), str(pf)])
+            out, _, crate_rss = run_measured([a.rust_anchors, crate, str(DATA / ds), str(pf)])
             info = json.loads(out.decode('utf-8').strip().splitlines()[-1])
             r, _ = score(a.python, ['-d', ds, '--predictions', str(pf), '--name', crate], work / f'{ds}.{crate}.json')
             f1 = r[ds][crate][METRIC[ds]]['F1']
-            rows.setdefault(name, {})[ds] = (f1, info['pages'], info['cpu_s'], ru.ru_maxrss)
+            rows.setdefault(name, {})[ds] = (f1, info['pages'], info['cpu_s'], crate_rss)
             print(f"{ds}: {name} F1={f1:.3f} cpu_s={info['cpu_s']:.2f} errors={info['errors']} "
-                  f"rss_mb={ru.ru_maxrss / 1024:.0f}", file=sys.stderr, flush=True)
+                  f"rss_mb={crate_rss / 1024:.0f}", file=sys.stderr, flush=True)
         # One scorer process per anchor, so that each one's peak RSS is its own.
         for e in anchors:
             r, rss = score(a.python, ['-d', ds, '-e', e], work / f'{ds}.anchor.{e}.json')
