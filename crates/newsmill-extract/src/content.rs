@@ -353,11 +353,16 @@ fn stock_phrase(line: &str) -> bool {
     {
         return true;
     }
-    let l = raw.to_lowercase();
-    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
-    if l.is_empty() {
+    let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
         return true;
     }
+    if core.len() > 200 {
+        // Lower-casing never shrinks text to half its bytes: a paragraph, not a stock phrase.
+        return false;
+    }
+    let l = core.to_lowercase();
+    let l = l.as_str();
     if l.len() > 90 {
         return false;
     }
@@ -538,7 +543,7 @@ fn timestamp_label(l: &str) -> bool {
 /// Notices of the site to its readers, of any length up to a paragraph: disclosures, sign-up
 /// calls, comment rules, reporting credits.
 fn notice_line(line: &str) -> bool {
-    if line.len() > 600 {
+    if line.len() > 600 || !notice_words().is_match(line) {
         return false;
     }
     let lower = line.trim().to_lowercase();
@@ -609,6 +614,41 @@ fn notice_line(line: &str) -> bool {
     .iter()
     .any(|p| l.starts_with(p));
     (speaks && affiliate) || earns || disclosure || sign_up || moderation || credit || appeal
+}
+
+/// Words one of which every notice line contains: one automaton pass rules out almost every
+/// paragraph before the line is lower-cased and searched pattern by pattern.
+fn notice_words() -> &'static aho_corasick::AhoCorasick {
+    static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "affiliate",
+                "commission",
+                "provision",
+                "compensation",
+                "advertisers",
+                "references to products",
+                "enthält",
+                "enthÄlt",
+                "non-commercial use",
+                "amazon associate",
+                "newsletter",
+                "comment",
+                "coment",
+                "kommentar",
+                "reporting by",
+                "editing by",
+                "contributed",
+                "associated press",
+                "if you enjoyed",
+                "have a tip",
+            ])
+            .unwrap_or_else(|_| {
+                aho_corasick::AhoCorasick::new(["\u{0}never"]).expect("trivial automaton")
+            })
+    })
 }
 
 /// "4 min read", "5 Minuten Lesezeit", "Lesedauer: 3 Min.": reading-time labels.
@@ -1097,23 +1137,31 @@ pub(crate) fn extract(
     // A "Related stories" / "Mehr zum Thema" line late in the text starts the page's tail
     // (looked for before the link intros and stock phrases such as a bare "Related" go,
     // which it may be one of).
-    let kept = |(l, o): &(String, u32)| {
-        *o != NONE
-            && !stock_phrase(l)
-            && !notice_line(l)
-            && !looks_like_markup(l)
-            && !post_meta_line(l)
-    };
-    let half = lines.iter().filter(|x| kept(x)).count() / 2;
+    let kept: Vec<bool> = lines
+        .iter()
+        .map(|(l, o)| {
+            *o != NONE
+                && !stock_phrase(l)
+                && !notice_line(l)
+                && !looks_like_markup(l)
+                && !post_meta_line(l)
+        })
+        .collect();
+    let half = kept.iter().filter(|&&k| k).count() / 2;
     let mut seen = 0;
-    if let Some(k) = lines.iter().position(|x| {
-        let late = seen >= half.max(1);
-        seen += usize::from(kept(x));
-        late && section_end(&x.0)
-    }) {
-        lines.truncate(k);
-    }
-    lines.retain(kept);
+    let end = (0..lines.len())
+        .position(|k| {
+            let late = seen >= half.max(1);
+            seen += usize::from(kept[k]);
+            late && section_end(&lines[k].0)
+        })
+        .unwrap_or(lines.len());
+    let mut k = 0;
+    lines.truncate(end);
+    lines.retain(|_| {
+        k += 1;
+        kept[k - 1]
+    });
     out.paragraphs = lines.len();
     let mut text = String::with_capacity(lines.iter().map(|l| l.0.len() + 1).sum());
     for (k, (l, _)) in lines.iter().enumerate() {
