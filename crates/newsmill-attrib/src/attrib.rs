@@ -274,6 +274,15 @@ struct Cue {
 }
 
 impl Cue {
+    /// A plain reporting cue over tokens `s..e` that takes a clause after it (`said`, a colon
+    /// after a name), nothing else special about it.
+    fn clause(s: usize, e: usize) -> Cue {
+        Cue {
+            nominal: false,
+            ..Cue::nominal(s, e)
+        }
+    }
+
     /// A noun or expectation cue (`the claim that`, `is expected to`) over tokens `s..e`: it
     /// reports the clause after it and needs no source.
     fn nominal(s: usize, e: usize) -> Cue {
@@ -2363,21 +2372,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     || cx.people.is_person(cx.people.mentions[m].name)
                         && cx.people.names[cx.people.mentions[m].name].words.len() >= 2
                 {
-                    cues.push(Cue {
-                        s: t + 1,
-                        e: t + 2,
-                        info: CueInfo {
-                            clause: true,
-                            inversion: false,
-                            object: false,
-                            np: false,
-                            mental: false,
-                        },
-                        according: false,
-                        base_form: false,
-                        participle: false,
-                        nominal: false,
-                    });
+                    cues.push(Cue::clause(t + 1, t + 2));
                 }
             }
         }
@@ -2401,21 +2396,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && cx.toks[k + 1].is_word()
             && !cues.iter().any(|c| c.s == k)
         {
-            cues.push(Cue {
-                s: k,
-                e: k + 1,
-                info: CueInfo {
-                    clause: true,
-                    inversion: false,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
+            cues.push(Cue::clause(k, k + 1));
         }
     }
     cues.sort_by_key(|c| c.s);
