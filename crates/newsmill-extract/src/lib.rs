@@ -106,6 +106,13 @@ pub fn extract_with(
             c.text = full;
         }
     }
+    if let Some(list) = missing_ingredients(&c.text, &m.ld.ingredients) {
+        c.text = if c.text.is_empty() {
+            list
+        } else {
+            format!("{list}\n{}", c.text)
+        };
+    }
     if let Some(d) = m.description.as_deref() {
         // Pages that render their text with scripts (the text sits in a JSON state blob) leave
         // only a banner or a line or two in the markup; their summary says more.
@@ -182,6 +189,30 @@ fn complete_from_ld(text: &str, body: &str) -> Option<String> {
         }
     }
     Some(body)
+}
+
+/// A recipe's ingredient list, one per line, when the text we found lacks most of it: recipe
+/// pages render their ingredients in a widget (a table, a script-filled list) apart from the
+/// method, and the structured data is where all of them are written out.
+fn missing_ingredients(text: &str, ingredients: &[String]) -> Option<String> {
+    let items: Vec<String> = ingredients
+        .iter()
+        .map(|i| ld_plain_text(i).replace('\n', " "))
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    let flat = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let present = items
+        .iter()
+        .filter(|i| flat.contains(&i.to_lowercase()))
+        .count();
+    (present * 2 < items.len()).then(|| items.join("\n"))
 }
 
 /// The text of a JSON-LD body: markup and entities in it removed, one paragraph a line.
@@ -503,5 +534,32 @@ mod tests {
         assert_eq!(ld_plain_text("a > b"), "a > b");
         assert_eq!(complete_from_ld("", ""), None);
         assert_eq!(complete_from_ld("short", "<"), None);
+    }
+
+    #[test]
+    fn a_recipe_gets_its_ingredients_from_json_ld_when_the_text_lacks_them() {
+        let method =
+            "<p>Whisk the eggs with the sugar until pale, fold in the flour, then bake the \
+            batter in a buttered tin for forty minutes at a moderate heat.</p>\
+            <p>Let the cake cool in the tin before you turn it out onto a rack.</p>";
+        let page = |list: &str| {
+            format!(
+                "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Recipe\",\
+                 \"recipeIngredient\":[\"3 eggs\",\"150 g sugar\",\"150 g flour\"]}}</script>\
+                 </head><body><article>{list}{method}</article></body></html>"
+            )
+        };
+        // The list is rendered by script: only the structured data has it.
+        let x = extract(page("").as_bytes(), None, None);
+        assert!(
+            x.text
+                .starts_with("3 eggs\n150 g sugar\n150 g flour\nWhisk"),
+            "{}",
+            x.text
+        );
+        // Already in the text: nothing is added.
+        let shown = "<ul><li>3 eggs</li><li>150 g sugar</li><li>150 g flour</li></ul>";
+        let x = extract(page(shown).as_bytes(), None, None);
+        assert_eq!(x.text.matches("150 g sugar").count(), 1, "{}", x.text);
     }
 }

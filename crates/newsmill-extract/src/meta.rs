@@ -15,6 +15,8 @@ pub(crate) struct JsonLd {
     pub authors: Vec<String>,
     pub publisher: Option<String>,
     pub body: Option<String>,
+    /// A recipe's `recipeIngredient` list (recipe pages often render it outside the text).
+    pub ingredients: Vec<String>,
     pub language: Option<String>,
     pub url: Option<String>,
 }
@@ -127,6 +129,13 @@ fn visit_ld(v: &Value, ld: &mut JsonLd, depth: usize) {
                     .get("articleBody")
                     .or_else(|| o.get("text"))
                     .and_then(|b| b.as_str().map(str::to_string));
+                if let Some(Value::Array(items)) = o.get("recipeIngredient") {
+                    ld.ingredients = items
+                        .iter()
+                        .take(200)
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect();
+                }
                 ld.language = o.get("inLanguage").and_then(str_of);
                 ld.url = o
                     .get("url")
