@@ -1162,6 +1162,18 @@ pub(crate) fn extract(
         k += 1;
         kept[k - 1]
     });
+    // A first line that repeats the title (a headline outside `<h1>`) is metadata too.
+    if let (Some(tw), Some((first, _))) = (title_words.as_ref(), lines.first()) {
+        let ws: Vec<u64> = words(first).map(hash_word).collect();
+        let shared = ws.iter().filter(|w| tw.contains(w)).count();
+        if !ws.is_empty()
+            && first.len() < 200
+            && shared * 10 >= ws.len() * 9
+            && shared * 10 >= tw.len() * 7
+        {
+            lines.remove(0);
+        }
+    }
     out.paragraphs = lines.len();
     let mut text = String::with_capacity(lines.iter().map(|l| l.0.len() + 1).sum());
     for (k, (l, _)) in lines.iter().enumerate() {
@@ -2049,6 +2061,20 @@ mod tests {
         let x = crate::extract(page.as_bytes(), None, None);
         assert!(x.text.contains("# start a repository"), "{}", x.text);
         assert!(x.text.contains("# save a first version"), "{}", x.text);
+    }
+
+    #[test]
+    fn a_first_line_repeating_the_title_goes() {
+        let para = "The council voted on Tuesday to rebuild the old bridge, ending a debate that \
+                    had run for more than ten years in the town.";
+        let page = format!(
+            "<html><head><title>Council votes to rebuild the old bridge</title></head><body>\
+             <article><div class=headline>Council votes to rebuild the old bridge</div>\
+             <p>{para}</p><h2>Bridge works</h2><p>{para}</p></article></body></html>"
+        );
+        let x = crate::extract(page.as_bytes(), None, None);
+        assert!(x.text.starts_with("The council voted"), "{}", x.text);
+        assert!(x.text.contains("Bridge works"), "{}", x.text);
     }
 
     #[test]
