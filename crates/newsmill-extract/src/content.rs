@@ -12,11 +12,11 @@
 //!    Prose boxes just before it (a lead in its own `intro` box) are taken along.
 //! 4. Inside it, link-dense blocks, stock phrases ("Advertisement", "Share this", "4 min read"),
 //!    the site's notices to its readers (affiliate disclosures, newsletter calls, comment rules,
-//!    reporting credits), a post's metadata line and a heading that repeats the title are
-//!    dropped; paragraph breaks follow the block structure. A heading whose whole section is a
-//!    left-out link list ("More on this topic") goes too, and a heading that opens the page's
-//!    tail late in the text ("Related", "Weitere Meldungen", "About the author", "3 comments")
-//!    ends it.
+//!    reporting credits), a post's metadata line, publication stamps and a heading or first
+//!    line that repeats the title are dropped; paragraph breaks follow the block structure. A
+//!    heading whose whole section is a left-out link list ("More on this topic") goes too, and
+//!    a heading that opens the page's tail late in the text ("Related", "Weitere Meldungen",
+//!    "About the author", "3 comments") ends it.
 //!
 //! A page whose markup shows only part of the story its JSON-LD `articleBody` holds (paywalls,
 //! lazy loading) is completed from that body afterwards (`complete_from_ld` in `lib.rs`).
