@@ -273,7 +273,31 @@ struct Cue {
     nominal: bool,
 }
 
+/// What a speech verb does when the lexicon has no entry for a phrase built on it: takes a clause
+/// and may follow its quotation (`said`).
+const SPEECH: CueInfo = CueInfo {
+    clause: true,
+    inversion: true,
+    object: false,
+    np: false,
+    mental: false,
+};
+
 impl Cue {
+    /// A cue phrase over tokens `s..e` (`went on to say`, `was quoted as saying`) that behaves
+    /// as `info` says, with none of the special readings.
+    fn with_info(s: usize, e: usize, info: CueInfo) -> Cue {
+        Cue {
+            s,
+            e,
+            info,
+            according: false,
+            base_form: false,
+            participle: false,
+            nominal: false,
+        }
+    }
+
     /// A plain reporting cue over tokens `s..e` that takes a clause after it (`said`, a colon
     /// after a name), nothing else special about it.
     fn clause(s: usize, e: usize) -> Cue {
@@ -579,22 +603,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             && lexicon::cue(&cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
         {
             // "The letter went on to say, ...", "Vale goes on to argue that ...": one cue
-            let info = lexicon::cue(&cx.lw(i + 3)).unwrap_or(CueInfo {
-                clause: true,
-                inversion: true,
-                object: false,
-                np: false,
-                mental: false,
-            });
-            out.push(Cue {
-                s: i,
-                e: i + 4,
-                info,
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
+            let info = lexicon::cue(&cx.lw(i + 3)).unwrap_or(SPEECH);
+            out.push(Cue::with_info(i, i + 4, info));
             i += 4;
             continue;
         } else if let Some(e) = (lw == "quoted")
@@ -616,22 +626,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         {
             // "Vale was quoted as saying", "the paper quoted Vale as saying": one cue whose
             // source is the subject before it (PolNeAR-style: the quoting outlet when named)
-            let info = lexicon::cue("said").unwrap_or(CueInfo {
-                clause: true,
-                inversion: true,
-                object: false,
-                np: false,
-                mental: false,
-            });
-            out.push(Cue {
-                s: i,
-                e,
-                info,
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
+            let info = lexicon::cue("said").unwrap_or(SPEECH);
+            out.push(Cue::with_info(i, e, info));
             i = e;
             continue;
         }
