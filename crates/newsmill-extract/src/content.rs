@@ -338,6 +338,16 @@ fn hash_word(w: &str) -> u64 {
     h
 }
 
+/// How many of `text`'s words are words of the title, and how many words it has.
+fn title_words_in(text: &str, title_words: &HashSet<u64>) -> (usize, usize) {
+    words(text).fold((0, 0), |(shared, all), w| {
+        (
+            shared + usize::from(title_words.contains(&hash_word(w))),
+            all + 1,
+        )
+    })
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -527,17 +537,19 @@ fn timestamp_label(l: &str) -> bool {
         "pubblicato",
         "aggiornato",
     ];
+    if l.len() > 100
+        || !LABELS.iter().any(|p| l.starts_with(p))
+        || !l.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
     // A sentence that opens with such a word is no stamp ("Published in 2019, the report ...").
     let padded = format!(" {l} ");
-    let sentence = [
+    ![
         " the ", " that ", " which ", " was ", " were ", " is ", " are ",
     ]
     .iter()
-    .any(|w| padded.contains(w));
-    l.len() <= 100
-        && LABELS.iter().any(|p| l.starts_with(p))
-        && l.bytes().any(|b| b.is_ascii_digit())
-        && !sentence
+    .any(|w| padded.contains(w))
 }
 
 /// Notices of the site to its readers, of any length up to a paragraph: disclosures, sign-up
@@ -1164,13 +1176,8 @@ pub(crate) fn extract(
     });
     // A first line that repeats the title (a headline outside `<h1>`) is metadata too.
     if let (Some(tw), Some((first, _))) = (title_words.as_ref(), lines.first()) {
-        let ws: Vec<u64> = words(first).map(hash_word).collect();
-        let shared = ws.iter().filter(|w| tw.contains(w)).count();
-        if !ws.is_empty()
-            && first.len() < 200
-            && shared * 10 >= ws.len() * 9
-            && shared * 10 >= tw.len() * 7
-        {
+        let (shared, all) = title_words_in(first, tw);
+        if all > 0 && first.len() < 200 && shared * 10 >= all * 9 && shared * 10 >= tw.len() * 7 {
             lines.remove(0);
         }
     }
@@ -1684,9 +1691,8 @@ fn keep_block(
     if tag == Some(Tag::H1) {
         // The headline is metadata, not body text.
         if let Some(tw) = title_words {
-            let t = crate::meta::text_content(dom, o as u32);
-            let ws: Vec<u64> = words(&t).map(hash_word).collect();
-            if !ws.is_empty() && ws.iter().filter(|w| tw.contains(w)).count() * 10 >= ws.len() * 6 {
+            let (shared, all) = title_words_in(&crate::meta::text_content(dom, o as u32), tw);
+            if all > 0 && shared * 10 >= all * 6 {
                 return false;
             }
         }
