@@ -314,11 +314,8 @@ impl Cue {
             s,
             e,
             info: CueInfo {
-                clause: true,
                 inversion: false,
-                object: false,
-                np: false,
-                mental: false,
+                ..SPEECH
             },
             according: false,
             base_form: false,
