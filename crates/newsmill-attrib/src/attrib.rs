@@ -912,6 +912,26 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         if cx.punct(t) == Some(',') {
             return appositive_subject(cx, a, t);
         }
+        // `Reed \u{2014} who was posted there for years \u{2014} states`: a name before a
+        // dash-bounded aside
+        if let Some(dash @ ('\u{2014}' | '\u{2013}')) = cx.punct(t) {
+            let open = (t.saturating_sub(30).max(a + 1)..t)
+                .rev()
+                .find(|&k| cx.punct(k) == Some(dash))?;
+            let m = cx.mention_end[open - 1]?;
+            let mm = &cx.people.mentions[m];
+            let full = cx
+                .people
+                .expand(&cx.people.names[mm.name].words)
+                .unwrap_or(mm.name);
+            if cx.people.is_person(full) {
+                return Some(Np {
+                    s: mm.np_s.max(a),
+                    e: mm.e,
+                    kind: NpKind::Name(mm.name),
+                });
+            }
+        }
         return None;
     }
     let lw = cx.lw(t);
@@ -1579,6 +1599,40 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
         e,
         kind: NpKind::Nominal(head),
     })
+}
+
+/// Whether a common noun phrase after an inverted cue (`, said the two aides.`) is only a noun
+/// phrase, not the subject and verb of a reported clause (`, said parents still want schools`,
+/// `, said most regions continued to grow`): a clause shows an adverb or auxiliary, a past-tense
+/// head before `to` or a determiner, or runs past three words with no determiner or role noun to open it; `that` opens
+/// the clause (`states that a job ...`).
+fn noun_phrase_only(cx: &Ctx, np: &Np) -> bool {
+    let words: Vec<String> = (np.s..np.e).map(|k| cx.lw(k)).collect();
+    let Some(head) = words.last() else {
+        return false;
+    };
+    if words[0] == "that" || words[1..].iter().any(|w| lexicon::is_aux_or_adverb(w)) {
+        return false;
+    }
+    // (`said most regions continued to grow`, but `said one aide involved in the talks`)
+    if words.len() > 1
+        && head.len() > 3
+        && head.ends_with("ed")
+        && np.e < cx.toks.len()
+        && cx.toks[np.e].is_word()
+        && {
+            let next = cx.lw(np.e);
+            next == "to" || is_determiner(&next)
+        }
+    {
+        return false;
+    }
+    words.len() <= 3
+        || is_determiner(&words[0])
+        || strip_possessive(&words[0]).1
+        || words
+            .iter()
+            .any(|w| lexicon::is_role_noun(strip_possessive(w).0))
 }
 
 /// A person's name after up to four lower-case role words (and an optional comma) starting at
@@ -2636,7 +2690,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                         || (cx.toks[np.e].is_word()
                             && (is_adjunct_start(&cx.lw(np.e))
                                 || matches!(cx.lw(np.e).as_str(), "who" | "whose")));
-                    if !matches!(np.kind, NpKind::Nominal(_)) || ends {
+                    if !matches!(np.kind, NpKind::Nominal(_)) || ends && noun_phrase_only(cx, &np) {
                         block_e = np.e;
                         src = Some(np);
                     }
@@ -2776,15 +2830,29 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && !is_adjunct_start(&cx.lw(cue.e))
             && (a..cue.s).all(|k| cx.in_span[k].is_none())
         {
-            let start = (a..cue.s - 1)
+            let mut start = (a..cue.s - 1)
                 .rev()
                 .find(|&k| matches!(cx.punct(k), Some(';' | ':')))
                 .map_or(a, |k| k + 1);
-            let first_np = np_right(cx, start, cue.s - 1, false);
-            if first_np
-                .as_ref()
-                .is_some_and(|np| matches!(np.kind, NpKind::Name(_)) && cx.punct(np.e) == Some(','))
+            // (`But Jo Park, ..., said`: a linking word before the subject)
+            if start + 1 < cue.s
+                && cx.toks[start].is_word()
+                && matches!(
+                    cx.lw(start).as_str(),
+                    "but" | "and" | "still" | "yet" | "so"
+                )
             {
+                start += 1;
+            }
+            let first_np = np_right(cx, start, cue.s - 1, false);
+            // (`The board, which polls farmers, said`: a noun phrase with a relative clause)
+            if first_np.as_ref().is_some_and(|np| {
+                cx.punct(np.e) == Some(',')
+                    && (matches!(np.kind, NpKind::Name(_))
+                        || np.e + 1 < cue.s
+                            && cx.toks[np.e + 1].is_word()
+                            && matches!(cx.lw(np.e + 1).as_str(), "which" | "who"))
+            }) {
                 let np = first_np.unwrap();
                 block_s = np.s;
                 src = Some(np);
@@ -2804,6 +2872,25 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && matches!(
                 cx.lw(cue.s - 1).as_str(),
                 "is" | "was" | "were" | "are" | "be" | "been" | "being"
+            )
+        {
+            continue;
+        }
+        // "who was posted at the gate", "was reported in the press": a passive clause cue with
+        // no listener, followed by a place or a means, is said of the subject, not by it
+        if cue.info.clause
+            && !cue.info.object
+            && !cue.according
+            && cue.s > a
+            && cue.e < b
+            && matches!(
+                cx.lw(cue.s - 1).as_str(),
+                "is" | "was" | "were" | "are" | "be" | "been" | "being"
+            )
+            && cx.toks[cue.e].is_word()
+            && matches!(
+                cx.lw(cue.e).as_str(),
+                "at" | "in" | "on" | "by" | "for" | "with" | "near" | "outside" | "inside"
             )
         {
             continue;
@@ -3064,7 +3151,9 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     // phrase is no quotation the cue reports
     let title_before = cx.is_closing_mark(pre)
         && cx.in_span[pre].is_some_and(|k| names_not_speech(cx, &cx.spans[k]));
-    if (!cx.is_closing_mark(pre) || title_before) && !ends_sentence {
+    // (an inverted block, `..., said Bo Reed, a professor`, never follows a fronted adverbial)
+    let inverted = cx.toks[bs].is_word() && lexicon::cue(&cx.lw(bs)).is_some();
+    if (!cx.is_closing_mark(pre) || title_before) && !ends_sentence && !inverted {
         let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
         let first = if cx.toks[seg_start].is_word() {
             cx.lw(seg_start)
