@@ -1106,6 +1106,20 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     while s > a && steps < 9 {
         let p = s - 1;
         if !cx.toks[p].is_word() {
+            // `F.B.I. officials said`, `U.N. monitors say`: an initialism's dots are no boundary
+            let mut k = s;
+            while k >= a + 2
+                && cx.punct(k - 1) == Some('.')
+                && cx.toks[k - 2].is_word()
+                && is_initialism(cx.w(k - 2))
+            {
+                k -= 2;
+            }
+            if k < s {
+                s = k;
+                steps += 1;
+                continue;
+            }
             // a boundary: comma, quote, dash, sentence start
             break;
         }
@@ -1183,6 +1197,12 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         e: t + 1,
         kind: NpKind::Nominal(head),
     })
+}
+
+/// An initialism before its final dot: `F`, `F.B.I`, `U.S` (capital letters between dots).
+fn is_initialism(w: &str) -> bool {
+    w.split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// `Name, appositive, said`: the name before the appositive.
@@ -3596,8 +3616,26 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     {
         return (s, s);
     }
-    // content must contain a word
-    if !(s..e).any(|k| cx.toks[k].is_word()) {
+    // content must contain a word, and one that is not a conjunction (`said, although`)
+    if !(s..e).any(|k| {
+        cx.toks[k].is_word()
+            && (cx.in_span[k].is_some()
+                || !matches!(
+                    cx.lw(k).as_str(),
+                    "although"
+                        | "though"
+                        | "while"
+                        | "whereas"
+                        | "because"
+                        | "but"
+                        | "and"
+                        | "or"
+                        | "if"
+                        | "unless"
+                        | "until"
+                        | "when"
+                ))
+    }) {
         return (s, s);
     }
     if !att.trailing && !(s..e).any(|k| cx.in_span[k].is_some()) {

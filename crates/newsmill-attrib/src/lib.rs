@@ -1749,4 +1749,25 @@ mod tests {
             "the relative clause on the subject is no report"
         );
     }
+
+    #[test]
+    fn an_initialism_in_the_subject_keeps_the_report_trailing() {
+        let t = "The audit will not end by May, F.B.I. officials said, although they said \
+                 there was a chance of updates.";
+        let a = attribute(t);
+        let got: Vec<Vec<String>> = a
+            .quotes
+            .iter()
+            .map(|q| q.contents.iter().map(|c| s(t, *c)).collect())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["The audit will not end by May".to_string()],
+                vec!["there was a chance of updates".to_string()],
+            ]
+        );
+        let m = a.quotes[0].speaker_mention.map(|c| s(t, c));
+        assert_eq!(m.as_deref(), Some("F.B.I. officials"));
+    }
 }
