@@ -440,6 +440,15 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 || lw == "pledged"
                     && i + 1 < b
                     && matches!(cx.lw(i + 1).as_str(), "delegate" | "delegates")
+                // "Mr. Obama's remarks", "Sanders's claims": a word right after a possessive
+                // (not a contraction: "He's claiming")
+                || i > a && cx.toks[i - 1].is_word() && {
+                    let (stem, poss) = strip_possessive(cx.w(i - 1));
+                    poss && !matches!(
+                        stem.to_lowercase().as_str(),
+                        "he" | "she" | "it" | "that" | "who" | "there" | "what" | "here" | "where"
+                    )
+                }
                 // "City Hall press secretary Bo Reed said": a noun before a noun
                 || matches!(lw.as_str(), "press" | "presses")
                     && i + 1 < b
@@ -532,9 +541,14 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             && cx.mention_end[i - 1].is_some()))
                 {
                     let nx = i + 1;
+                    // (`states that have voted`: "that" opening a relative clause, a verb next)
+                    let relative = nx + 1 < b
+                        && cx.toks[nx + 1].is_word()
+                        && (lexicon::is_aux_or_adverb(&cx.lw(nx + 1))
+                            || cx.lw(nx + 1).ends_with("ed"));
                     let clause_follows = nx < b
                         && ((cx.toks[nx].is_word()
-                            && (cx.lw(nx) == "that"
+                            && (cx.lw(nx) == "that" && !relative
                                 || (cx.lw(nx) == "to" && lw.starts_with("plan"))))
                             || cx.is_opening_mark(nx)
                             || matches!(cx.punct(nx), Some(':')));
@@ -565,10 +579,14 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         } else if (matches!(lw.as_str(), "pointed" | "points")
             && i + 1 < b
             && cx.lw(i + 1) == "out")
+            // ("went on the offensive", "went on a rant": a noun phrase after it is no speech)
             || (matches!(lw.as_str(), "went" | "goes")
                 && i + 1 < b
                 && cx.lw(i + 1) == "on"
-                && !(i + 2 < b && cx.lw(i + 2) == "to"))
+                && (i + 2 >= b
+                    || cx.is_opening_mark(i + 2)
+                    || matches!(cx.punct(i + 2), Some(',' | ':' | '.' | ';'))
+                    || cx.lw(i + 2) == "about"))
             || (matches!(
                 lw.as_str(),
                 "shot" | "fired" | "hit" | "struck" | "pushed" | "snapped"
@@ -640,7 +658,12 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
         return None;
     }
     let lw = cx.lw(i);
-    let sing = lw.strip_suffix('s').unwrap_or(&lw);
+    // (`emphasis` ends in s without being a plural)
+    let sing = if lw.ends_with("sis") {
+        lw.as_str()
+    } else {
+        lw.strip_suffix('s').unwrap_or(&lw)
+    };
     matches!(
         sing,
         "claim"
@@ -657,6 +680,7 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
             | "hope"
             | "assumption"
             | "insistence"
+            | "emphasis"
             | "warning"
             | "promise"
             | "conclusion"
@@ -934,7 +958,13 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
         return None;
     }
-    let lw = cx.lw(t);
+    let mut lw = cx.lw(t);
+    // `She's claiming`, `they've said`: the pronoun of a contraction
+    if let Some((stem, _)) = lw.split_once(['\'', '\u{2019}']) {
+        if matches!(stem, "he" | "she" | "they" | "we" | "i") {
+            lw = stem.to_string();
+        }
+    }
     if lexicon::is_person_pronoun(&lw) || lw == "it" || lw == "you" {
         if lw == "who" {
             // "Name, who said": the name before the comma

@@ -1770,4 +1770,41 @@ mod tests {
         let m = a.quotes[0].speaker_mention.map(|c| s(t, c));
         assert_eq!(m.as_deref(), Some("F.B.I. officials"));
     }
+
+    #[test]
+    fn nouns_that_look_like_cues_report_nothing() {
+        for t in [
+            // a word right after a possessive is a noun
+            "Mayor Ann Vale spoke.\n\nNot everyone finds Vale's remarks convincing this year.",
+            // "states that" + a verb opens a relative clause
+            "The tour stops in five states that have long voted for the other party.",
+            // "went on" + a noun phrase is no speech
+            "On Sunday, Mayor Ann Vale went on the offensive against the council.",
+        ] {
+            let a = attribute(t);
+            assert!(a.quotes.is_empty(), "{t}: {:?}", a.quotes);
+        }
+    }
+
+    #[test]
+    fn contractions_and_went_on_about_still_report() {
+        let t = "Mayor Ann Vale spoke.\n\nShe\u{2019}s claiming that the fee is too high.";
+        let (c, _, cue, who, _) = q(t, "fee is too high");
+        assert_eq!(c, vec!["that the fee is too high"]);
+        assert_eq!(cue.as_deref(), Some("claiming"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+        let t = "Mayor Ann Vale spoke for an hour, and as Vale went on about \u{201c}the fee \
+                 nobody wants,\u{201d} the crowd left.";
+        let (_, _, cue, who, _) = q(t, "nobody wants");
+        assert_eq!(cue.as_deref(), Some("went on"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn a_noun_of_speech_ending_in_sis_is_no_plural() {
+        let t = "Mayor Ann Vale spoke.\n\nVale\u{2019}s emphasis that only one worker was \
+                 involved shocked the board.";
+        let (_, _, cue, _, _) = q(t, "only one worker");
+        assert_eq!(cue.as_deref(), Some("emphasis"));
+    }
 }
