@@ -470,7 +470,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                                 | "staff"
                                 | "shop"
                         ));
-            if !(reading || nominal || cap && i > a) {
+            if !(reading || nominal || cap && i > a || naming_or_phoning(cx, i, a, b)) {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(
@@ -649,6 +649,45 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// Whether `called` at `i` names a thing or places a phone call rather than reporting words:
+/// `a group called Citizens First`, `another called X` (an indefinite noun before it), `Vale
+/// called Jo Park on Monday`, `called Reed shortly after`, `she called into the show` (a
+/// person, then the sentence end or an adjunct). `called him a liar` still reports.
+fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
+    if !matches!(cx.lw(i).as_str(), "called" | "calls" | "call" | "calling") {
+        return false;
+    }
+    if i + 1 < b && cx.toks[i + 1].is_word() && cx.lw(i + 1) == "into" {
+        return true;
+    }
+    // an indefinite noun phrase right before: `a (new) group called`, `another called`
+    let indefinite = (i.saturating_sub(4).max(a)..i).rev().find_map(|k| {
+        if !cx.toks[k].is_word() {
+            return Some(false);
+        }
+        let w = cx.lw(k);
+        if matches!(w.as_str(), "a" | "an" | "another" | "one") {
+            return Some(true);
+        }
+        (is_function_word(&w) || lexicon::is_person_pronoun(&w)).then_some(false)
+    });
+    if indefinite == Some(true) && i > a && cx.toks[i - 1].is_word() {
+        return true;
+    }
+    // a person called, then nothing more than an adjunct
+    if let Some(m) = cx.mention_start.get(i + 1).copied().flatten() {
+        let e = cx.people.mentions[m].e;
+        if e >= b {
+            return true;
+        }
+        return matches!(cx.punct(e), Some('.' | ';'))
+            || cx.toks[e].is_word()
+                && (is_adjunct_start(&cx.lw(e))
+                    || matches!(cx.lw(e).as_str(), "shortly" | "twice" | "once" | "back"));
+    }
+    false
 }
 
 /// A noun cue starting at `i` whose content is a that-clause (`the claim that ...`, `his

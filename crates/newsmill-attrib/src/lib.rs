@@ -1807,4 +1807,21 @@ mod tests {
         let (_, _, cue, _, _) = q(t, "only one worker");
         assert_eq!(cue.as_deref(), Some("emphasis"));
     }
+
+    #[test]
+    fn called_that_names_or_phones_reports_nothing() {
+        for t in [
+            "A new group called Fair Votes Now is trying to raise money.",
+            "Mayor Ann Vale called Jo Park on Monday.",
+            "Mayor Ann Vale called into a radio show.",
+        ] {
+            let a = attribute(t);
+            assert!(a.quotes.is_empty(), "{t}: {:?}", a.quotes);
+        }
+        let t = "Mayor Ann Vale called Jo Park a liar.";
+        let (c, _, cue, who, _) = q(t, "liar");
+        assert_eq!(c, vec!["Jo Park a liar"]);
+        assert_eq!(cue.as_deref(), Some("called"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
 }
