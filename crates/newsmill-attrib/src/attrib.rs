@@ -1115,14 +1115,31 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 }
             }
             // "a spokesman for Bernie Sanders said": the name is inside the subject
+            // ("the senator from Vermont said", "Voters in Ohio say": a place inside it)
+            let place_after = matches!(cx.lw(s.max(a + 1) - 1).as_str(), "from" | "in")
+                && !cx.people.is_person(mm.name);
             if s > a
                 && cx.toks[s - 1].is_word()
-                && matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with")
+                && (matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with")
+                    || place_after)
             {
                 let mut k = s - 1;
                 let lim = k.saturating_sub(5).max(a);
                 while k > lim && cx.toks[k - 1].is_word() && !is_determiner(&cx.lw(k - 1)) {
                     k -= 1;
+                }
+                // (`Senator from Texas says`, `Voters in Ohio say`: no determiner, the phrase
+                // opens the clause)
+                if place_after
+                    && k < s - 1
+                    && (k == a || !cx.toks[k - 1].is_word())
+                    && (k..s - 1).all(|x| !is_function_word(&cx.lw(x)))
+                {
+                    return Some(Np {
+                        s: k,
+                        e: t + 1,
+                        kind: NpKind::Nominal(cx.lw(s - 2)),
+                    });
                 }
                 if k > a && is_determiner(&cx.lw(k - 1)) {
                     // "Jo Park of the Arden Institute for X wrote": the person
@@ -1298,9 +1315,13 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     if comma > a + 1 {
         if let Some(m) = cx.mention_end[comma - 1] {
             let mm = &cx.people.mentions[m];
+            // (not `from Monsey, New York,`: a state after its city)
             if mm.np_s > a
                 && cx.punct(mm.np_s - 1) == Some(',')
                 && cx.people.names[mm.name].words.len() >= 2
+                && !(mm.np_s >= a + 2
+                    && cx.mention_end[mm.np_s - 2].is_some()
+                    && !cx.people.is_person(mm.name))
             {
                 return Some(Np {
                     s: mm.np_s,
@@ -1369,7 +1390,28 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                 }
                 return None;
             };
-            let mm = &cx.people.mentions[m];
+            let mut mm = &cx.people.mentions[m];
+            // `Jo Park, a teacher from Akron, Ohio, said`: a city and its state are one place
+            // inside the appositive; keep looking for the name before them
+            let place_pair = !cx.people.is_person(mm.name)
+                && cx.mention_start[k + 1].is_some_and(|m2| {
+                    let m2 = &cx.people.mentions[m2];
+                    m2.e == comma && !cx.people.is_person(m2.name)
+                });
+            if place_pair {
+                continue;
+            }
+            // `Rep. Jo Park of Ohio, the ranking member, said`: the person before "of Place"
+            if !cx.people.is_person(mm.name)
+                && mm.np_s > a + 1
+                && matches!(cx.lw(mm.np_s - 1).as_str(), "of" | "from")
+            {
+                if let Some(m0) = cx.mention_end[mm.np_s - 2] {
+                    if cx.people.is_person(cx.people.mentions[m0].name) {
+                        mm = &cx.people.mentions[m0];
+                    }
+                }
+            }
             let appositive_like =
                 matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
                     || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
@@ -3791,10 +3833,21 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
         },
         NpKind::Nominal(head) => {
             let head = head.clone();
-            if lexicon::is_role_noun(&head) && np.e - np.s <= 3 && cx.lw(np.s) == "the" {
+            // (`the senator`, `the Ohio governor`, `the senator from Vermont`)
+            let role_phrase = np.e - np.s <= 3
+                || np.s + 2 < np.e && matches!(cx.lw(np.s + 2).as_str(), "from" | "of");
+            if lexicon::is_role_noun(&head) && role_phrase && cx.lw(np.s) == "the" {
                 cx.people.by_role(&head)
             } else {
-                nominal_name(cx, np)
+                // `the Vermont senator`, `the New York businessman`: a place before a role
+                // noun is no speaker; the person holding that role is, when the text names one
+                nominal_name(cx, np).and_then(|k| {
+                    if cx.people.is_person(k) || !lexicon::is_role_noun(&head) {
+                        Some(k)
+                    } else {
+                        cx.people.by_role(&head)
+                    }
+                })
             }
         }
     };

@@ -1824,4 +1824,37 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("called"));
         assert_eq!(who.as_deref(), Some("Ann Vale"));
     }
+
+    #[test]
+    fn a_place_is_never_the_speaker_of_a_role_or_an_appositive() {
+        let intro = "Sen. Bo Reed (I-Vt.) spoke on Monday.\n\n";
+        for (t, who) in [
+            (
+                format!("{intro}The Vermont senator said the bank was too big."),
+                Some("Bo Reed"),
+            ),
+            (
+                format!("{intro}The senator from Vermont said the bank was too big."),
+                Some("Bo Reed"),
+            ),
+            (
+                "Senator from Texas says the bank was too big.".to_string(),
+                None,
+            ),
+            (
+                "Rep. Adam Shore of California, the ranking member, said the bank was too big."
+                    .to_string(),
+                Some("Adam Shore"),
+            ),
+            (
+                "Rachel Berg, a donor from Monsey, New York, said the bank was too big."
+                    .to_string(),
+                Some("Rachel Berg"),
+            ),
+        ] {
+            let (c, _, _, got, _) = q(&t, "too big");
+            assert_eq!(c, vec!["the bank was too big"], "{t}");
+            assert_eq!(got.as_deref(), who, "{t}");
+        }
+    }
 }

@@ -530,7 +530,17 @@ impl People {
                     || self.role(k).is_some_and(|r| {
                         r.to_lowercase()
                             .split(|c: char| c.is_whitespace())
-                            .any(|w| w.trim_end_matches('.') == role_word)
+                            .any(|w| {
+                                let w = w.trim_end_matches('.');
+                                // (`Sen.` holds the role `senator`, `Gov.` `governor`)
+                                w == role_word
+                                    || matches!(
+                                        (w, role_word),
+                                        ("sen", "senator")
+                                            | ("gov", "governor")
+                                            | ("rep", "representative" | "congressman")
+                                    )
+                            })
                     })
             })
             .map(|&(k, _)| k)
