@@ -1466,8 +1466,10 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
     let mut k = a;
     // skip a fronted adverbial ("On Tuesday, ...") of a few words
     if let Some(c) = (a..(a + 8).min(b)).find(|&i| cx.punct(i) == Some(',')) {
-        // "Eight years ago, he ..."
-        let ago = c > a && cx.toks[c - 1].is_word() && cx.lw(c - 1) == "ago";
+        // "Eight years ago, he ...", "Hours later, she ..."
+        let ago = c > a
+            && cx.toks[c - 1].is_word()
+            && matches!(cx.lw(c - 1).as_str(), "ago" | "later" | "earlier");
         if ago
             || cx.toks[a].is_word()
                 && matches!(
@@ -3861,6 +3863,8 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
         }
     }
     match name {
+        // (`Minutes later, she ...`: a capitalised common word names no one)
+        Some(k) if cx.people.names[k].common_word => (None, None),
         Some(k) => {
             let n = &cx.people.names[k];
             (

@@ -1857,4 +1857,26 @@ mod tests {
             assert_eq!(got.as_deref(), who, "{t}");
         }
     }
+
+    #[test]
+    fn a_capitalised_common_word_is_no_speaker() {
+        let t = "Mayor Ann Vale asked the clerk for the minutes of the meeting.\n\n\
+                 Minutes later, she sent an email saying \u{201c}done.\u{201d}";
+        let (_, _, _, who, _) = q(t, "done");
+        assert_eq!(
+            who.as_deref(),
+            Some("Ann Vale"),
+            "she, after a fronted `Minutes later,`"
+        );
+        let t =
+            "Mayor Ann Vale spoke.\n\nHours later, she sent an email saying \u{201c}done.\u{201d}";
+        let (_, _, _, who, _) = q(t, "done");
+        assert_eq!(who.as_deref(), Some("Ann Vale"), "a time noun is no name");
+        let a = attribute(t);
+        assert!(
+            !a.people.iter().any(|p| p.name == "Minutes"),
+            "{:?}",
+            a.people
+        );
+    }
 }

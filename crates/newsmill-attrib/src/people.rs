@@ -39,6 +39,9 @@ pub(crate) struct NameEntry {
     pub title_president: bool,
     /// Seen right after a personal title (`Mr.`, `Sen.`).
     pub title_present: bool,
+    /// A one-word name the text also writes in lower case (`Minutes later`, `Signs read`):
+    /// a capitalised common word at a sentence start, not a name.
+    pub common_word: bool,
 }
 
 /// A name as printed: its words joined by spaces, with typographic apostrophes made plain
@@ -159,8 +162,31 @@ impl People {
                 i += 1;
             }
         }
-        // single-word names that are the surname of a multi-word person count as that person
+        p.mark_common_words(text, toks);
         p
+    }
+
+    /// Flags one-word names without a title whose lower-case form is a word of the text.
+    fn mark_common_words(&mut self, text: &str, toks: &[Tok]) {
+        let wanted: HashMap<String, usize> = self
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.words.len() == 1 && !n.title_present)
+            .map(|(k, n)| (n.words[0].to_lowercase(), k))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        for t in toks.iter().filter(|t| t.is_word()) {
+            let w = word(text, t);
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            if let Some(&k) = wanted.get(w) {
+                self.names[k].common_word = true;
+            }
+        }
     }
 
     /// Recognises a name starting at token `i` (possibly after titles); returns the mention and
@@ -168,6 +194,24 @@ impl People {
     fn scan_name(&mut self, text: &str, toks: &[Tok], i: usize) -> Option<(NameMention, usize)> {
         let w0 = word(text, &toks[i]);
         if !toks[i].is_word() || !is_cap_word(w0) {
+            return None;
+        }
+        // `Hours later,`, `Days earlier,`, `Weeks ago,`: a time noun, not a name
+        if matches!(
+            w0,
+            "Seconds"
+                | "Minutes"
+                | "Moments"
+                | "Hours"
+                | "Days"
+                | "Weeks"
+                | "Months"
+                | "Years"
+                | "Decades"
+        ) && toks
+            .get(i + 1)
+            .is_some_and(|t| t.is_word() && matches!(word(text, t), "later" | "earlier" | "ago"))
+        {
             return None;
         }
         // previous word capitalised and part of a sequence we skipped? only start at sequence
@@ -356,6 +400,7 @@ impl People {
                     role: None,
                     title_president: false,
                     title_present: false,
+                    common_word: false,
                 });
                 let k = self.names.len() - 1;
                 self.index.insert(key, k);
@@ -473,6 +518,9 @@ impl People {
     /// Whether an entry looks like a person (not an organisation or place).
     pub fn is_person(&self, k: usize) -> bool {
         let n = &self.names[k];
+        if n.common_word {
+            return false;
+        }
         if n.words.len() == 1 {
             let w = n.words[0].as_str();
             let groupish = ["ians", "ans", "ese", "ish", "ian", "ists", "ers"]
