@@ -1879,4 +1879,19 @@ mod tests {
             a.people
         );
     }
+
+    #[test]
+    fn feet_and_inch_marks_are_no_quotation_marks() {
+        for h in ["6\u{2019}2\u{201d}", "5'2\""] {
+            let t = format!(
+                "Mayor Ann Vale spoke.\n\n\u{201c}I admit, he is taller than me; he is like {h},\u{201d} \
+                 Vale said Sunday as the crowd roared."
+            );
+            let (c, kind, _, who, _) = q(&t, "taller than me");
+            assert_eq!(c.len(), 1, "{t}: {c:?}");
+            assert!(c[0].ends_with(",\u{201d}"), "{t}: {c:?}");
+            assert_eq!(kind, QuoteKind::Direct);
+            assert_eq!(who.as_deref(), Some("Ann Vale"));
+        }
+    }
 }

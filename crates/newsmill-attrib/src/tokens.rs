@@ -126,6 +126,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     i += 1;
                     continue;
                 }
+                // a height (`6\u{2019}2\u{201d}`, `5'2"`): feet and inch marks, no quotation
+                if matches!(c, '\'' | '\u{2019}' | '\u{2032}')
+                    && prev.is_ascii_digit()
+                    && next.is_some_and(|x| x.is_ascii_digit())
+                {
+                    i += 1;
+                    continue;
+                }
+                if matches!(c, '"' | '\u{201d}' | '\u{2033}')
+                    && prev.is_ascii_digit()
+                    && chars[start..i]
+                        .iter()
+                        .any(|&(_, x)| matches!(x, '\'' | '\u{2019}' | '\u{2032}'))
+                {
+                    i += 1;
+                    break;
+                }
                 if (c == '.' || c == ',')
                     && prev.is_ascii_digit()
                     && next.is_some_and(|x| x.is_ascii_digit())
