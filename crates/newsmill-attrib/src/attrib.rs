@@ -1103,6 +1103,41 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     }
                 }
             }
+            // "Jo Park of the Acme Institute wrote", "Jo Park of the Institute for Science
+            // wrote": the person before an organisation phrase opened by of/from/at/with
+            if !cx.people.is_person(mm.name) {
+                let s0 = mm.np_s.max(a);
+                let mut q = s0;
+                while q > a + 1
+                    && s0 - q < 8
+                    && cx.toks[q - 1].is_word()
+                    && cx.in_span[q - 1].is_none()
+                {
+                    let w = cx.w(q - 1);
+                    if matches!(w, "of" | "from" | "at" | "with") {
+                        if let Some(m0) = cx.mention_end[q - 2] {
+                            let p = &cx.people.mentions[m0];
+                            let full = cx
+                                .people
+                                .expand(&cx.people.names[p.name].words)
+                                .unwrap_or(p.name);
+                            if cx.people.is_person(full) {
+                                return Some(Np {
+                                    s: p.np_s.max(a),
+                                    e: t + 1,
+                                    kind: NpKind::Name(p.name),
+                                });
+                            }
+                        }
+                    }
+                    if !(w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "the" | "for" | "of" | "and"))
+                    {
+                        break;
+                    }
+                    q -= 1;
+                }
+            }
             // "Cummings and Conyers wrote": both are the source; the first is named
             if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
                 if let Some(m0) = cx.mention_end[s - 2] {

@@ -1894,4 +1894,20 @@ mod tests {
             assert_eq!(who.as_deref(), Some("Ann Vale"));
         }
     }
+
+    #[test]
+    fn the_person_before_an_organisation_phrase_speaks() {
+        for org in [
+            "the Acme Institute",
+            "the Institute for Science",
+            "Acme Labs",
+        ] {
+            let t = format!(
+                "\u{201c}The new design would work,\u{201d} Susan Kell of {org} wrote in a report."
+            );
+            let (_, _, cue, who, _) = q(&t, "new design");
+            assert_eq!(cue.as_deref(), Some("wrote"), "{t}");
+            assert_eq!(who.as_deref(), Some("Susan Kell"), "{t}");
+        }
+    }
 }
