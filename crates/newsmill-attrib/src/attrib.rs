@@ -217,7 +217,9 @@ fn is_function_word(w: &str) -> bool {
 /// Runs the whole analysis over one text.
 pub(crate) fn analyse(text: &str) -> Analysis {
     let toks = tokenize(text);
-    let spans = quote_spans(&toks);
+    let mut spans = quote_spans(&toks);
+    // `Marcia "Cia" Vale`: a nickname inside a name is part of the name, not a quotation
+    spans.retain(|q| !crate::people::is_nickname(text, &toks, q.first));
     let mut in_span = vec![None; toks.len()];
     for (k, q) in spans.iter().enumerate() {
         for slot in in_span.iter_mut().take(q.last + 1).skip(q.first) {

@@ -1910,4 +1910,23 @@ mod tests {
             assert_eq!(who.as_deref(), Some("Susan Kell"), "{t}");
         }
     }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_is_part_of_the_name() {
+        let t = "\"This is a big year for us!\" Reed's niece, state Del. Marcia \"Cia\" Vale \
+                 (D-Dayton), shouted to the crowd.";
+        let (_, _, cue, who, _) = q(t, "big year");
+        assert_eq!(cue.as_deref(), Some("shouted"));
+        assert_eq!(who.as_deref(), Some("Marcia Vale"));
+        let t = "Marine John \u{201c}Tig\u{201d} Reed said the plan would fail.";
+        let a = attribute(t);
+        assert!(
+            a.quotations.is_empty(),
+            "a nickname is no quotation: {:?}",
+            a.quotations
+        );
+        let (c, _, _, who, _) = q(t, "plan would fail");
+        assert_eq!(c, vec!["the plan would fail"]);
+        assert_eq!(who.as_deref(), Some("John Reed"), "the service is a role");
+    }
 }

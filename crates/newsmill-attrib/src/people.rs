@@ -78,6 +78,31 @@ pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
+/// Whether the quotation mark at `open` starts a nickname inside a name (`Marcia "Cia" Vale`,
+/// `James “Jim” Reed`): one capitalised word between marks, after a known first name and
+/// before a capitalised word.
+pub(crate) fn is_nickname(text: &str, toks: &[Tok], open: usize) -> bool {
+    let cap_word = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && is_cap_word(word(text, t)))
+    };
+    let mark = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+    };
+    open > 0
+        && mark(open)
+        && cap_word(open - 1)
+        && {
+            let first = word(text, &toks[open - 1]);
+            is_female_first_name(first) || is_male_first_name(first)
+        }
+        && cap_word(open + 1)
+        && mark(open + 2)
+        && cap_word(open + 3)
+        && toks[open - 1].para == toks[open + 3].para
+}
+
 fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(c) = cs.next() else { return false };
@@ -143,7 +168,19 @@ fn leading_role_words(words: &[String], after_of: bool) -> usize {
             drop = k + 1;
         }
     }
-    if drop == 0 && after_of && (is_female_first_name(&words[1]) || is_male_first_name(&words[1])) {
+    let first_name = |w: &str| is_female_first_name(w) || is_male_first_name(w);
+    if drop == 0 && after_of && first_name(&words[1]) {
+        drop = 1;
+    }
+    // `Marine Jo Reed`, `Democrat Jo Park`: a service or a party before a first name and a
+    // surname is a role (`Marine Le Pen` keeps hers)
+    if drop == 0
+        && matches!(
+            words[0].as_str(),
+            "Marine" | "Army" | "Navy" | "Democrat" | "Republican" | "Libertarian"
+        )
+        && first_name(&words[1])
+    {
         drop = 1;
     }
     drop
@@ -266,6 +303,11 @@ impl People {
         let mut possessive = false;
         while j < toks.len() && toks[j].para == toks[i].para {
             let t = &toks[j];
+            // (`Marcia "Cia" Vale`: the nickname is skipped, the name goes on)
+            if !words.is_empty() && is_nickname(text, toks, j) {
+                j += 3;
+                continue;
+            }
             if !t.is_word() {
                 break;
             }
