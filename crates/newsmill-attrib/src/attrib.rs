@@ -3028,6 +3028,28 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 src = Some(np);
             }
         }
+        // `Perry, who wore a cape reading "I'm with her," shouted, "..."`: a quotation inside
+        // the relative clause on the subject; the name opening the clause speaks
+        if src.is_none()
+            && !cue.participle
+            && !cue.base_form
+            && cue.s > a + 3
+            && (cx.punct(cue.s - 1) == Some(',')
+                || cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(','))
+        {
+            if let Some(np) = np_right(cx, a, cue.s, false) {
+                if matches!(np.kind, NpKind::Name(_))
+                    && cx.punct(np.e) == Some(',')
+                    && np.e + 1 < cue.s
+                    && cx.toks[np.e + 1].is_word()
+                    && matches!(cx.lw(np.e + 1).as_str(), "who" | "whose")
+                {
+                    // (the block stays the cue: the relative clause may hold a report of its
+                    // own, `Roe, who says costs were "high," described ...`)
+                    src = Some(np);
+                }
+            }
+        }
         if src.is_none() && !asked_question && !cue.nominal {
             continue;
         }

@@ -1929,4 +1929,13 @@ mod tests {
         assert_eq!(c, vec!["the plan would fail"]);
         assert_eq!(who.as_deref(), Some("John Reed"), "the service is a role");
     }
+
+    #[test]
+    fn a_quotation_in_the_subjects_relative_clause_leaves_the_subject_speaking() {
+        let t = "Singer Katy Vale spoke.\n\nVale, who wore a cape bearing the words, \
+                 \u{201c}I\u{2019}m with her,\u{201d} shouted, \u{201c}In three days, we vote!\u{201d}";
+        let (_, _, cue, who, _) = q(t, "three days");
+        assert_eq!(cue.as_deref(), Some("shouted"));
+        assert_eq!(who.as_deref(), Some("Katy Vale"));
+    }
 }
