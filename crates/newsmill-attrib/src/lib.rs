@@ -1938,4 +1938,13 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("shouted"));
         assert_eq!(who.as_deref(), Some("Katy Vale"));
     }
+
+    #[test]
+    fn a_headline_run_of_capitals_expands_no_surname() {
+        let t = "Gold Star Dad Corners Vale On Levy At Town Hall\n\n\
+                 Mayor Ann Vale took questions on Tuesday.\n\n\
+                 \u{201c}The levy stays,\u{201d} Vale said.";
+        let (_, _, _, who, _) = q(t, "levy stays");
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
 }

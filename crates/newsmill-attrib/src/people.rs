@@ -39,6 +39,8 @@ pub(crate) struct NameEntry {
     pub title_president: bool,
     /// Seen right after a personal title (`Mr.`, `Sen.`).
     pub title_present: bool,
+    /// Seen at least once outside a headline paragraph.
+    pub in_body: bool,
     /// A one-word name the text also writes in lower case (`Minutes later`, `Signs read`):
     /// a capitalised common word at a sentence start, not a name.
     pub common_word: bool,
@@ -62,6 +64,9 @@ pub(crate) struct People {
     by_first: HashMap<String, Vec<usize>>,
     /// `persons()` as first computed, for role lookups (`the president`).
     persons_cache: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Per paragraph: whether it is set in title case or capitals (a headline), where
+    /// capitalised runs (`Mom Corners Obama`) are no reliable names.
+    headline_para: Vec<bool>,
 }
 
 pub(crate) fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -76,6 +81,44 @@ pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
         }
     }
     (w, false)
+}
+
+/// Per paragraph, whether it reads as a headline: at least four words, and every one that is
+/// not a short function word starts with a capital (a sentence has lower-case verbs).
+fn headline_paragraphs(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let n = toks.last().map_or(0, |t| t.para + 1);
+    let mut words = vec![0usize; n];
+    let mut caps = vec![0usize; n];
+    for t in toks.iter().filter(|t| t.is_word()) {
+        let w = word(text, t);
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic()
+            || matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "to"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "as"
+                    | "vs"
+            )
+        {
+            continue;
+        }
+        words[t.para] += 1;
+        caps[t.para] += usize::from(c.is_uppercase());
+    }
+    (0..n)
+        .map(|p| words[p] >= 4 && caps[p] == words[p])
+        .collect()
 }
 
 /// Whether the quotation mark at `open` starts a nickname inside a name (`Marcia "Cia" Vale`,
@@ -189,7 +232,10 @@ fn leading_role_words(words: &[String], after_of: bool) -> usize {
 impl People {
     /// Scans the text for name sequences and builds the table.
     pub fn build(text: &str, toks: &[Tok]) -> People {
-        let mut p = People::default();
+        let mut p = People {
+            headline_para: headline_paragraphs(text, toks),
+            ..People::default()
+        };
         let mut i = 0;
         while i < toks.len() {
             if let Some((m, next)) = p.scan_name(text, toks, i) {
@@ -443,6 +489,7 @@ impl People {
                     title_president: false,
                     title_present: false,
                     common_word: false,
+                    in_body: false,
                 });
                 let k = self.names.len() - 1;
                 self.index.insert(key, k);
@@ -458,6 +505,11 @@ impl People {
         let e = self.names.get_mut(idx)?;
         e.count += 1;
         e.person_evidence |= evidence;
+        e.in_body |= !self
+            .headline_para
+            .get(toks[i].para)
+            .copied()
+            .unwrap_or(false);
         e.title_president |= title_president;
         e.title_present |= had_title;
         if e.gender == Gender::Unknown {
@@ -498,6 +550,10 @@ impl People {
         for &k in cands {
             let n = &self.names[k];
             if n.words.len() < words.len() || !n.words.ends_with(words) {
+                continue;
+            }
+            // a longer form seen only in headlines (`Mom Corners Obama`) expands nothing
+            if n.words.len() > words.len() && !n.in_body {
                 continue;
             }
             let cand = (n.count, n.words.len(), k);
