@@ -930,6 +930,10 @@ fn is_noun_like_cue(w: &str) -> bool {
 /// The subject noun phrase ending just before token `c` (auxiliaries and adverbs skipped).
 fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     let mut j = c;
+    // `The S.E.C. said`: the dot closing an initialism is part of the word
+    if j >= a + 2 && cx.punct(j - 1) == Some('.') && is_initialism(cx.w(j - 2)) {
+        j -= 1;
+    }
     let mut skipped = 0;
     while j > a && skipped < 4 {
         let t = j - 1;

@@ -1769,6 +1769,11 @@ mod tests {
         );
         let m = a.quotes[0].speaker_mention.map(|c| s(t, c));
         assert_eq!(m.as_deref(), Some("F.B.I. officials"));
+        // ... and an initialism closing the subject keeps its dot
+        let t = "The S.E.C. said it would increase oversight.";
+        let (c, _, cue, _, _) = q(t, "oversight");
+        assert_eq!(c, vec!["it would increase oversight"]);
+        assert_eq!(cue.as_deref(), Some("said"));
     }
 
     #[test]
