@@ -41,6 +41,8 @@ pub(crate) struct NameEntry {
     pub title_present: bool,
     /// Seen at least once outside a headline paragraph.
     pub in_body: bool,
+    /// Seen at least once inside a sentence (not first in it), where a capital marks a name.
+    pub mid_sentence: bool,
     /// A one-word name the text also writes in lower case (`Minutes later`, `Signs read`):
     /// a capitalised common word at a sentence start, not a name.
     pub common_word: bool,
@@ -89,7 +91,12 @@ fn headline_paragraphs(text: &str, toks: &[Tok]) -> Vec<bool> {
     let n = toks.last().map_or(0, |t| t.para + 1);
     let mut words = vec![0usize; n];
     let mut caps = vec![0usize; n];
+    // (a paragraph with one lower-case content word is settled: its other words are skipped)
+    let mut settled = vec![false; n];
     for t in toks.iter().filter(|t| t.is_word()) {
+        if settled[t.para] {
+            continue;
+        }
         let w = word(text, t);
         let Some(c) = w.chars().next() else { continue };
         if !c.is_alphabetic()
@@ -114,7 +121,11 @@ fn headline_paragraphs(text: &str, toks: &[Tok]) -> Vec<bool> {
             continue;
         }
         words[t.para] += 1;
-        caps[t.para] += usize::from(c.is_uppercase());
+        if c.is_uppercase() {
+            caps[t.para] += 1;
+        } else {
+            settled[t.para] = true;
+        }
     }
     (0..n)
         .map(|p| words[p] >= 4 && caps[p] == words[p])
@@ -249,24 +260,41 @@ impl People {
         p
     }
 
-    /// Flags one-word names without a title whose lower-case form is a word of the text.
+    /// Flags one-word names without a title, seen only first in a sentence, whose lower-case
+    /// form is a word of the text.
     fn mark_common_words(&mut self, text: &str, toks: &[Tok]) {
-        let wanted: HashMap<String, usize> = self
+        // (a sorted list searched by halves: cheaper than hashing every token)
+        let mut wanted: Vec<(String, usize)> = self
             .names
             .iter()
             .enumerate()
-            .filter(|(_, n)| n.words.len() == 1 && !n.title_present)
+            .filter(|(_, n)| n.words.len() == 1 && !n.title_present && !n.mid_sentence)
             .map(|(k, n)| (n.words[0].to_lowercase(), k))
             .collect();
         if wanted.is_empty() {
             return;
         }
+        wanted.sort_unstable();
+        // (lengths and first letters present, to skip most tokens without a search)
+        let mut lens = 0u64;
+        let mut firsts = 0u32;
+        for (lower, _) in &wanted {
+            lens |= 1 << lower.len().min(63);
+            if let Some(b) = lower.bytes().next().filter(u8::is_ascii_lowercase) {
+                firsts |= 1 << (b - b'a');
+            }
+        }
         for t in toks.iter().filter(|t| t.is_word()) {
             let w = word(text, t);
-            if !w.chars().next().is_some_and(char::is_lowercase) {
+            let b = w.as_bytes()[0];
+            if !b.is_ascii_lowercase()
+                || lens & (1 << w.len().min(63)) == 0
+                || firsts & (1 << (b - b'a')) == 0
+            {
                 continue;
             }
-            if let Some(&k) = wanted.get(w) {
+            if let Ok(i) = wanted.binary_search_by(|(lower, _)| lower.as_str().cmp(w)) {
+                let k = wanted[i].1;
                 self.names[k].common_word = true;
             }
         }
@@ -490,6 +518,7 @@ impl People {
                     title_present: false,
                     common_word: false,
                     in_body: false,
+                    mid_sentence: false,
                 });
                 let k = self.names.len() - 1;
                 self.index.insert(key, k);
@@ -510,6 +539,12 @@ impl People {
             .get(toks[i].para)
             .copied()
             .unwrap_or(false);
+        e.mid_sentence |= i > 0
+            && toks[i - 1].para == toks[i].para
+            && !matches!(
+                toks[i - 1].kind,
+                Kind::Punct('.' | '!' | '?' | ':' | '\u{2014}' | '-') | Kind::Quote(_)
+            );
         e.title_president |= title_president;
         e.title_present |= had_title;
         if e.gender == Gender::Unknown {
