@@ -70,14 +70,21 @@ struct Ctx<'a> {
     mention_start: Vec<Option<usize>>,
     /// Named speakers so far (name entry, token of the mention), for he/she.
     speakers: Vec<(usize, usize)>,
+    /// Token index -> its lower-case form when that differs from the text.
+    lower: Vec<Option<Box<str>>>,
 }
 
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         word(self.text, &self.toks[i])
     }
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    /// The token's text in lower case (computed once per token, borrowed from the text when
+    /// it has no capitals).
+    fn lw(&self, i: usize) -> &str {
+        match &self.lower[i] {
+            Some(l) => l,
+            None => self.w(i),
+        }
     }
     fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
@@ -229,6 +236,15 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         }
     }
     let units = sentences(text, &toks, &spans);
+    let lower = toks
+        .iter()
+        .map(|t| {
+            let w = &text[t.s..t.e];
+            w.chars()
+                .any(char::is_uppercase)
+                .then(|| w.to_lowercase().into_boxed_str())
+        })
+        .collect();
     let people = People::build(text, &toks);
     let mut mention_end = vec![None; toks.len()];
     let mut mention_start = vec![None; toks.len()];
@@ -253,6 +269,7 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         mention_end,
         mention_start,
         speakers: Vec::new(),
+        lower,
     };
     let quotes = attribute_units(&mut cx);
     Analysis {
@@ -361,17 +378,13 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             while k > a
                 && cx.toks[k - 1].is_word()
                 && matches!(
-                    cx.lw(k - 1).as_str(),
+                    cx.lw(k - 1),
                     "widely" | "not" | "also" | "still" | "generally" | "largely" | "now"
                 )
             {
                 k -= 1;
             }
-            k > a
-                && matches!(
-                    cx.lw(k - 1).as_str(),
-                    "is" | "are" | "was" | "were" | "been" | "be"
-                )
+            k > a && matches!(cx.lw(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
         } {
             out.push(Cue::nominal(i, i + 1));
             i += 1;
@@ -404,28 +417,24 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             i = e;
             continue;
         }
-        if let Some(info) = lexicon::cue(&lw) {
+        if let Some(info) = lexicon::cue(lw) {
             // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
             let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
             // "read" reports only the words of a sign or a document quoted next to it (`," the
             // email read`, `the sign read: "..."`), not someone reading a book
             // (the same for "pressed": `"...?" Hannity pressed`, never "the press")
             let reading = matches!(
-                lw.as_str(),
+                lw,
                 "read" | "reads" | "press" | "pressed" | "presses" | "pressing"
             ) && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
                 && (!(i + 1..(i + 3).min(b)).any(|k| cx.is_opening_mark(k))
-                    || i > a
-                        && matches!(
-                            cx.lw(i - 1).as_str(),
-                            "he" | "she" | "i" | "we" | "they" | "you"
-                        ));
+                    || i > a && matches!(cx.lw(i - 1), "he" | "she" | "i" | "we" | "they" | "you"));
             // "the reported contributions", "several reasons", "his stated goal": after an
             // article or a possessive the word is a noun or an adjective; "pledged delegates" too
             let nominal = i > a
                 && cx.toks[i - 1].is_word()
                 && matches!(
-                    cx.lw(i - 1).as_str(),
+                    cx.lw(i - 1),
                     "the"
                         | "a"
                         | "an"
@@ -441,7 +450,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 )
                 || lw == "pledged"
                     && i + 1 < b
-                    && matches!(cx.lw(i + 1).as_str(), "delegate" | "delegates")
+                    && matches!(cx.lw(i + 1), "delegate" | "delegates")
                 // "Mr. Obama's remarks", "Sanders's claims": a word right after a possessive
                 // (not a contraction: "He's claiming")
                 || i > a && cx.toks[i - 1].is_word() && {
@@ -452,12 +461,12 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     )
                 }
                 // "City Hall press secretary Bo Reed said": a noun before a noun
-                || matches!(lw.as_str(), "press" | "presses")
+                || matches!(lw, "press" | "presses")
                     && i + 1 < b
                     && cx.toks[i + 1].is_word()
-                    && (lexicon::is_role_noun(&cx.lw(i + 1))
+                    && (lexicon::is_role_noun(cx.lw(i + 1))
                         || matches!(
-                            cx.lw(i + 1).as_str(),
+                            cx.lw(i + 1),
                             "release"
                                 | "releases"
                                 | "office"
@@ -476,7 +485,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(
-                        lw.as_str(),
+                        lw,
                         "said"
                             | "told"
                             | "wrote"
@@ -500,12 +509,12 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 let after_pronoun = i > a
                     && cx.toks[i - 1].is_word()
                     && matches!(
-                        cx.lw(i - 1).as_str(),
+                        cx.lw(i - 1),
                         "he" | "she" | "they" | "i" | "we" | "who" | "it"
                     );
                 let clause_end = i + 1 >= b || matches!(cx.punct(i + 1), Some('.' | ','));
                 let data_subject = matches!(
-                    lw.as_str(),
+                    lw,
                     "show"
                         | "shows"
                         | "find"
@@ -515,7 +524,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                         | "indicate"
                         | "indicates"
                 ) && (i.saturating_sub(8).max(a)..i)
-                    .any(|k| cx.toks[k].is_word() && is_data_noun(&cx.lw(k)));
+                    .any(|k| cx.toks[k].is_word() && is_data_noun(cx.lw(k)));
                 // `"...," Henry reports on Monday`: a name right after a quotation is the subject
                 let after_quoted_name = i > a
                     && cx.mention_end[i - 1].is_some_and(|m| {
@@ -535,7 +544,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     && !data_subject
                     && !after_quoted_name
                     && !after_person
-                    && is_noun_like_cue(&lw)
+                    && is_noun_like_cue(lw)
                     && !(after_pronoun
                         || (clause_end
                             && i > a
@@ -546,7 +555,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     // (`states that have voted`: "that" opening a relative clause, a verb next)
                     let relative = nx + 1 < b
                         && cx.toks[nx + 1].is_word()
-                        && (lexicon::is_aux_or_adverb(&cx.lw(nx + 1))
+                        && (lexicon::is_aux_or_adverb(cx.lw(nx + 1))
                             || cx.lw(nx + 1).ends_with("ed"));
                     let clause_follows = nx < b
                         && ((cx.toks[nx].is_word()
@@ -578,11 +587,11 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     nominal: false,
                 });
             }
-        } else if (matches!(lw.as_str(), "pointed" | "points")
+        } else if (matches!(lw, "pointed" | "points")
             && i + 1 < b
             && cx.lw(i + 1) == "out")
             // ("went on the offensive", "went on a rant": a noun phrase after it is no speech)
-            || (matches!(lw.as_str(), "went" | "goes")
+            || (matches!(lw, "went" | "goes")
                 && i + 1 < b
                 && cx.lw(i + 1) == "on"
                 && (i + 2 >= b
@@ -590,11 +599,11 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                     || matches!(cx.punct(i + 2), Some(',' | ':' | '.' | ';'))
                     || cx.lw(i + 2) == "about"))
             || (matches!(
-                lw.as_str(),
+                lw,
                 "shot" | "fired" | "hit" | "struck" | "pushed" | "snapped"
             ) && i + 1 < b
                 && cx.lw(i + 1) == "back")
-            || (matches!(lw.as_str(), "put" | "puts") && i + 1 < b && cx.lw(i + 1) == "it")
+            || (matches!(lw, "put" | "puts") && i + 1 < b && cx.lw(i + 1) == "it")
         {
             out.push(Cue {
                 s: i,
@@ -613,22 +622,21 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             });
             i += 2;
             continue;
-        } else if matches!(lw.as_str(), "went" | "goes" | "go" | "going")
+        } else if matches!(lw, "went" | "goes" | "go" | "going")
             && i + 3 < b
             && cx.lw(i + 1) == "on"
             && cx.lw(i + 2) == "to"
-            && lexicon::cue(&cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
+            && lexicon::cue(cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
         {
             // "The letter went on to say, ...", "Vale goes on to argue that ...": one cue
-            let info = lexicon::cue(&cx.lw(i + 3)).unwrap_or(SPEECH);
+            let info = lexicon::cue(cx.lw(i + 3)).unwrap_or(SPEECH);
             out.push(Cue::with_info(i, i + 4, info));
             i += 4;
             continue;
         } else if let Some(e) = (lw == "quoted")
             .then(|| {
                 (i + 1..(i + 14).min(b.saturating_sub(1))).find(|&k| {
-                    cx.lw(k) == "as"
-                        && matches!(cx.lw(k + 1).as_str(), "saying" | "telling" | "writing")
+                    cx.lw(k) == "as" && matches!(cx.lw(k + 1), "saying" | "telling" | "writing")
                 })
             })
             .flatten()
@@ -658,7 +666,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
 /// called Jo Park on Monday`, `called Reed shortly after`, `she called into the show` (a
 /// person, then the sentence end or an adjunct). `called him a liar` still reports.
 fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
-    if !matches!(cx.lw(i).as_str(), "called" | "calls" | "call" | "calling") {
+    if !matches!(cx.lw(i), "called" | "calls" | "call" | "calling") {
         return false;
     }
     if i + 1 < b && cx.toks[i + 1].is_word() && cx.lw(i + 1) == "into" {
@@ -670,10 +678,10 @@ fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
             return Some(false);
         }
         let w = cx.lw(k);
-        if matches!(w.as_str(), "a" | "an" | "another" | "one") {
+        if matches!(w, "a" | "an" | "another" | "one") {
             return Some(true);
         }
-        (is_function_word(&w) || lexicon::is_person_pronoun(&w)).then_some(false)
+        (is_function_word(w) || lexicon::is_person_pronoun(w)).then_some(false)
     });
     if indefinite == Some(true) && i > a && cx.toks[i - 1].is_word() {
         return true;
@@ -686,8 +694,8 @@ fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
         }
         return matches!(cx.punct(e), Some('.' | ';'))
             || cx.toks[e].is_word()
-                && (is_adjunct_start(&cx.lw(e))
-                    || matches!(cx.lw(e).as_str(), "shortly" | "twice" | "once" | "back"));
+                && (is_adjunct_start(cx.lw(e))
+                    || matches!(cx.lw(e), "shortly" | "twice" | "once" | "back"));
     }
     false
 }
@@ -701,9 +709,9 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     let lw = cx.lw(i);
     // (`emphasis` ends in s without being a plural)
     let sing = if lw.ends_with("sis") {
-        lw.as_str()
+        lw
     } else {
-        lw.strip_suffix('s').unwrap_or(&lw)
+        lw.strip_suffix('s').unwrap_or(lw)
     };
     matches!(
         sing,
@@ -741,7 +749,7 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
         .strip_suffix("ing")
         .or_else(|| lw.strip_suffix("ed"))
         .or_else(|| lw.strip_suffix('s'))
-        .unwrap_or(&lw);
+        .unwrap_or(lw);
     let lemma = match lemma {
         "referr" | "refer" => "refer",
         "spoke" | "speak" => "speak",
@@ -752,12 +760,12 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     // "Doe sees the vote as a test of ...", "voters view him as a liar": the object and
     // its "as" phrase
     if matches!(
-        lw.as_str(),
+        lw,
         "see" | "sees" | "saw" | "view" | "views" | "viewed" | "regard" | "regards" | "regarded"
     ) && !(i > 0
         && cx.toks[i - 1].is_word()
         && matches!(
-            cx.lw(i - 1).as_str(),
+            cx.lw(i - 1),
             "is" | "are"
                 | "was"
                 | "were"
@@ -779,7 +787,7 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
         return Some(i + 1);
     }
     let ok = match lemma {
-        "call" => matches!(p.as_str(), "for" | "on"),
+        "call" => matches!(p, "for" | "on"),
         "refer" => p == "to",
         "talk" | "speak" => p == "about",
         "point" => p == "to",
@@ -791,7 +799,7 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     }
     // `called on Tuesday`, `called for 2 p.m.`: a date or a time is no content
     let nx = cx.lw(i + 2);
-    if crate::lexicon::is_weekday(&nx) || nx.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if crate::lexicon::is_weekday(nx) || nx.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     Some(i + 2)
@@ -800,10 +808,10 @@ fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
 /// `asked if ...`, `asks whether ...`, `asked how ...`: a form of "ask" followed by the question.
 fn asks_question(cx: &Ctx, s: usize, e: usize, b: usize) -> bool {
     e < b
-        && matches!(cx.lw(s).as_str(), "ask" | "asks" | "asked" | "asking")
+        && matches!(cx.lw(s), "ask" | "asks" | "asked" | "asking")
         && cx.toks[e].is_word()
         && matches!(
-            cx.lw(e).as_str(),
+            cx.lw(e),
             "whether"
                 | "what"
                 | "how"
@@ -941,16 +949,16 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         // ("the rally", "his family": a "-ly" word after a determiner is a noun)
         if cx.toks[t].is_word()
             && cx.w(t) == lw
-            && (lexicon::is_aux_or_adverb(&lw)
+            && (lexicon::is_aux_or_adverb(lw)
                 || (lw.len() > 4
                     && lw.ends_with("ly")
-                    && !(t > a && cx.toks[t - 1].is_word() && is_determiner(&cx.lw(t - 1)))))
+                    && !(t > a && cx.toks[t - 1].is_word() && is_determiner(cx.lw(t - 1)))))
         {
             j -= 1;
             skipped += 1;
         } else if t > a + 1
             && cx.toks[t].is_word()
-            && lexicon::is_weekday(&lw)
+            && lexicon::is_weekday(lw)
             && cx.toks[t - 1].is_word()
             && cx.lw(t - 1) == "on"
         {
@@ -1007,10 +1015,10 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     // `She's claiming`, `they've said`: the pronoun of a contraction
     if let Some((stem, _)) = lw.split_once(['\'', '\u{2019}']) {
         if matches!(stem, "he" | "she" | "they" | "we" | "i") {
-            lw = stem.to_string();
+            lw = stem;
         }
     }
-    if lexicon::is_person_pronoun(&lw) || lw == "it" || lw == "you" {
+    if lexicon::is_person_pronoun(lw) || lw == "it" || lw == "you" {
         if lw == "who" {
             // "Name, who said": the name before the comma
             // ... a person: "Nicky Vale, 24, from Manchester, who said" skips the place
@@ -1022,10 +1030,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                         cx.people.is_person(mm.name)
                             && !(mm.np_s > a
                                 && cx.toks[mm.np_s - 1].is_word()
-                                && matches!(
-                                    cx.lw(mm.np_s - 1).as_str(),
-                                    "from" | "in" | "of" | "at"
-                                ))
+                                && matches!(cx.lw(mm.np_s - 1), "from" | "in" | "of" | "at"))
                     })
                     .map(|mm| mm.name)
                     .or_else(|| cx.mention_end[t - 2].map(|m| cx.people.mentions[m].name))
@@ -1041,11 +1046,11 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         return Some(Np {
             s: t,
             e: t + 1,
-            kind: NpKind::Pronoun(lw),
+            kind: NpKind::Pronoun(lw.to_string()),
         });
     }
     if matches!(
-        lw.as_str(),
+        lw,
         "one"
             | "another"
             | "others"
@@ -1056,12 +1061,12 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             | "several"
             | "both"
             | "all"
-    ) && (t == a || !cx.toks[t - 1].is_word() || is_function_word(&cx.lw(t - 1)))
+    ) && (t == a || !cx.toks[t - 1].is_word() || is_function_word(cx.lw(t - 1)))
     {
         return Some(Np {
             s: t,
             e: t + 1,
-            kind: NpKind::Nominal(lw),
+            kind: NpKind::Nominal(lw.to_string()),
         });
     }
     if let Some(m) = cx.mention_end[t] {
@@ -1079,7 +1084,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     && cx.toks[k - 1].is_word()
                     && cx.in_span[k - 1].is_none()
                     && !matches!(
-                        cx.lw(k - 1).as_str(),
+                        cx.lw(k - 1),
                         "said" | "says" | "and" | "but" | "who" | "that" | "which" | "as"
                     )
                 {
@@ -1094,10 +1099,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 }
             }
             // "Gov. Ann Vale of Ohio told": the person before "of Place"
-            if s >= a + 2
-                && cx.toks[s - 1].is_word()
-                && matches!(cx.lw(s - 1).as_str(), "of" | "from")
-            {
+            if s >= a + 2 && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1), "of" | "from") {
                 if let Some(m0) = cx.mention_end[s - 2] {
                     let p = &cx.people.mentions[m0];
                     if cx.people.is_person(p.name) && !cx.people.is_person(mm.name) {
@@ -1157,16 +1159,15 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             }
             // "a spokesman for Bernie Sanders said": the name is inside the subject
             // ("the senator from Vermont said", "Voters in Ohio say": a place inside it)
-            let place_after = matches!(cx.lw(s.max(a + 1) - 1).as_str(), "from" | "in")
-                && !cx.people.is_person(mm.name);
+            let place_after =
+                matches!(cx.lw(s.max(a + 1) - 1), "from" | "in") && !cx.people.is_person(mm.name);
             if s > a
                 && cx.toks[s - 1].is_word()
-                && (matches!(cx.lw(s - 1).as_str(), "for" | "of" | "to" | "at" | "with")
-                    || place_after)
+                && (matches!(cx.lw(s - 1), "for" | "of" | "to" | "at" | "with") || place_after)
             {
                 let mut k = s - 1;
                 let lim = k.saturating_sub(5).max(a);
-                while k > lim && cx.toks[k - 1].is_word() && !is_determiner(&cx.lw(k - 1)) {
+                while k > lim && cx.toks[k - 1].is_word() && !is_determiner(cx.lw(k - 1)) {
                     k -= 1;
                 }
                 // (`Senator from Texas says`, `Voters in Ohio say`: no determiner, the phrase
@@ -1174,18 +1175,17 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 if place_after
                     && k < s - 1
                     && (k == a || !cx.toks[k - 1].is_word())
-                    && (k..s - 1).all(|x| !is_function_word(&cx.lw(x)))
+                    && (k..s - 1).all(|x| !is_function_word(cx.lw(x)))
                 {
                     return Some(Np {
                         s: k,
                         e: t + 1,
-                        kind: NpKind::Nominal(cx.lw(s - 2)),
+                        kind: NpKind::Nominal(cx.lw(s - 2).to_string()),
                     });
                 }
-                if k > a && is_determiner(&cx.lw(k - 1)) {
+                if k > a && is_determiner(cx.lw(k - 1)) {
                     // "Jo Park of the Arden Institute for X wrote": the person
-                    if k >= a + 3 && matches!(cx.lw(k - 2).as_str(), "of" | "at" | "from" | "with")
-                    {
+                    if k >= a + 3 && matches!(cx.lw(k - 2), "of" | "at" | "from" | "with") {
                         if let Some(m0) = cx.mention_end[k - 3] {
                             let p = &cx.people.mentions[m0];
                             if cx.people.is_person(p.name) {
@@ -1201,7 +1201,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     return Some(Np {
                         s: k - 1,
                         e: t + 1,
-                        kind: NpKind::Nominal(head),
+                        kind: NpKind::Nominal(head.to_string()),
                     });
                 }
             }
@@ -1213,21 +1213,20 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
     }
     // "the two write": a number after "the" is a group of people already named
-    if matches!(lw.as_str(), "two" | "three" | "four") && t > a && cx.lw(t - 1) == "the" {
+    if matches!(lw, "two" | "three" | "four") && t > a && cx.lw(t - 1) == "the" {
         return Some(Np {
             s: t - 1,
             e: t + 1,
-            kind: NpKind::Nominal(lw),
+            kind: NpKind::Nominal(lw.to_string()),
         });
     }
     // nominal: walk back to a determiner or a boundary
     let det_before = t > a
-        && (t.saturating_sub(6).max(a)..t)
-            .any(|k| cx.toks[k].is_word() && is_determiner(&cx.lw(k)));
-    if is_function_word(&lw) || is_determiner(&lw) || (lexicon::cue(&lw).is_some() && !det_before) {
+        && (t.saturating_sub(6).max(a)..t).any(|k| cx.toks[k].is_word() && is_determiner(cx.lw(k)));
+    if is_function_word(lw) || is_determiner(lw) || (lexicon::cue(lw).is_some() && !det_before) {
         return None;
     }
-    let head = strip_possessive(&lw).0.to_string();
+    let head = strip_possessive(lw).0.to_string();
     let mut s = t;
     let mut steps = 0;
     while s > a && steps < 9 {
@@ -1252,21 +1251,21 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         }
         let pw = cx.lw(p);
         // "And regulators say ...": a sentence-initial conjunction is not part of the subject
-        if matches!(pw.as_str(), "and" | "but") && (p == a || !cx.toks[p - 1].is_word()) {
+        if matches!(pw, "and" | "but") && (p == a || !cx.toks[p - 1].is_word()) {
             break;
         }
-        if is_determiner(&pw) {
+        if is_determiner(pw) {
             s = p;
             // "a voice in the mayor's ad": a prepositional phrase inside the subject
             let pp = p >= a + 2
                 && cx.toks[p - 1].is_word()
                 && matches!(
-                    cx.lw(p - 1).as_str(),
+                    cx.lw(p - 1),
                     "of" | "for" | "in" | "at" | "with" | "from" | "on"
                 )
                 && cx.toks[p - 2].is_word()
-                && !is_function_word(&cx.lw(p - 2))
-                && !is_determiner(&cx.lw(p - 2));
+                && !is_function_word(cx.lw(p - 2))
+                && !is_determiner(cx.lw(p - 2));
             if pp && steps < 5 {
                 s = p - 1;
                 steps += 1;
@@ -1274,11 +1273,8 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             }
             break;
         }
-        if is_function_word(&pw)
-            && !matches!(
-                pw.as_str(),
-                "of" | "for" | "at" | "with" | "from" | "in" | "and"
-            )
+        if is_function_word(pw)
+            && !matches!(pw, "of" | "for" | "at" | "with" | "from" | "in" | "and")
         {
             break;
         }
@@ -1287,10 +1283,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
     }
     // the phrase must not start with a preposition
     let first = cx.lw(s);
-    if matches!(
-        first.as_str(),
-        "of" | "for" | "at" | "with" | "from" | "in" | "and"
-    ) {
+    if matches!(first, "of" | "for" | "at" | "with" | "from" | "in" | "and") {
         return None;
     }
     // a boundary must sit before it (sentence start, punctuation, or a subordinator)
@@ -1298,7 +1291,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         let p = s - 1;
         let ok = !cx.toks[p].is_word()
             || matches!(
-                cx.lw(p).as_str(),
+                cx.lw(p),
                 "that"
                     | "and"
                     | "but"
@@ -1314,7 +1307,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     | "since"
                     | "so"
             )
-            || is_determiner(&cx.lw(s));
+            || is_determiner(cx.lw(s));
         if !ok {
             return None;
         }
@@ -1396,7 +1389,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
         }
         if cx.punct(k) == Some(',') {
             if saw_quote
-                && !matches!(cx.lw(k + 1).as_str(), "who" | "the" | "a" | "an")
+                && !matches!(cx.lw(k + 1), "who" | "the" | "a" | "an")
                 && !cx.lw(k + 1).ends_with("ing")
             {
                 continue;
@@ -1411,7 +1404,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             }
             let Some(m) = cx.mention_end[before - 1] else {
                 // "A Doe aide, who asked not to be named, said"
-                if matches!(first_after.as_str(), "who" | "whose") {
+                if matches!(first_after, "who" | "whose") {
                     if let Some(np) = np_left(cx, a, k) {
                         if matches!(np.kind, NpKind::Nominal(_)) {
                             return Some(np);
@@ -1445,7 +1438,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
             // `Rep. Jo Park of Ohio, the ranking member, said`: the person before "of Place"
             if !cx.people.is_person(mm.name)
                 && mm.np_s > a + 1
-                && matches!(cx.lw(mm.np_s - 1).as_str(), "of" | "from")
+                && matches!(cx.lw(mm.np_s - 1), "of" | "from")
             {
                 if let Some(m0) = cx.mention_end[mm.np_s - 2] {
                     if cx.people.is_person(cx.people.mentions[m0].name) {
@@ -1453,16 +1446,15 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                     }
                 }
             }
-            let appositive_like =
-                matches!(first_after.as_str(), "the" | "a" | "an" | "who" | "whose")
-                    || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(&cx.lw(x)).0))
-                    || first_after.chars().all(|c| c.is_ascii_digit())
-                    || (first_after.len() <= 8
-                        && matches!(first_after.split_once('-'), Some(("r" | "d" | "i", _))))
-                    || (first_after.ends_with("ing") && first_after.len() > 5)
-                    || matches!(
-                        first_after.as_str(),
-                        "at" | "in"
+            let appositive_like = matches!(first_after, "the" | "a" | "an" | "who" | "whose")
+                || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(cx.lw(x)).0))
+                || first_after.chars().all(|c| c.is_ascii_digit())
+                || (first_after.len() <= 8
+                    && matches!(first_after.split_once('-'), Some(("r" | "d" | "i", _))))
+                || (first_after.ends_with("ing") && first_after.len() > 5)
+                || matches!(
+                    first_after,
+                    "at" | "in"
                             | "on"
                             | "during"
                             | "after"
@@ -1487,7 +1479,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                             | "republican"
                             | "democrat"
                             | "independent"
-                    );
+                );
             if !appositive_like {
                 return None;
             }
@@ -1510,11 +1502,11 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
         // "Eight years ago, he ...", "Hours later, she ..."
         let ago = c > a
             && cx.toks[c - 1].is_word()
-            && matches!(cx.lw(c - 1).as_str(), "ago" | "later" | "earlier");
+            && matches!(cx.lw(c - 1), "ago" | "later" | "earlier");
         if ago
             || cx.toks[a].is_word()
                 && matches!(
-                    cx.lw(a).as_str(),
+                    cx.lw(a),
                     "on" | "in"
                         | "at"
                         | "after"
@@ -1548,7 +1540,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
             let piece_is_adjunct = c > k
                 && cx.toks[k].is_word()
                 && matches!(
-                    cx.lw(k).as_str(),
+                    cx.lw(k),
                     "on" | "in" | "at" | "after" | "during" | "last" | "earlier" | "later"
                 );
             if !(piece_is_place || piece_is_adjunct) {
@@ -1560,7 +1552,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
     // "Here's Vale on the levy: ...", "Here is Vale in 1992: ...": the person presented
     if k == a && cx.toks[a].is_word() && matches!(cx.w(a), "Here's" | "Here\u{2019}s" | "Here") {
         k = a + 1;
-        if k < b && cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "is" | "'s" | "\u{2019}s") {
+        if k < b && cx.toks[k].is_word() && matches!(cx.lw(k), "is" | "'s" | "\u{2019}s") {
             k += 1;
         }
     }
@@ -1597,10 +1589,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
     }
     while k < b
         && cx.toks[k].is_word()
-        && matches!(
-            cx.lw(k).as_str(),
-            "but" | "and" | "so" | "yet" | "still" | "then"
-        )
+        && matches!(cx.lw(k), "but" | "and" | "so" | "yet" | "still" | "then")
     {
         k += 1;
     }
@@ -1677,11 +1666,11 @@ fn nearest_subject(cx: &Ctx, a: usize, end: usize) -> Option<Np> {
             continue;
         }
         let lw = cx.lw(k);
-        if matches!(lw.as_str(), "he" | "she") {
+        if matches!(lw, "he" | "she") {
             return Some(Np {
                 s: k,
                 e: k + 1,
-                kind: NpKind::Pronoun(lw),
+                kind: NpKind::Pronoun(lw.to_string()),
             });
         }
         if let Some(m) = cx.mention_end[k] {
@@ -1707,11 +1696,11 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
     if lw.ends_with("ly") && cx.w(k) == lw {
         return None; // "said matter-of-factly"
     }
-    if matches!(lw.as_str(), "he" | "she" | "they" | "we" | "i") {
+    if matches!(lw, "he" | "she" | "they" | "we" | "i") {
         return Some(Np {
             s: k,
             e: k + 1,
-            kind: NpKind::Pronoun(lw),
+            kind: NpKind::Pronoun(lw.to_string()),
         });
     }
     if let Some(m) = cx.mention_start[k] {
@@ -1729,7 +1718,7 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
             });
         }
     }
-    if (!nominal_ok && !is_determiner(&lw)) || (is_function_word(&lw) && !is_determiner(&lw)) {
+    if (!nominal_ok && !is_determiner(lw)) || (is_function_word(lw) && !is_determiner(lw)) {
         return None;
     }
     // determiner + words up to punctuation or a function word; a name inside wins
@@ -1741,7 +1730,7 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
             break;
         }
         let w = cx.lw(e);
-        if e > k && (is_function_word(&w) && !matches!(w.as_str(), "of" | "for" | "at")) {
+        if e > k && (is_function_word(w) && !matches!(w, "of" | "for" | "at")) {
             break;
         }
         if let Some(m) = cx.mention_start[e] {
@@ -1749,7 +1738,7 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
             if e > k
                 && mm.e <= b
                 && !cx.people.names[mm.name].org
-                && !matches!(cx.lw(e - 1).as_str(), "of" | "for" | "at")
+                && !matches!(cx.lw(e - 1), "of" | "for" | "at")
             {
                 return Some(Np {
                     s: k,
@@ -1758,13 +1747,13 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
                 });
             }
         }
-        head = strip_possessive(&w).0.to_string();
+        head = strip_possessive(w).0.to_string();
         e += 1;
     }
     if e == k
         || (e == k + 1
-            && is_determiner(&lw)
-            && !matches!(lw.as_str(), "another" | "one" | "others" | "both" | "all"))
+            && is_determiner(lw)
+            && !matches!(lw, "another" | "one" | "others" | "both" | "all"))
     {
         return None;
     }
@@ -1778,10 +1767,10 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
 /// Whether a common noun phrase after an inverted cue (`, said the two aides.`) is only a noun
 /// phrase, not the subject and verb of a reported clause (`, said parents still want schools`,
 /// `, said most regions continued to grow`): a clause shows an adverb or auxiliary, a past-tense
-/// head before `to` or a determiner, or runs past three words with no determiner or role noun to open it; `that` opens
-/// the clause (`states that a job ...`).
+/// head before `to` or a determiner, or runs past three words with no determiner or role noun
+/// to open it; `that` opens the clause (`states that a job ...`).
 fn noun_phrase_only(cx: &Ctx, np: &Np) -> bool {
-    let words: Vec<String> = (np.s..np.e).map(|k| cx.lw(k)).collect();
+    let words: Vec<&str> = (np.s..np.e).map(|k| cx.lw(k)).collect();
     let Some(head) = words.last() else {
         return false;
     };
@@ -1796,14 +1785,14 @@ fn noun_phrase_only(cx: &Ctx, np: &Np) -> bool {
         && cx.toks[np.e].is_word()
         && {
             let next = cx.lw(np.e);
-            next == "to" || is_determiner(&next)
+            next == "to" || is_determiner(next)
         }
     {
         return false;
     }
     words.len() <= 3
-        || is_determiner(&words[0])
-        || strip_possessive(&words[0]).1
+        || is_determiner(words[0])
+        || strip_possessive(words[0]).1
         || words
             .iter()
             .any(|w| lexicon::is_role_noun(strip_possessive(w).0))
@@ -1855,7 +1844,7 @@ fn subordinate_block(cx: &Ctx, a: usize, att: &Att) -> bool {
     att.block_s > a
         && cx.toks[att.block_s - 1].is_word()
         && matches!(
-            cx.lw(att.block_s - 1).as_str(),
+            cx.lw(att.block_s - 1),
             "as" | "though" | "although" | "while" | "because" | "whereas" | "even"
         )
 }
@@ -1907,7 +1896,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                 && cx.punct(b - 1) == Some(':')
                 && cx.toks[att.block_e].is_word()
                 && matches!(
-                    cx.lw(att.block_e).as_str(),
+                    cx.lw(att.block_e),
                     "about" | "of" | "on" | "in" | "to" | "at" | "during" | "after"
                 )
                 && (att.block_e..b).all(|k| cx.in_span[k].is_none())
@@ -1994,10 +1983,7 @@ fn attribute_units(cx: &mut Ctx) -> Vec<RawQuote> {
                     && (att.block_e + 1 >= b
                         || att.block_e + 9 >= b
                             && cx.toks[att.block_e].is_word()
-                            && matches!(
-                                cx.lw(att.block_e).as_str(),
-                                "in" | "at" | "during" | "via"
-                            )
+                            && matches!(cx.lw(att.block_e), "in" | "at" | "during" | "via")
                             && !(att.block_e..b).any(|k| cx.in_span[k].is_some()))
                     && b < cx.toks.len()
                     && cx.is_opening_mark(b)
@@ -2235,7 +2221,7 @@ fn join_listed(cx: &Ctx, spans: Vec<QSpan>) -> Vec<QSpan> {
             let joined = gap.len() <= 3
                 && gap.clone().all(|k| {
                     cx.punct(k) == Some(',')
-                        || cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "and" | "or")
+                        || cx.toks[k].is_word() && matches!(cx.lw(k), "and" | "or")
                 })
                 && gap.clone().any(|k| cx.toks[k].is_word())
                 && cx.toks[prev.last].para == cx.toks[sp.first].para;
@@ -2301,12 +2287,12 @@ fn names_not_speech(cx: &Ctx, q: &QSpan) -> bool {
     let before = if q.first > 0 && cx.toks[q.first - 1].is_word() {
         cx.lw(q.first - 1)
     } else {
-        String::new()
+        ""
     };
     let title_slot = before.ends_with("'s")
         || before.ends_with("\u{2019}s")
         || matches!(
-            before.as_str(),
+            before,
             "on" | "of" | "in" | "told" | "tells" | "called" | "calls" | "titled" | "entitled"
         );
     if words.len() <= 6 && is_title_case(&words) && !inner_stop && (!end_stop || title_slot) {
@@ -2334,7 +2320,7 @@ fn names_not_speech(cx: &Ctx, q: &QSpan) -> bool {
                     && !(fw..=q.last).any(|k| {
                         cx.toks[k].is_word()
                             && matches!(
-                                cx.lw(k).as_str(),
+                                cx.lw(k),
                                 "is" | "was" | "are" | "were" | "has" | "have" | "said" | "says"
                             )
                     })
@@ -2669,7 +2655,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 if mm.s > a
                     && cx.people.is_person(k)
                     && cx.toks[mm.np_s.max(a + 1) - 1].is_word()
-                    && matches!(cx.lw(mm.np_s.max(a + 1) - 1).as_str(), "of" | "from")
+                    && matches!(cx.lw(mm.np_s.max(a + 1) - 1), "of" | "from")
                     && !strip_possessive(cx.w(cue.s - 1)).1
                 {
                     left = Some(Np {
@@ -2684,13 +2670,13 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         // after a noun modifies it; it reports nothing
         if cue.participle
             && matches!(
-                cx.lw(cue.s).as_str(),
+                cx.lw(cue.s),
                 "supporting" | "opposing" | "backing" | "highlighting" | "advocating"
             )
             && cue.s > a
             && cx.toks[cue.s - 1].is_word()
             && !matches!(
-                cx.lw(cue.s - 1).as_str(),
+                cx.lw(cue.s - 1),
                 "by" | "while"
                     | "when"
                     | "after"
@@ -2715,7 +2701,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 np.s > a
                     && cx.toks[np.s - 1].is_word()
                     && matches!(
-                        cx.lw(np.s - 1).as_str(),
+                        cx.lw(np.s - 1),
                         "in" | "of" | "around" | "across" | "from" | "at" | "for" | "with" | "on"
                     )
             })
@@ -2746,7 +2732,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         } else if let Some(np) = left.clone() {
             let after_modal = cue.s > a
                 && matches!(
-                    cx.lw(cue.s - 1).as_str(),
+                    cx.lw(cue.s - 1),
                     "could"
                         | "would"
                         | "will"
@@ -2770,10 +2756,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     NpKind::Nominal(h) => {
                         h.ends_with('s')
                             || is_data_noun(h)
-                                && matches!(
-                                    cx.lw(cue.s).as_str(),
-                                    "show" | "find" | "suggest" | "indicate"
-                                )
+                                && matches!(cx.lw(cue.s), "show" | "find" | "suggest" | "indicate")
                             || matches!(
                                 h.as_str(),
                                 "and"
@@ -2845,9 +2828,9 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         } else if cue.s > a
             && !cue.participle
             // `, told NBC`: what follows "told" is the listener, never the speaker
-            && !matches!(cx.lw(cue.s).as_str(), "told" | "tells" | "tell")
+            && !matches!(cx.lw(cue.s), "told" | "tells" | "tell")
             && (cue.info.inversion && !cue.base_form
-                || matches!(cx.lw(cue.s).as_str(), "says" | "adds" | "asks" | "writes"))
+                || matches!(cx.lw(cue.s), "says" | "adds" | "asks" | "writes"))
         {
             let pre_ok = cx.punct(cue.s - 1) == Some(',')
                 || cx.is_closing_mark(cue.s - 1)
@@ -2862,8 +2845,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                             Some('.' | ',' | ';' | '!' | '?' | '(' | '\u{2014}')
                         )
                         || (cx.toks[np.e].is_word()
-                            && (is_adjunct_start(&cx.lw(np.e))
-                                || matches!(cx.lw(np.e).as_str(), "who" | "whose")));
+                            && (is_adjunct_start(cx.lw(np.e))
+                                || matches!(cx.lw(np.e), "who" | "whose")));
                     if !matches!(np.kind, NpKind::Nominal(_)) || ends && noun_phrase_only(cx, &np) {
                         block_e = np.e;
                         src = Some(np);
@@ -2890,10 +2873,10 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
         if src.is_none() && !cue.participle && !cue.base_form && cue.s > a + 2 && {
             let mut k = cue.s - 1;
-            while k > a + 1 && cx.toks[k].is_word() && lexicon::is_aux_or_adverb(&cx.lw(k)) {
+            while k > a + 1 && cx.toks[k].is_word() && lexicon::is_aux_or_adverb(cx.lw(k)) {
                 k -= 1;
             }
-            cx.toks[k].is_word() && matches!(cx.lw(k).as_str(), "and" | "but")
+            cx.toks[k].is_word() && matches!(cx.lw(k), "and" | "but")
         } {
             if let Some(np) = sentence_subject(cx, a, b) {
                 if np.e < cue.s - 1 {
@@ -2905,7 +2888,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && cue.s > a
             && cx.toks[cue.s - 1].is_word()
             && matches!(
-                cx.lw(cue.s - 1).as_str(),
+                cx.lw(cue.s - 1),
                 "by" | "before" | "after" | "while" | "upon" | "when" | "and"
             );
         // (`"...," adding, "..."`: the comma inside the closing mark counts)
@@ -2934,19 +2917,17 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     .or_else(|| nearest_subject(cx, a, cue.s))
                     .or_else(|| {
                         // "The candidate closed by saying, ...": a noun-phrase subject
-                        if !(cx.toks[a].is_word()
-                            && matches!(cx.lw(a).as_str(), "the" | "a" | "an"))
-                        {
+                        if !(cx.toks[a].is_word() && matches!(cx.lw(a), "the" | "a" | "an")) {
                             return None;
                         }
                         let mut np = np_right(cx, a, cue.s, true)?;
                         // the noun phrase ends before its verb (`The candidate closed ...`)
                         if let Some(v) = (a + 2..np.e).find(|&k| {
                             let w = cx.lw(k);
-                            w.ends_with("ed") || lexicon::is_aux_or_adverb(&w)
+                            w.ends_with("ed") || lexicon::is_aux_or_adverb(w)
                         }) {
                             np.e = v;
-                            np.kind = NpKind::Nominal(cx.lw(v - 1));
+                            np.kind = NpKind::Nominal(cx.lw(v - 1).to_string());
                         }
                         Some(np)
                     });
@@ -2960,12 +2941,12 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         // "Party officials in Maine and across the region say ...": a long subject the
         // noun-phrase walk gave up on still speaks (from the clause start to the cue)
         if src.is_none()
-            && matches!(cx.lw(cue.s).as_str(), "say" | "says" | "said")
+            && matches!(cx.lw(cue.s), "say" | "says" | "said")
             && cue.s > a
             && cx.toks[cue.s - 1].is_word()
             && cx.in_span[cue.s - 1].is_none()
             && !matches!(
-                cx.lw(cue.s - 1).as_str(),
+                cx.lw(cue.s - 1),
                 "to" | "and" | "or" | "but" | "not" | "never" | "who" | "which" | "that"
             )
             && cue.e < b
@@ -2988,20 +2969,20 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 src = Some(Np {
                     s: start,
                     e: cue.s,
-                    kind: NpKind::Nominal(head),
+                    kind: NpKind::Nominal(head.to_string()),
                 });
             }
         }
         // "Jo Park, a teacher who helped plan the strike, said she ...": an appositive too
         // long for the name walk; the clause from its start to the comma speaks
         if src.is_none()
-            && matches!(cx.lw(cue.s).as_str(), "said" | "says")
+            && matches!(cx.lw(cue.s), "said" | "says")
             && cue.s > a + 2
             && cx.punct(cue.s - 1) == Some(',')
             && cue.e < b
             && cx.toks[cue.e].is_word()
             && cx.in_span[cue.e].is_none()
-            && !is_adjunct_start(&cx.lw(cue.e))
+            && !is_adjunct_start(cx.lw(cue.e))
             && (a..cue.s).all(|k| cx.in_span[k].is_none())
         {
             let mut start = (a..cue.s - 1)
@@ -3011,10 +2992,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             // (`But Jo Park, ..., said`: a linking word before the subject)
             if start + 1 < cue.s
                 && cx.toks[start].is_word()
-                && matches!(
-                    cx.lw(start).as_str(),
-                    "but" | "and" | "still" | "yet" | "so"
-                )
+                && matches!(cx.lw(start), "but" | "and" | "still" | "yet" | "so")
             {
                 start += 1;
             }
@@ -3025,7 +3003,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     && (matches!(np.kind, NpKind::Name(_))
                         || np.e + 1 < cue.s
                             && cx.toks[np.e + 1].is_word()
-                            && matches!(cx.lw(np.e + 1).as_str(), "which" | "who"))
+                            && matches!(cx.lw(np.e + 1), "which" | "who"))
             }) {
                 let np = first_np.unwrap();
                 block_s = np.s;
@@ -3046,7 +3024,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     && cx.punct(np.e) == Some(',')
                     && np.e + 1 < cue.s
                     && cx.toks[np.e + 1].is_word()
-                    && matches!(cx.lw(np.e + 1).as_str(), "who" | "whose")
+                    && matches!(cx.lw(np.e + 1), "who" | "whose")
                 {
                     // (the block stays the cue: the relative clause may hold a report of its
                     // own, `Roe, who says costs were "high," described ...`)
@@ -3066,7 +3044,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && !cue.info.clause
             && cue.s > a
             && matches!(
-                cx.lw(cue.s - 1).as_str(),
+                cx.lw(cue.s - 1),
                 "is" | "was" | "were" | "are" | "be" | "been" | "being"
             )
         {
@@ -3080,12 +3058,12 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             && cue.s > a
             && cue.e < b
             && matches!(
-                cx.lw(cue.s - 1).as_str(),
+                cx.lw(cue.s - 1),
                 "is" | "was" | "were" | "are" | "be" | "been" | "being"
             )
             && cx.toks[cue.e].is_word()
             && matches!(
-                cx.lw(cue.e).as_str(),
+                cx.lw(cue.e),
                 "at" | "in" | "on" | "by" | "for" | "with" | "near" | "outside" | "inside"
             )
         {
@@ -3102,8 +3080,8 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                         && k >= a + 2
                         && cx.w(k - 2).chars().count() == 1))
                 && cx.in_span[k - 1].is_none()
-                && !is_function_word(&cx.lw(k - 1))
-                && lexicon::cue(&cx.lw(k - 1)).is_none()
+                && !is_function_word(cx.lw(k - 1))
+                && lexicon::cue(cx.lw(k - 1)).is_none()
             {
                 k -= 1;
                 n += 1;
@@ -3128,7 +3106,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 if k > block_e && cx.toks[k].is_word() && {
                     let w = cx.lw(k);
                     matches!(
-                        w.as_str(),
+                        w,
                         "after"
                             | "before"
                             | "when"
@@ -3142,7 +3120,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                             | "at"
                             | "last"
                             | "this"
-                    ) || lexicon::cue(&w).is_some()
+                    ) || lexicon::cue(w).is_some()
                 } {
                     break;
                 }
@@ -3154,7 +3132,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 // no "that": skip a one-word or name object
                 let lw = cx.lw(block_e);
                 if matches!(
-                    lw.as_str(),
+                    lw,
                     "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists"
                 ) {
                     block_e += 1;
@@ -3310,13 +3288,13 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     if (bs..be.min(bs + 2)).any(|k| {
         cx.toks[k].is_word()
             && matches!(
-                cx.lw(k).as_str(),
+                cx.lw(k),
                 "when" | "after" | "before" | "while" | "because" | "if" | "until" | "unless"
             )
     }) || bs > a
         && cx.toks[bs - 1].is_word()
         && matches!(
-            cx.lw(bs - 1).as_str(),
+            cx.lw(bs - 1),
             "when" | "after" | "before" | "while" | "because" | "if" | "until" | "unless"
         )
     {
@@ -3348,16 +3326,16 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
     let title_before = cx.is_closing_mark(pre)
         && cx.in_span[pre].is_some_and(|k| names_not_speech(cx, &cx.spans[k]));
     // (an inverted block, `..., said Bo Reed, a professor`, never follows a fronted adverbial)
-    let inverted = cx.toks[bs].is_word() && lexicon::cue(&cx.lw(bs)).is_some();
+    let inverted = cx.toks[bs].is_word() && lexicon::cue(cx.lw(bs)).is_some();
     if (!cx.is_closing_mark(pre) || title_before) && !ends_sentence && !inverted {
         let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
         let first = if cx.toks[seg_start].is_word() {
             cx.lw(seg_start)
         } else {
-            String::new()
+            ""
         };
         let adverbial = matches!(
-            first.as_str(),
+            first,
             "when"
                 | "while"
                 | "after"
@@ -3412,7 +3390,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 | "afterwards"
                 | "recently"
                 | "previously"
-        ) || crate::lexicon::is_weekday(&first);
+        ) || crate::lexicon::is_weekday(first);
         if words < 4 || adverbial {
             return false;
         }
@@ -3446,9 +3424,9 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 // `"... a sad day." Roe said he would ...`: a quotation closed by a full stop
                 // before a cue with a clause of its own is not what the cue reports
                 let closed_sentence = pre > a && cx.punct(pre - 1) == Some('.');
-                lw != "that" && (!closed_sentence || is_adjunct_start(&lw))
+                lw != "that" && (!closed_sentence || is_adjunct_start(lw))
             } else {
-                is_adjunct_start(&lw)
+                is_adjunct_start(lw)
             }
         }
         Kind::Punct(_) => true,
@@ -3556,7 +3534,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
             let first = cx.lw(s);
             if matches!(
-                first.as_str(),
+                first,
                 "at" | "in"
                     | "on"
                     | "for"
@@ -3594,10 +3572,10 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if let Some(k) = (s + 1..e).find(|&k| {
             cx.in_span[k].is_none()
                 && cx.toks[k].is_word()
-                && matches!(cx.lw(k).as_str(), "and" | "but")
+                && matches!(cx.lw(k), "and" | "but")
                 && k + 1 < e
                 && cx.toks[k + 1].is_word()
-                && lexicon::cue(&cx.lw(k + 1)).is_some_and(|c| c.clause || c.np)
+                && lexicon::cue(cx.lw(k + 1)).is_some_and(|c| c.clause || c.np)
                 && !cx.lw(k + 1).ends_with("ing")
         }) {
             e = k;
@@ -3610,7 +3588,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                     || cx.punct(k) == Some(',')
                         && k + 1 < e
                         && cx.toks[k + 1].is_word()
-                        && matches!(cx.lw(k + 1).as_str(), "but" | "although" | "though"))
+                        && matches!(cx.lw(k + 1), "but" | "although" | "though"))
                 && (k..e).all(|x| cx.in_span[x].is_none())
         }) {
             e = k;
@@ -3623,7 +3601,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                 && (cx.punct(k) == Some(',')
                     && cx.toks[k + 1].is_word()
                     && matches!(
-                        cx.lw(k + 1).as_str(),
+                        cx.lw(k + 1),
                         "which" | "who" | "whom" | "whose" | "where"
                     )
                     // (a parenthesis of three words or more: "Gov. Ann Vale (R) to resign"
@@ -3640,7 +3618,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
         // `saying at the hearing on Monday, "..."`, `adding later, "..."`: skip the adjunct
         // to the quotation (before a participle's content is cut at that comma)
-        if s < e && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
+        if s < e && cx.toks[s].is_word() && is_adjunct_start(cx.lw(s)) {
             if let Some(k) = (s..e.min(s + 10))
                 .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
             {
@@ -3683,7 +3661,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     if s < e
         && !att.trailing
         && cx.toks[s].is_word()
-        && matches!(cx.lw(s).as_str(), "who" | "which")
+        && matches!(cx.lw(s), "who" | "which")
         && !(s == att.cue.e && asks_question(cx, att.cue.s, att.cue.e, e))
     {
         return (s, s);
@@ -3707,7 +3685,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
     }
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"
-    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(&cx.lw(s)) {
+    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(cx.lw(s)) {
         if let Some(k) = (s..e.min(s + 14))
             .find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that")
         {
@@ -3743,12 +3721,12 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         && k + 1 < e
                         && cx.toks[k + 1].is_word()
                         && matches!(
-                            cx.lw(k + 1).as_str(),
+                            cx.lw(k + 1),
                             "including" | "such" | "especially" | "particularly"
                         )))
                     || (k > s
                         && cx.toks[k].is_word()
-                        && matches!(cx.lw(k).as_str(), "but" | "because" | "while" | "when")))
+                        && matches!(cx.lw(k), "but" | "because" | "while" | "when")))
             {
                 break;
             }
@@ -3764,7 +3742,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         && s < e
         && cx.toks[s].is_word()
         && matches!(
-            cx.lw(s).as_str(),
+            cx.lw(s),
             "on" | "for"
                 | "with"
                 | "by"
@@ -3786,7 +3764,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         && s < e
         && cx.toks[s].is_word()
         && matches!(
-            cx.lw(s).as_str(),
+            cx.lw(s),
             "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during"
         )
     {
@@ -3797,7 +3775,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         cx.toks[k].is_word()
             && (cx.in_span[k].is_some()
                 || !matches!(
-                    cx.lw(k).as_str(),
+                    cx.lw(k),
                     "although"
                         | "though"
                         | "while"
@@ -3820,10 +3798,10 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if (s..e).filter(|&k| cx.toks[k].is_word()).count() <= 3
             && (s..e).filter(|&k| cx.toks[k].is_word()).all(|k| {
                 let w = cx.lw(k);
-                crate::lexicon::is_weekday(&w)
+                crate::lexicon::is_weekday(w)
                     || w.len() > 3 && w.ends_with("ly")
                     || matches!(
-                        w.as_str(),
+                        w,
                         "today"
                             | "yesterday"
                             | "tonight"
@@ -3867,12 +3845,12 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     if !att.trailing && s < e && cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
         let first = cx.lw(s);
         // "what she wants and the mayor's voters ...": a coordinated clause is not content
-        if matches!(first.as_str(), "and" | "or" | "nor") {
+        if matches!(first, "and" | "or" | "nor") {
             return (s, s);
         }
         // "added to the picture", "adding to her lead": "to" before a noun phrase is a
         // preposition, not an infinitive clause
-        if first == "to" && s + 1 < e && cx.toks[s + 1].is_word() && is_determiner(&cx.lw(s + 1)) {
+        if first == "to" && s + 1 < e && cx.toks[s + 1].is_word() && is_determiner(cx.lw(s + 1)) {
             return (s, s);
         }
     }
@@ -3899,8 +3877,8 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
         NpKind::Nominal(head) => {
             let head = head.clone();
             // (`the senator`, `the Ohio governor`, `the senator from Vermont`)
-            let role_phrase = np.e - np.s <= 3
-                || np.s + 2 < np.e && matches!(cx.lw(np.s + 2).as_str(), "from" | "of");
+            let role_phrase =
+                np.e - np.s <= 3 || np.s + 2 < np.e && matches!(cx.lw(np.s + 2), "from" | "of");
             if lexicon::is_role_noun(&head) && role_phrase && cx.lw(np.s) == "the" {
                 cx.people.by_role(&head)
             } else {
@@ -3943,7 +3921,7 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
 /// summer`, `the ACME report`): a name right after the determiner that is not a possessive, with
 /// only lower-case words after it.
 fn nominal_name(cx: &Ctx, np: &Np) -> Option<usize> {
-    if np.e <= np.s + 1 || !matches!(cx.lw(np.s).as_str(), "the" | "a" | "an") {
+    if np.e <= np.s + 1 || !matches!(cx.lw(np.s), "the" | "a" | "an") {
         return None;
     }
     let m = cx.mention_start[np.s + 1]?;
