@@ -28,8 +28,15 @@ fn with_path(e: io::Error, what: &str, path: &Path) -> io::Error {
 }
 
 impl AtomicFile {
-    /// Starts writing `path` through its temporary name; creates the folder if needed.
+    /// Starts writing `path` through its temporary name; creates the folder if needed. Writes go
+    /// through a 1 MiB buffer.
     pub fn create(path: &Path) -> io::Result<Self> {
+        Self::with_capacity(path, 1 << 20)
+    }
+
+    /// Like [`AtomicFile::create`], with a write buffer of `capacity` bytes: for a caller that
+    /// keeps many files open at once, where 1 MiB each would add up.
+    pub fn with_capacity(path: &Path, capacity: usize) -> io::Result<Self> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| with_path(e, "creating", dir))?;
         }
@@ -40,7 +47,7 @@ impl AtomicFile {
         Ok(AtomicFile {
             final_path: path.to_path_buf(),
             tmp_path,
-            writer: Some(BufWriter::with_capacity(1 << 20, file)),
+            writer: Some(BufWriter::with_capacity(capacity, file)),
         })
     }
 

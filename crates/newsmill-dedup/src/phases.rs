@@ -17,8 +17,8 @@
 
 use crate::config::{DedupAction, DedupConfig};
 use crate::files::{
-    external_sort, read_done, write_atomic, write_done, AtomicFile, Rec, RecFormat, RecReader,
-    RecWriter, SortedRecs,
+    create_rec_file, external_sort, read_done, write_atomic, write_done, AtomicFile, Rec,
+    RecFormat, RecReader, RecWriter, SortedRecs,
 };
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
 use crate::text::{brand_key, combine, host_brand, lines, mix64, shingles, source_line, Tokens};
@@ -215,11 +215,11 @@ pub fn scan_task(
     let parts = line_partitions(config);
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
-            .map(|p| AtomicFile::create(&scan_part(work_dir, shard, p)))
+            .map(|p| create_rec_file(&scan_part(work_dir, shard, p)))
             .collect::<std::io::Result<Vec<_>>>()?;
         let copies = copy_detection(config);
         let mut copy_outs = (0..if copies { parts } else { 0 })
-            .map(|p| AtomicFile::create(&scan_copies(work_dir, shard, p)))
+            .map(|p| create_rec_file(&scan_copies(work_dir, shard, p)))
             .collect::<std::io::Result<Vec<_>>>()?;
         let mut n = 0u64;
         let mut keys: Vec<(u64, usize)> = Vec::new();
@@ -385,7 +385,7 @@ pub fn lines_task(
         SCAN_FORMAT,
         inputs,
         |part, sorted| {
-            let mut out = AtomicFile::create(&lines_out(work_dir, part))?;
+            let mut out = create_rec_file(&lines_out(work_dir, part))?;
             let min_keep = config
                 .boilerplate_min_docs
                 .min(config.template_min_docs)
@@ -455,7 +455,7 @@ pub fn lines_task(
                 }
                 later.sort_unstable();
                 stats.add("copies", later.len() as u64);
-                let mut out = AtomicFile::create(&copies_out(work_dir, part))?;
+                let mut out = create_rec_file(&copies_out(work_dir, part))?;
                 for &doc in &later {
                     out.rec((doc, 0))?;
                 }
@@ -682,11 +682,11 @@ pub fn signatures_task(
     let mut tokens = Tokens::default();
     for shard in (0..source.shard_count()).filter(|&s| task.owns(s)) {
         let mut outs = (0..parts)
-            .map(|p| AtomicFile::create(&sig_part(work_dir, shard, p)))
+            .map(|p| create_rec_file(&sig_part(work_dir, shard, p)))
             .collect::<std::io::Result<Vec<_>>>()?;
-        let mut sk = AtomicFile::create(&sig_sketch(work_dir, shard))?;
-        let mut idx = AtomicFile::create(&sig_index(work_dir, shard))?;
-        let mut meta = AtomicFile::create(&sig_meta(work_dir, shard))?;
+        let mut sk = create_rec_file(&sig_sketch(work_dir, shard))?;
+        let mut idx = create_rec_file(&sig_index(work_dir, shard))?;
+        let mut meta = create_rec_file(&sig_meta(work_dir, shard))?;
         let copies = load_copies(work_dir, config, shard, offsets[shard + 1] - offsets[shard])?;
         let mut offset = 0u64;
         for (ord, doc) in source.open(shard)?.enumerate() {
@@ -830,7 +830,7 @@ pub fn bands_task(
         inputs,
         |part, sorted| {
             let mut outs = (0..pair_parts)
-                .map(|q| AtomicFile::create(&pairs_part(work_dir, part, q)))
+                .map(|q| create_rec_file(&pairs_part(work_dir, part, q)))
                 .collect::<std::io::Result<Vec<_>>>()?;
             let mut bucket: Vec<u64> = Vec::new();
             let mut cur_key = None;
@@ -1085,7 +1085,7 @@ pub fn verify_task(
         RecFormat::PAIR,
         inputs,
         |part, sorted| {
-            let mut out = AtomicFile::create(&edges_part(work_dir, part))?;
+            let mut out = create_rec_file(&edges_part(work_dir, part))?;
             let mut last: Option<Rec> = None;
             let mut loaded_a: Option<(u64, u64)> = None;
             while let Some(pair) = sorted.next_rec()? {
@@ -1452,7 +1452,7 @@ pub fn cluster_task(
     let mut seen: HashSet<(u32, u64), std::hash::BuildHasherDefault<IntHasher>> =
         HashSet::default();
     for (shard, bounds) in offsets.windows(2).enumerate() {
-        let mut out = AtomicFile::create(&decisions_path(work_dir, shard))?;
+        let mut out = create_rec_file(&decisions_path(work_dir, shard))?;
         let p = sig_meta(work_dir, shard);
         let r = BufReader::new(File::open(&p).with_context(|| format!("opening {}", p.display()))?);
         for (ord, line) in r.lines().enumerate() {
