@@ -536,7 +536,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 let after_person = i > a
                     && cx.mention_end[i - 1].is_some_and(|m| {
                         let n = cx.people.mentions[m].name;
-                        let k = cx.people.expand(&cx.people.names[n].words).unwrap_or(n);
+                        let k = cx.people.canonical(n);
                         cx.people.is_person(k)
                     })
                     && !clause_end;
@@ -997,10 +997,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 .find(|&k| cx.punct(k) == Some(dash))?;
             let m = cx.mention_end[open - 1]?;
             let mm = &cx.people.mentions[m];
-            let full = cx
-                .people
-                .expand(&cx.people.names[mm.name].words)
-                .unwrap_or(mm.name);
+            let full = cx.people.canonical(mm.name);
             if cx.people.is_person(full) {
                 return Some(Np {
                     s: mm.np_s.max(a),
@@ -1125,10 +1122,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     if matches!(w, "of" | "from" | "at" | "with") {
                         if let Some(m0) = cx.mention_end[q - 2] {
                             let p = &cx.people.mentions[m0];
-                            let full = cx
-                                .people
-                                .expand(&cx.people.names[p.name].words)
-                                .unwrap_or(p.name);
+                            let full = cx.people.canonical(p.name);
                             if cx.people.is_person(full) {
                                 return Some(Np {
                                     s: p.np_s.max(a),
@@ -1533,8 +1527,7 @@ fn sentence_subject(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
                 && !(k..c).any(|i| {
                     cx.mention_start[i].is_some_and(|m| {
                         let n = cx.people.mentions[m].name;
-                        cx.people
-                            .is_person(cx.people.expand(&cx.people.names[n].words).unwrap_or(n))
+                        cx.people.is_person(cx.people.canonical(n))
                     })
                 });
             let piece_is_adjunct = c > k
@@ -2590,10 +2583,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         let para_start = a == 0 || cx.toks[a - 1].para != cx.toks[a].para;
         let named = cx.mention_end[k - 1].is_some_and(|m| {
             let mm = &cx.people.mentions[m];
-            let k = cx
-                .people
-                .expand(&cx.people.names[mm.name].words)
-                .unwrap_or(mm.name);
+            let k = cx.people.canonical(mm.name);
             mm.np_s <= a + 1 && cx.people.is_person(k)
         }) && cx.w(k - 1).chars().count() > 1;
         if para_start
@@ -2648,10 +2638,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         if cue.participle && cue.s > a + 1 {
             if let Some(m) = cx.mention_end[cue.s - 1] {
                 let mm = &cx.people.mentions[m];
-                let k = cx
-                    .people
-                    .expand(&cx.people.names[mm.name].words)
-                    .unwrap_or(mm.name);
+                let k = cx.people.canonical(mm.name);
                 if mm.s > a
                     && cx.people.is_person(k)
                     && cx.toks[mm.np_s.max(a + 1) - 1].is_word()
@@ -4012,7 +3999,7 @@ fn pronoun_antecedent_at(cx: &Ctx, at: usize, g: Gender, depth: usize) -> Option
             ..
         }) = subj
         {
-            let k = cx.people.expand(&cx.people.names[k0].words).unwrap_or(k0);
+            let k = cx.people.canonical(k0);
             // a two- or three-word name in subject position is a person unless it reads as an
             // organisation ("Dewayne Smithy, 33, dismisses ...")
             let n = &cx.people.names[k];
@@ -4053,10 +4040,7 @@ fn pronoun_antecedent_at(cx: &Ctx, at: usize, g: Gender, depth: usize) -> Option
                 .take_while(|m| m.s < end)
                 .filter(|m| m.e <= end && cx.in_span[m.s].is_none())
                 .filter_map(|m| {
-                    let k = cx
-                        .people
-                        .expand(&cx.people.names[m.name].words)
-                        .unwrap_or(m.name);
+                    let k = cx.people.canonical(m.name);
                     fits(k, strict).then_some(k)
                 })
                 .next();

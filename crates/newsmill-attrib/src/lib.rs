@@ -219,6 +219,14 @@ mod tests {
         )
     }
 
+    /// Asserts that none of the texts yields an attribution.
+    fn assert_no_reports(texts: &[&str]) {
+        for t in texts {
+            let a = attribute(t);
+            assert!(a.quotes.is_empty(), "{t}: {:?}", a.quotes);
+        }
+    }
+
     const INTRO: &str = "Senator Jane Doe of Ohio and Mayor John Roe met on Tuesday.\n";
 
     #[test]
@@ -1778,17 +1786,14 @@ mod tests {
 
     #[test]
     fn nouns_that_look_like_cues_report_nothing() {
-        for t in [
+        assert_no_reports(&[
             // a word right after a possessive is a noun
             "Mayor Ann Vale spoke.\n\nNot everyone finds Vale's remarks convincing this year.",
             // "states that" + a verb opens a relative clause
             "The tour stops in five states that have long voted for the other party.",
             // "went on" + a noun phrase is no speech
             "On Sunday, Mayor Ann Vale went on the offensive against the council.",
-        ] {
-            let a = attribute(t);
-            assert!(a.quotes.is_empty(), "{t}: {:?}", a.quotes);
-        }
+        ]);
     }
 
     #[test]
@@ -1815,14 +1820,11 @@ mod tests {
 
     #[test]
     fn called_that_names_or_phones_reports_nothing() {
-        for t in [
+        assert_no_reports(&[
             "A new group called Fair Votes Now is trying to raise money.",
             "Mayor Ann Vale called Jo Park on Monday.",
             "Mayor Ann Vale called into a radio show.",
-        ] {
-            let a = attribute(t);
-            assert!(a.quotes.is_empty(), "{t}: {:?}", a.quotes);
-        }
+        ]);
         let t = "Mayor Ann Vale called Jo Park a liar.";
         let (c, _, cue, who, _) = q(t, "liar");
         assert_eq!(c, vec!["Jo Park a liar"]);

@@ -630,6 +630,11 @@ impl People {
         None
     }
 
+    /// The entry a name stands for once expanded (`Peskov` -> `Dmitri Peskov`), or itself.
+    pub fn canonical(&self, k: usize) -> usize {
+        self.expand(&self.names[k].words).unwrap_or(k)
+    }
+
     /// Groups name entries into people: each multi-word person name with every shorter name
     /// that ends with its surname. Returns (canonical entry, mention count).
     pub fn persons(&self) -> Vec<(usize, usize)> {
