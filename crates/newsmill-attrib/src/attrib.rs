@@ -1071,30 +1071,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         // a possessive name is not the subject ("Trump's campaign said" ends in a noun)
         let (_, poss) = strip_possessive(cx.w(t));
         if !poss {
-            let mut s = mm.np_s.max(a);
-            // `"...," Dayton Public Advocate Tia Jones said`: every word between a
-            // closing quotation (after a comma, ? or !) and the name belongs to the subject
-            {
-                let mut k = s;
-                while k > a
-                    && s - k < 8
-                    && cx.toks[k - 1].is_word()
-                    && cx.in_span[k - 1].is_none()
-                    && !matches!(
-                        cx.lw(k - 1),
-                        "said" | "says" | "and" | "but" | "who" | "that" | "which" | "as"
-                    )
-                {
-                    k -= 1;
-                }
-                if k < s
-                    && k > a + 1
-                    && cx.is_closing_mark(k - 1)
-                    && matches!(cx.punct(k - 2), Some(',' | '?' | '!'))
-                {
-                    s = k;
-                }
-            }
+            let mut s = subject_after_quotation(cx, a, mm.np_s.max(a));
             // "Gov. Ann Vale of Ohio told": the person before "of Place"
             if s >= a + 2 && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1), "of" | "from") {
                 if let Some(m0) = cx.mention_end[s - 2] {
@@ -1143,7 +1120,8 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             // "Cummings and Conyers wrote": both are the source; the first is named
             if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
                 if let Some(m0) = cx.mention_end[s - 2] {
-                    s = cx.people.mentions[m0].np_s.max(a);
+                    // (`"...," nuclear experts Jo Reed and Al Kerr wrote`: role words too)
+                    s = subject_after_quotation(cx, a, cx.people.mentions[m0].np_s.max(a));
                     return Some(Np {
                         s,
                         e: t + 1,
@@ -1317,6 +1295,33 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
 fn is_initialism(w: &str) -> bool {
     w.split('.')
         .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Where a subject starting at `s` begins when every word between a closing quotation (after a
+/// comma, ? or !) and it belongs to it (`"...," Dayton Public Advocate Tia Jones said`); `s`
+/// otherwise.
+fn subject_after_quotation(cx: &Ctx, a: usize, s: usize) -> usize {
+    let mut k = s;
+    while k > a
+        && s - k < 8
+        && cx.toks[k - 1].is_word()
+        && cx.in_span[k - 1].is_none()
+        && !matches!(
+            cx.lw(k - 1),
+            "said" | "says" | "and" | "but" | "who" | "that" | "which" | "as"
+        )
+    {
+        k -= 1;
+    }
+    if k < s
+        && k > a + 1
+        && cx.is_closing_mark(k - 1)
+        && matches!(cx.punct(k - 2), Some(',' | '?' | '!'))
+    {
+        k
+    } else {
+        s
+    }
 }
 
 /// `Name, appositive, said`: the name before the appositive.

@@ -1954,4 +1954,19 @@ mod tests {
         let (_, _, _, who, _) = q(t, "levy stays");
         assert_eq!(who.as_deref(), Some("Ann Vale"));
     }
+
+    #[test]
+    fn coordinated_speakers_after_role_words_close_the_quotation() {
+        let t = "\u{201c}The new design would work,\u{201d} nuclear experts Dan Reed and Sara \
+                 Kell wrote in a report.";
+        let a = attribute(t);
+        let q0 = a
+            .quotes
+            .iter()
+            .find(|x| x.contents.iter().any(|c| s(t, *c).contains("new design")))
+            .expect("quotation");
+        assert_eq!(q0.cue.map(|c| s(t, c)).as_deref(), Some("wrote"));
+        let m = q0.speaker_mention.map(|c| s(t, c)).unwrap_or_default();
+        assert!(m.contains("Dan Reed and Sara Kell"), "{m:?}");
+    }
 }
