@@ -577,6 +577,10 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 if e < b && cx.lw(e) == "in" && lw.starts_with("chime") {
                     e += 1;
                 }
+                // "writes back", "texted back": the particle belongs to the cue
+                if e < b && cx.lw(e) == "back" && info.clause {
+                    e += 1;
+                }
                 out.push(Cue {
                     s: i,
                     e,
@@ -3405,8 +3409,15 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 && !(be + 1 < b && cx.is_opening_mark(be + 1))
         }
         Kind::Punct(',') => {
-            !(be + 1 < b && cx.is_opening_mark(be + 1) && !cx.is_closing_mark(pre))
-                || cx.is_closing_mark(pre)
+            // `"... my trip." Vale writes back, "..."`: a quotation closed by a full stop is a
+            // sentence of its own; the cue introduces the quotation after it
+            let opens_next = be + 1 < b && cx.is_opening_mark(be + 1);
+            let closed_sentence =
+                cx.is_closing_mark(pre) && pre > a && cx.punct(pre - 1) == Some('.');
+            if closed_sentence && opens_next {
+                return false;
+            }
+            !opens_next || cx.is_closing_mark(pre)
         }
         Kind::Quote(_) => cx.is_closing_mark(pre),
         Kind::Word => {
@@ -3416,7 +3427,12 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 // `"... a sad day." Roe said he would ...`: a quotation closed by a full stop
                 // before a cue with a clause of its own is not what the cue reports
                 let closed_sentence = pre > a && cx.punct(pre - 1) == Some('.');
-                lw != "that" && (!closed_sentence || is_adjunct_start(lw))
+                // ... nor one closed by ! or ? before a cue with a that-clause of its own
+                // (`"...!" She replied to him that it was an honor.`)
+                let own_clause = pre > a
+                    && matches!(cx.punct(pre - 1), Some('!' | '?'))
+                    && (be..b.min(be + 5)).any(|k| cx.toks[k].is_word() && cx.lw(k) == "that");
+                lw != "that" && !own_clause && (!closed_sentence || is_adjunct_start(lw))
             } else {
                 is_adjunct_start(lw)
             }
@@ -3658,12 +3674,28 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
     {
         return (s, s);
     }
-    // `said, "..."`: a content that opens with a quotation is that quotation
+    // `said, "..."`: a content that opens with a quotation is that quotation (with the
+    // quotations listed after it: `chanted, "Send them home," and "Build the wall."`)
     if s < e && !att.trailing && cx.is_opening_mark(s) {
         if let Some(k) = cx.in_span[s] {
-            let q = &cx.spans[k];
-            if q.last < e {
-                return (s, q.last + 1);
+            let mut last = cx.spans[k].last;
+            if last < e {
+                loop {
+                    let mut j = last + 1;
+                    while j < e && cx.punct(j) == Some(',') {
+                        j += 1;
+                    }
+                    if !(j + 1 < e && cx.toks[j].is_word() && matches!(cx.lw(j), "and" | "or")) {
+                        break;
+                    }
+                    match cx.in_span[j + 1] {
+                        Some(n) if cx.spans[n].first == j + 1 && cx.spans[n].last < e => {
+                            last = cx.spans[n].last;
+                        }
+                        _ => break,
+                    }
+                }
+                return (s, last + 1);
             }
         }
     }
@@ -3759,6 +3791,18 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             cx.lw(s),
             "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during"
         )
+    {
+        return (s, s);
+    }
+    // `wrote to Ann Roe`, `responded to him`: "to" before a person or a pronoun names the
+    // listener; no content follows unless a quotation or "that" does
+    if !att.trailing
+        && s + 1 < e
+        && cx.toks[s].is_word()
+        && cx.lw(s) == "to"
+        && (cx.mention_start[s + 1].is_some()
+            || matches!(cx.lw(s + 1), "him" | "her" | "them" | "me" | "us"))
+        && !(s..e).any(|k| cx.in_span[k].is_some() || cx.toks[k].is_word() && cx.lw(k) == "that")
     {
         return (s, s);
     }

@@ -1969,4 +1969,33 @@ mod tests {
         let m = q0.speaker_mention.map(|c| s(t, c)).unwrap_or_default();
         assert!(m.contains("Dan Reed and Sara Kell"), "{m:?}");
     }
+
+    #[test]
+    fn replies_and_letters_keep_their_own_speakers() {
+        // "wrote to X": X is the listener, not content
+        assert_no_reports(&["Jo Vale wrote to Ann Roe."]);
+        // "writes back" is one cue; a quotation closed by a full stop before it is not its own
+        let t = "Jo Vale wrote to Ann Roe.\n\nRoe responds to Vale with, \u{201c}Why now? That \
+                 was on my trip.\u{201d} Vale then writes back, \u{201c}You look cute.\u{201d}";
+        let (_, _, cue, who, _) = q(t, "Why now");
+        assert_eq!(cue.as_deref(), Some("responds"));
+        assert_eq!(who.as_deref(), Some("Ann Roe"));
+        let (_, _, cue, who, _) = q(t, "look cute");
+        assert_eq!(cue.as_deref(), Some("writes back"));
+        assert_eq!(who.as_deref(), Some("Jo Vale"));
+        // a quotation closed by "!" before a cue with a that-clause of its own
+        let t = "Bo Reed emailed Ann Vale, telling her, \u{201c}you are an all-star!\u{201d} She \
+                 replied to him that it was an honor.";
+        let (_, _, cue, who, _) = q(t, "all-star");
+        assert_eq!(cue.as_deref(), Some("telling"));
+        assert_eq!(who.as_deref(), Some("Bo Reed"));
+    }
+
+    #[test]
+    fn quotations_listed_after_a_cue_are_one_content() {
+        let t = "Mayor Ann Vale spoke. The crowd chanted back at her, \"Cut the fee,\" and \
+                 \"Fix the roads.\"";
+        let (c, _, _, _, _) = q(t, "Cut the fee");
+        assert_eq!(c, vec!["\"Cut the fee,\" and \"Fix the roads.\""]);
+    }
 }
