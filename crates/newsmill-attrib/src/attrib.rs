@@ -745,7 +745,11 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
 /// The end of a verb + particle cue starting at `i` that reports a noun phrase (`call for`,
 /// `call on`, `refer to`, `talk about`, `point to`, `push for`), if one starts there.
 fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
-    if i + 2 >= b || !cx.toks[i + 1].is_word() || !cx.toks[i + 2].is_word() {
+    // (the noun phrase may open with a quotation: `called for "boots on the ground"`)
+    if i + 2 >= b
+        || !cx.toks[i + 1].is_word()
+        || !(cx.toks[i + 2].is_word() || cx.is_opening_mark(i + 2))
+    {
         return None;
     }
     let lw = cx.lw(i);
@@ -3680,16 +3684,22 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if let Some(k) = cx.in_span[s] {
             let mut last = cx.spans[k].last;
             if last < e {
+                // (up to the unit's end: a participle's content stops at a comma, and the list
+                // may have one after "and": `telling them, "A," and, "B"`)
                 loop {
                     let mut j = last + 1;
-                    while j < e && cx.punct(j) == Some(',') {
+                    while j < b && cx.punct(j) == Some(',') {
                         j += 1;
                     }
-                    if !(j + 1 < e && cx.toks[j].is_word() && matches!(cx.lw(j), "and" | "or")) {
+                    if !(j + 1 < b && cx.toks[j].is_word() && matches!(cx.lw(j), "and" | "or")) {
                         break;
                     }
-                    match cx.in_span[j + 1] {
-                        Some(n) if cx.spans[n].first == j + 1 && cx.spans[n].last < e => {
+                    let mut o = j + 1;
+                    while o < b && cx.punct(o) == Some(',') {
+                        o += 1;
+                    }
+                    match cx.in_span.get(o).copied().flatten() {
+                        Some(n) if cx.spans[n].first == o && cx.spans[n].last < b => {
                             last = cx.spans[n].last;
                         }
                         _ => break,

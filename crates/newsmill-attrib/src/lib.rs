@@ -1997,5 +1997,24 @@ mod tests {
                  \"Fix the roads.\"";
         let (c, _, _, _, _) = q(t, "Cut the fee");
         assert_eq!(c, vec!["\"Cut the fee,\" and \"Fix the roads.\""]);
+        // ... after a participle, with a comma after "and"
+        let t = "Mayor Ann Vale took a risk, telling the crowd, \"I am one of you,\" and, \"Who \
+                 here pays the fee?\"";
+        let (c, _, cue, who, _) = q(t, "one of you");
+        assert_eq!(
+            c,
+            vec!["\"I am one of you,\" and, \"Who here pays the fee?\""]
+        );
+        assert_eq!(cue.as_deref(), Some("telling"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn a_phrasal_cue_may_report_a_quotation() {
+        let t = "Mayor Ann Vale has also called for \"more buses on the road\" this year.";
+        let (c, _, cue, who, _) = q(t, "more buses");
+        assert_eq!(c, vec!["\"more buses on the road\""]);
+        assert_eq!(cue.as_deref(), Some("called for"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
     }
 }
