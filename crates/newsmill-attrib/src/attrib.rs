@@ -3518,12 +3518,28 @@ fn is_adjunct_start(w: &str) -> bool {
 fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usize, usize) {
     let att = &atts[ai];
     let (mut s, mut e) = if att.trailing {
-        let s = atts[..ai]
+        let mut s = atts[..ai]
             .iter()
             .filter(|p| p.block_e <= att.block_s)
             .map(|p| p.block_e)
             .max()
             .unwrap_or(a);
+        // `When a fan shouted, "Cruz," Beck joked, "..."`: the quotation a leading cue right
+        // before it introduces is that cue's, not this one's
+        if let Some(p) = atts[..ai].last().filter(|p| !p.trailing && p.block_e == s) {
+            let mut k = p.block_e;
+            while k < att.block_s && matches!(cx.punct(k), Some(',' | ':')) {
+                k += 1;
+            }
+            if let Some(q) = cx.in_span.get(k).copied().flatten().map(|q| &cx.spans[q]) {
+                if q.first == k
+                    && q.last < att.block_s
+                    && (q.last + 1..att.block_s).all(|x| !cx.toks[x].is_word())
+                {
+                    s = att.block_s;
+                }
+            }
+        }
         (s, att.block_s)
     } else {
         let e = atts

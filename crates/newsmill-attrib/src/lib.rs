@@ -2017,4 +2017,20 @@ mod tests {
         assert_eq!(cue.as_deref(), Some("called for"));
         assert_eq!(who.as_deref(), Some("Ann Vale"));
     }
+
+    #[test]
+    fn a_quotation_introduced_by_a_leading_cue_is_not_the_next_cues() {
+        let t = "When a fan in the hall shouted, \u{201c}Vale,\u{201d} Reed joked, \u{201c}Amen, \
+                 brother!\u{201d}";
+        let a = attribute(t);
+        let shout: Vec<_> = a
+            .quotes
+            .iter()
+            .filter(|x| x.contents.iter().any(|c| s(t, *c).contains("Vale,")))
+            .collect();
+        assert_eq!(shout.len(), 1, "{:?}", a.quotes);
+        assert_eq!(shout[0].cue.map(|c| s(t, c)).as_deref(), Some("shouted"));
+        let (_, _, cue, _, _) = q(t, "Amen");
+        assert_eq!(cue.as_deref(), Some("joked"));
+    }
 }
