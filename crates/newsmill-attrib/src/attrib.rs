@@ -481,7 +481,12 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                                 | "staff"
                                 | "shop"
                         ));
-            if !(reading || nominal || cap && i > a || naming_or_phoning(cx, i, a, b)) {
+            if !(reading
+                || nominal
+                || cap && i > a
+                || naming_or_phoning(cx, i, a, b)
+                || plural_states(cx, i, a))
+            {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
                     && !matches!(
@@ -663,6 +668,56 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// Whether `states` at `i` is the plural noun (`five states that voted`, `Western states,`,
+/// `early voting states`): as a verb it follows a pronoun, a person or a singular noun (`the
+/// report states that ...`).
+fn plural_states(cx: &Ctx, i: usize, a: usize) -> bool {
+    if cx.lw(i) != "states" {
+        return false;
+    }
+    if i == a {
+        return true;
+    }
+    // (after an aside or a parenthesis the subject is further back: `Reed — who ... — states`)
+    if !cx.toks[i - 1].is_word() {
+        return !matches!(cx.punct(i - 1), Some('\u{2014}' | '\u{2013}' | ')' | ','));
+    }
+    let prev = cx.lw(i - 1);
+    if matches!(prev, "he" | "she" | "it" | "who" | "which" | "that") {
+        return false;
+    }
+    if let Some(m) = cx.mention_end[i - 1] {
+        return !cx
+            .people
+            .is_person(cx.people.canonical(cx.people.mentions[m].name));
+    }
+    let first = cx.w(i - 1).chars().next().unwrap_or(' ');
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || prev.ends_with('s')
+        || prev.ends_with("ing")
+        || is_determiner(prev)
+        || matches!(
+            prev,
+            "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozen"
+                | "early"
+                | "key"
+                | "swing"
+                | "battleground"
+                | "southern"
+                | "northern"
+                | "western"
+                | "eastern"
+        )
 }
 
 /// Whether `called` at `i` names a thing or places a phone call rather than reporting words:

@@ -1793,7 +1793,15 @@ mod tests {
             "The tour stops in five states that have long voted for the other party.",
             // "went on" + a noun phrase is no speech
             "On Sunday, Mayor Ann Vale went on the offensive against the council.",
+            // "states" after a number, a capitalised or an -ing word is the plural noun
+            "The ad airs on Monday in nine states: Ohio, Iowa and Utah.",
+            "Her showing in the four states that cast votes last week was weak.",
+            "He fares well in several Midwest and Western states, with 19 percent in Utah.",
         ]);
+        let t = "The report states that the fee is legal.";
+        let (c, _, cue, _, _) = q(t, "fee is legal");
+        assert_eq!(c, vec!["that the fee is legal"]);
+        assert_eq!(cue.as_deref(), Some("states"));
     }
 
     #[test]
