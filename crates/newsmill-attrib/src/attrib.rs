@@ -3970,6 +3970,15 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         if first == "to" && s + 1 < e && cx.toks[s + 1].is_word() && is_determiner(cx.lw(s + 1)) {
             return (s, s);
         }
+        // "When asked about the levy, ...": a topic, not a question, unless a clause follows
+        // ("asked about claims that ...")
+        if first == "about"
+            && att.src.is_none()
+            && matches!(cx.lw(att.cue.s), "asked" | "ask" | "asks" | "asking")
+            && !(s..e).any(|k| cx.toks[k].is_word() && cx.lw(k) == "that")
+        {
+            return (s, s);
+        }
     }
     (s, e)
 }

@@ -2041,4 +2041,24 @@ mod tests {
         let (_, _, cue, _, _) = q(t, "Amen");
         assert_eq!(cue.as_deref(), Some("joked"));
     }
+
+    #[test]
+    fn asked_about_a_topic_is_no_question() {
+        let t = "When asked about the levy, Mayor Ann Vale said she knows the costs.";
+        let a = attribute(t);
+        assert!(
+            !a.quotes
+                .iter()
+                .any(|x| x.contents.iter().any(|c| s(t, *c).contains("levy"))),
+            "{:?}",
+            a.quotes
+        );
+        let (_, _, cue, who, _) = q(t, "knows the costs");
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+        // ... a clause after it is reported
+        let t = "Asked about claims that the levy will rise, Mayor Ann Vale smiled.";
+        let (_, _, cue, _, _) = q(t, "will rise");
+        assert_eq!(cue.as_deref(), Some("Asked"));
+    }
 }
