@@ -485,7 +485,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 || nominal
                 || cap && i > a
                 || naming_or_phoning(cx, i, a, b)
-                || plural_states(cx, i, a))
+                || plural_states(cx, i, a)
+                || decline_as_drop(cx, i, b))
             {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
@@ -668,6 +669,27 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// Whether `declined` at `i` means a fall (`the rate declined slightly`, `fees declined to $281
+/// million`) rather than a refusal (`declined to comment`, `declined an interview`).
+fn decline_as_drop(cx: &Ctx, i: usize, b: usize) -> bool {
+    if !matches!(cx.lw(i), "decline" | "declines" | "declined" | "declining") {
+        return false;
+    }
+    // a fall: an adverb, a preposition or a number after it (a refusal takes `to` and a verb,
+    // or an object: `declined comment`, `declined an interview`)
+    i + 1 >= b
+        || !cx.toks[i + 1].is_word()
+        || cx.lw(i + 1).ends_with("ly")
+        || matches!(
+            cx.lw(i + 1),
+            "in" | "from" | "by" | "since" | "over" | "sharply"
+        )
+        || cx.lw(i + 1) == "to"
+            && !(i + 2 < b
+                && cx.toks[i + 2].is_word()
+                && cx.w(i + 2).chars().all(char::is_alphabetic))
 }
 
 /// Whether `states` at `i` is the plural noun (`five states that voted`, `Western states,`,

@@ -1797,7 +1797,14 @@ mod tests {
             "The ad airs on Monday in nine states: Ohio, Iowa and Utah.",
             "Her showing in the four states that cast votes last week was weak.",
             "He fares well in several Midwest and Western states, with 19 percent in Utah.",
+            // "declined" as a fall
+            "The mayor's approval rating has declined slightly from 58 percent.",
+            "At the firm, fees from clients declined to $281 million in 2014.",
         ]);
+        let t = "Mayor Ann Vale declined an interview request from the paper.";
+        let (_, _, cue, who, _) = q(t, "interview request");
+        assert_eq!(cue.as_deref(), Some("declined"));
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
         let t = "The report states that the fee is legal.";
         let (c, _, cue, _, _) = q(t, "fee is legal");
         assert_eq!(c, vec!["that the fee is legal"]);
