@@ -486,7 +486,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 || cap && i > a
                 || naming_or_phoning(cx, i, a, b)
                 || plural_states(cx, i, a)
-                || decline_as_drop(cx, i, b))
+                || decline_as_drop(cx, i, b)
+                || know_without_content(cx, i, a, b))
             {
                 let base_form = !lw.ends_with("ed")
                     && !lw.ends_with("ing")
@@ -669,6 +670,23 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// Whether `know` at `i` reports no knowledge of a fact: `the best one I know of`, `know
+/// better`, `We know because ...`, `what we know about polling`, and the questions `Do you know
+/// where ...?`, `do we know how ...`.
+fn know_without_content(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
+    if !matches!(cx.lw(i), "know" | "knows" | "knew") {
+        return false;
+    }
+    let next_says_nothing = i + 1 >= b
+        || cx.toks[i + 1].is_word()
+            && matches!(cx.lw(i + 1), "of" | "better" | "because" | "about");
+    let question = i >= a + 2
+        && cx.toks[i - 2].is_word()
+        && matches!(cx.lw(i - 2), "do" | "does" | "did")
+        && matches!(cx.lw(i - 1), "you" | "we" | "they");
+    next_says_nothing || question
 }
 
 /// Whether `declined` at `i` means a fall (`the rate declined slightly`, `fees declined to $281

@@ -1800,6 +1800,9 @@ mod tests {
             // "declined" as a fall
             "The mayor's approval rating has declined slightly from 58 percent.",
             "At the firm, fees from clients declined to $281 million in 2014.",
+            // "know" with no fact known
+            "The best plan I know of comes from a teacher in Dayton.",
+            "Do you know where the mayor keeps her tax returns?",
         ]);
         let t = "Mayor Ann Vale declined an interview request from the paper.";
         let (_, _, cue, who, _) = q(t, "interview request");
