@@ -3711,8 +3711,30 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                     || cx.punct(k) == Some(',')
                         && k + 1 < e
                         && cx.toks[k + 1].is_word()
-                        && matches!(cx.lw(k + 1), "but" | "although" | "though"))
+                        && (matches!(
+                            cx.lw(k + 1),
+                            "but" | "although" | "though" | "compared" | "whereas"
+                        ) || k + 2 < e
+                            && cx.toks[k + 2].is_word()
+                            && matches!(
+                                (cx.lw(k + 1), cx.lw(k + 2)),
+                                ("even", "though" | "as" | "if")
+                                    | ("as", "has" | "have" | "had" | "was" | "is" | "did")
+                                    | ("for", "whom" | "which")
+                            )))
                 && (k..e).all(|x| cx.in_span[x].is_none())
+        }) {
+            e = k;
+        }
+        // "said she should face no charges, a recommendation the board adopted": a noun phrase
+        // summing up the reported clause, to the end of the sentence, is the writer's
+        if let Some(k) = (s + 4..e).find(|&k| {
+            matches!(cx.punct(k), Some(',' | '\u{2014}' | '\u{2013}'))
+                && k + 2 < e
+                && cx.toks[k + 1].is_word()
+                && matches!(cx.lw(k + 1), "a" | "an")
+                && (k + 1..e).all(|x| cx.in_span[x].is_none() && cx.punct(x) != Some(','))
+                && (s..k).filter(|&x| cx.toks[x].is_word()).count() >= 4
         }) {
             e = k;
         }

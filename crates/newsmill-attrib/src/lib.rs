@@ -2071,4 +2071,29 @@ mod tests {
         let (_, _, cue, _, _) = q(t, "will rise");
         assert_eq!(cue.as_deref(), Some("Asked"));
     }
+
+    #[test]
+    fn the_writers_additions_after_a_reported_clause_are_left_out() {
+        for (t, want) in [
+            (
+                "Mayor Ann Vale said 46 percent of voters backed the fee, compared with 23 percent.",
+                "46 percent of voters backed the fee",
+            ),
+            (
+                "Mayor Ann Vale said she will back the nominee, even as she criticised him.",
+                "she will back the nominee",
+            ),
+            (
+                "Mayor Ann Vale said the levy should face no vote, a view the board adopted.",
+                "the levy should face no vote",
+            ),
+            (
+                "Mayor Ann Vale said she will not back the plan, as has the council leader.",
+                "she will not back the plan",
+            ),
+        ] {
+            let (c, _, _, _, _) = q(t, want);
+            assert_eq!(c, vec![want], "{t}");
+        }
+    }
 }
