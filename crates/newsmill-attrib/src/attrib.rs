@@ -225,7 +225,7 @@ fn is_function_word(w: &str) -> bool {
 pub(crate) fn analyse(text: &str) -> Analysis {
     let toks = tokenize(text);
     let mut spans = quote_spans(&toks);
-    // `Marcia "Cia" Vale`: a nickname inside a name is part of the name, not a quotation
+    // `Nora "Lee" Vale`: a nickname inside a name is part of the name, not a quotation
     spans.retain(|q| !crate::people::is_nickname(text, &toks, q.first));
     let mut in_span = vec![None; toks.len()];
     for (k, q) in spans.iter().enumerate() {
@@ -451,7 +451,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 || lw == "pledged"
                     && i + 1 < b
                     && matches!(cx.lw(i + 1), "delegate" | "delegates")
-                // "Mr. Obama's remarks", "Sanders's claims": a word right after a possessive
+                // "Vale's remarks", "Reed's claims": a word right after a possessive
                 // (not a contraction: "He's claiming")
                 || i > a && cx.toks[i - 1].is_word() && {
                     let (stem, poss) = strip_possessive(cx.w(i - 1));
@@ -601,7 +601,7 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         } else if (matches!(lw, "pointed" | "points")
             && i + 1 < b
             && cx.lw(i + 1) == "out")
-            // ("went on the offensive", "went on a rant": a noun phrase after it is no speech)
+            // ("went on a walk", "went on a trip": a noun phrase after it is no speech)
             || (matches!(lw, "went" | "goes")
                 && i + 1 < b
                 && cx.lw(i + 1) == "on"
@@ -672,8 +672,8 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
     out
 }
 
-/// Whether `know` at `i` reports no knowledge of a fact: `the best one I know of`, `know
-/// better`, `We know because ...`, `what we know about polling`, and the questions `Do you know
+/// Whether `know` at `i` reports no knowledge of a fact: `the only one I know of`, `know
+/// better`, `we know because ...`, `what we know about it`, and the questions `Do you know
 /// where ...?`, `do we know how ...`.
 fn know_without_content(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
     if !matches!(cx.lw(i), "know" | "knows" | "knew") {
@@ -689,7 +689,7 @@ fn know_without_content(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
     next_says_nothing || question
 }
 
-/// Whether `declined` at `i` means a fall (`the rate declined slightly`, `fees declined to $281
+/// Whether `declined` at `i` means a fall (`sales declined slightly`, `revenue declined to $40
 /// million`) rather than a refusal (`declined to comment`, `declined an interview`).
 fn decline_as_drop(cx: &Ctx, i: usize, b: usize) -> bool {
     if !matches!(cx.lw(i), "decline" | "declines" | "declined" | "declining") {
@@ -711,7 +711,7 @@ fn decline_as_drop(cx: &Ctx, i: usize, b: usize) -> bool {
 }
 
 /// Whether `states` at `i` is the plural noun (`five states that voted`, `Western states,`,
-/// `early voting states`): as a verb it follows a pronoun, a person or a singular noun (`the
+/// `swing states`): as a verb it follows a pronoun, a person or a singular noun (`the
 /// report states that ...`).
 fn plural_states(cx: &Ctx, i: usize, a: usize) -> bool {
     if cx.lw(i) != "states" {
@@ -761,7 +761,7 @@ fn plural_states(cx: &Ctx, i: usize, a: usize) -> bool {
 }
 
 /// Whether `called` at `i` names a thing or places a phone call rather than reporting words:
-/// `a group called Citizens First`, `another called X` (an indefinite noun before it), `Vale
+/// `a club called Citizens First`, `another called X` (an indefinite noun before it), `Vale
 /// called Jo Park on Monday`, `called Reed shortly after`, `she called into the show` (a
 /// person, then the sentence end or an adjunct). `called him a liar` still reports.
 fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
@@ -840,7 +840,7 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
 /// The end of a verb + particle cue starting at `i` that reports a noun phrase (`call for`,
 /// `call on`, `refer to`, `talk about`, `point to`, `push for`), if one starts there.
 fn phrasal_np_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
-    // (the noun phrase may open with a quotation: `called for "boots on the ground"`)
+    // (the noun phrase may open with a quotation: `called for "more buses"`)
     if i + 2 >= b
         || !cx.toks[i + 1].is_word()
         || !(cx.toks[i + 2].is_word() || cx.is_opening_mark(i + 2))
@@ -1188,7 +1188,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                     }
                 }
             }
-            // "Jo Park of the Acme Institute wrote", "Jo Park of the Institute for Science
+            // "Jo Park of the Acme Institute wrote", "Jo Park of the Institute for Policy
             // wrote": the person before an organisation phrase opened by of/from/at/with
             if !cx.people.is_person(mm.name) {
                 let s0 = mm.np_s.max(a);
@@ -1223,7 +1223,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             // "Cummings and Conyers wrote": both are the source; the first is named
             if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
                 if let Some(m0) = cx.mention_end[s - 2] {
-                    // (`"...," nuclear experts Jo Reed and Al Kerr wrote`: role words too)
+                    // (`"...," bridge engineers Jo Reed and Al Kerr wrote`: role words too)
                     s = subject_after_quotation(cx, a, cx.people.mentions[m0].np_s.max(a));
                     return Some(Np {
                         s,
@@ -1233,7 +1233,7 @@ fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
                 }
             }
             // "a spokesman for Bernie Sanders said": the name is inside the subject
-            // ("the senator from Vermont said", "Voters in Ohio say": a place inside it)
+            // ("the senator from Maine said", "Voters in Ohio say": a place inside it)
             let place_after =
                 matches!(cx.lw(s.max(a + 1) - 1), "from" | "in") && !cx.people.is_person(mm.name);
             if s > a
@@ -1451,7 +1451,7 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
     if comma > a + 1 {
         if let Some(m) = cx.mention_end[comma - 1] {
             let mm = &cx.people.mentions[m];
-            // (not `from Monsey, New York,`: a state after its city)
+            // (not `from Akron, Ohio,`: a state after its city)
             if mm.np_s > a
                 && cx.punct(mm.np_s - 1) == Some(',')
                 && cx.people.names[mm.name].words.len() >= 2
@@ -1866,10 +1866,10 @@ fn np_right(cx: &Ctx, k: usize, b: usize, nominal_ok: bool) -> Option<Np> {
 }
 
 /// Whether a common noun phrase after an inverted cue (`, said the two aides.`) is only a noun
-/// phrase, not the subject and verb of a reported clause (`, said parents still want schools`,
-/// `, said most regions continued to grow`): a clause shows an adverb or auxiliary, a past-tense
+/// phrase, not the subject and verb of a reported clause (`, said buyers still want small cars`,
+/// `, said most farms continued to hire`): a clause shows an adverb or auxiliary, a past-tense
 /// head before `to` or a determiner, or runs past three words with no determiner or role noun
-/// to open it; `that` opens the clause (`states that a job ...`).
+/// to open it; `that` opens the clause (`states that a shift ...`).
 fn noun_phrase_only(cx: &Ctx, np: &Np) -> bool {
     let words: Vec<&str> = (np.s..np.e).map(|k| cx.lw(k)).collect();
     let Some(head) = words.last() else {
@@ -1878,7 +1878,7 @@ fn noun_phrase_only(cx: &Ctx, np: &Np) -> bool {
     if words[0] == "that" || words[1..].iter().any(|w| lexicon::is_aux_or_adverb(w)) {
         return false;
     }
-    // (`said most regions continued to grow`, but `said one aide involved in the talks`)
+    // (`said most farms continued to hire`, but `said one aide involved in the talks`)
     if words.len() > 1
         && head.len() > 3
         && head.ends_with("ed")
@@ -3105,7 +3105,7 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 src = Some(np);
             }
         }
-        // `Perry, who wore a cape reading "I'm with her," shouted, "..."`: a quotation inside
+        // `Vale, who held a sign reading "Vote early," shouted, "..."`: a quotation inside
         // the relative clause on the subject; the name opening the clause speaks
         if src.is_none()
             && !cue.participle
@@ -3508,7 +3508,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 && !(be + 1 < b && cx.is_opening_mark(be + 1))
         }
         Kind::Punct(',') => {
-            // `"... my trip." Vale writes back, "..."`: a quotation closed by a full stop is a
+            // `"... all week." Vale writes back, "..."`: a quotation closed by a full stop is a
             // sentence of its own; the cue introduces the quotation after it
             let opens_next = be + 1 < b && cx.is_opening_mark(be + 1);
             let closed_sentence =
@@ -3527,7 +3527,7 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                 // before a cue with a clause of its own is not what the cue reports
                 let closed_sentence = pre > a && cx.punct(pre - 1) == Some('.');
                 // ... nor one closed by ! or ? before a cue with a that-clause of its own
-                // (`"...!" She replied to him that it was an honor.`)
+                // (`"...!" Roe wrote back to him that she was glad.`)
                 let own_clause = pre > a
                     && matches!(cx.punct(pre - 1), Some('!' | '?'))
                     && (be..b.min(be + 5)).any(|k| cx.toks[k].is_word() && cx.lw(k) == "that");
@@ -3619,7 +3619,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             .map(|p| p.block_e)
             .max()
             .unwrap_or(a);
-        // `When a fan shouted, "Cruz," Beck joked, "..."`: the quotation a leading cue right
+        // `When a fan shouted, "Vale," Reed joked, "..."`: the quotation a leading cue right
         // before it introduces is that cue's, not this one's
         if let Some(p) = atts[..ai].last().filter(|p| !p.trailing && p.block_e == s) {
             let mut k = p.block_e;
@@ -3726,7 +3726,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
-        // "said she should face no charges, a recommendation the board adopted": a noun phrase
+        // "said the bridge must close, a view the council later shared": a noun phrase
         // summing up the reported clause, to the end of the sentence, is the writer's
         if let Some(k) = (s + 4..e).find(|&k| {
             matches!(cx.punct(k), Some(',' | '\u{2014}' | '\u{2013}'))
@@ -3812,7 +3812,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         return (s, s);
     }
     // `said, "..."`: a content that opens with a quotation is that quotation (with the
-    // quotations listed after it: `chanted, "Send them home," and "Build the wall."`)
+    // quotations listed after it: `yelled, "Cut the fee," and "Fix the roads."`)
     if s < e && !att.trailing && cx.is_opening_mark(s) {
         if let Some(k) = cx.in_span[s] {
             let mut last = cx.spans[k].last;
@@ -4064,13 +4064,13 @@ fn resolve(cx: &mut Ctx, np: &Np) -> (Option<String>, Option<String>) {
         },
         NpKind::Nominal(head) => {
             let head = head.clone();
-            // (`the senator`, `the Ohio governor`, `the senator from Vermont`)
+            // (`the senator`, `the Ohio governor`, `the senator from Maine`)
             let role_phrase =
                 np.e - np.s <= 3 || np.s + 2 < np.e && matches!(cx.lw(np.s + 2), "from" | "of");
             if lexicon::is_role_noun(&head) && role_phrase && cx.lw(np.s) == "the" {
                 cx.people.by_role(&head)
             } else {
-                // `the Vermont senator`, `the New York businessman`: a place before a role
+                // `the Maine senator`, `the Ohio banker`: a place before a role
                 // noun is no speaker; the person holding that role is, when the text names one
                 nominal_name(cx, np).and_then(|k| {
                     if cx.people.is_person(k) || !lexicon::is_role_noun(&head) {

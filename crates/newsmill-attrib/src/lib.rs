@@ -1687,11 +1687,11 @@ mod tests {
         // the subject, with a long appositive or a relative clause, stands before the cue
         for (t, who) in [
             (
-                "But Jo Park, senior associate at Acme, said parents still want local schools.",
+                "But Jo Park, senior analyst at Acme, said buyers still want small cars.",
                 Some("Jo Park"),
             ),
             (
-                "The board, which polls farmers in ten districts, said most regions continued to grow.",
+                "The board, which polls growers in four counties, said most farms continued to hire.",
                 None,
             ),
         ] {
@@ -1699,9 +1699,9 @@ mod tests {
             assert_eq!(a.quotes.len(), 1, "{t}: {:?}", a.quotes);
             let got: Vec<String> = a.quotes[0].contents.iter().map(|c| s(t, *c)).collect();
             let want = if who.is_some() {
-                "parents still want local schools"
+                "buyers still want small cars"
             } else {
-                "most regions continued to grow"
+                "most farms continued to hire"
             };
             assert_eq!(got, vec![want], "{t}");
             assert_eq!(a.quotes[0].speaker.as_deref(), who, "{t}");
@@ -1723,12 +1723,12 @@ mod tests {
 
     #[test]
     fn the_appositive_after_an_inverted_name_is_not_content() {
-        let t = "If elected, Vale would be the first mayor to run a charity, said Bo Reed, \
+        let t = "If she wins, Vale would be the youngest mayor in a century, said Bo Reed, \
                  a history professor at Acme University.";
-        let (c, _, _, who, role) = q(t, "first mayor");
+        let (c, _, _, who, role) = q(t, "youngest mayor");
         assert_eq!(
             c,
-            vec!["If elected, Vale would be the first mayor to run a charity"]
+            vec!["If she wins, Vale would be the youngest mayor in a century"]
         );
         assert_eq!(who.as_deref(), Some("Bo Reed"));
         assert_eq!(
@@ -1739,10 +1739,13 @@ mod tests {
 
     #[test]
     fn states_that_opens_the_clause() {
-        let t = "Officer Tom Reed wrote a book.\n\nIn the book, Reed \u{2014} who was posted at \
-                 the gate for three years \u{2014} states that a job on the team was a punishment.";
-        let (c, _, cue, who, _) = q(t, "punishment");
-        assert_eq!(c, vec!["that a job on the team was a punishment"]);
+        let t = "Officer Tom Reed wrote a memoir.\n\nIn it, Reed \u{2014} who was posted at \
+                 the gate for a decade \u{2014} states that a shift on the night team felt like a penalty.";
+        let (c, _, cue, who, _) = q(t, "penalty");
+        assert_eq!(
+            c,
+            vec!["that a shift on the night team felt like a penalty"]
+        );
         assert_eq!(cue.as_deref(), Some("states"));
         assert_eq!(
             who.as_deref(),
@@ -1761,7 +1764,7 @@ mod tests {
     #[test]
     fn an_initialism_in_the_subject_keeps_the_report_trailing() {
         let t = "The audit will not end by May, F.B.I. officials said, although they said \
-                 there was a chance of updates.";
+                 a report might come sooner.";
         let a = attribute(t);
         let got: Vec<Vec<String>> = a
             .quotes
@@ -1772,15 +1775,15 @@ mod tests {
             got,
             vec![
                 vec!["The audit will not end by May".to_string()],
-                vec!["there was a chance of updates".to_string()],
+                vec!["a report might come sooner".to_string()],
             ]
         );
         let m = a.quotes[0].speaker_mention.map(|c| s(t, c));
         assert_eq!(m.as_deref(), Some("F.B.I. officials"));
         // ... and an initialism closing the subject keeps its dot
-        let t = "The S.E.C. said it would increase oversight.";
-        let (c, _, cue, _, _) = q(t, "oversight");
-        assert_eq!(c, vec!["it would increase oversight"]);
+        let t = "The S.E.C. said it would review the filing.";
+        let (c, _, cue, _, _) = q(t, "the filing");
+        assert_eq!(c, vec!["it would review the filing"]);
         assert_eq!(cue.as_deref(), Some("said"));
     }
 
@@ -1788,24 +1791,24 @@ mod tests {
     fn nouns_that_look_like_cues_report_nothing() {
         assert_no_reports(&[
             // a word right after a possessive is a noun
-            "Mayor Ann Vale spoke.\n\nNot everyone finds Vale's remarks convincing this year.",
+            "Mayor Ann Vale spoke.\n\nVale's remarks on the levy were long and dull.",
             // "states that" + a verb opens a relative clause
-            "The tour stops in five states that have long voted for the other party.",
+            "The tour visits five states that have held caucuses.",
             // "went on" + a noun phrase is no speech
-            "On Sunday, Mayor Ann Vale went on the offensive against the council.",
+            "After the meeting, Mayor Ann Vale went on a long walk.",
             // "states" after a number, a capitalised or an -ing word is the plural noun
-            "The ad airs on Monday in nine states: Ohio, Iowa and Utah.",
-            "Her showing in the four states that cast votes last week was weak.",
-            "He fares well in several Midwest and Western states, with 19 percent in Utah.",
+            "The ad will run in several states: Ohio, Iowa and Utah.",
+            "Turnout in the four states that held caucuses on Monday fell.",
+            "The chain has stores in Midwest and Western states, from Utah to Iowa.",
             // "declined" as a fall
-            "The mayor's approval rating has declined slightly from 58 percent.",
-            "At the firm, fees from clients declined to $281 million in 2014.",
+            "Ticket sales at the fair declined slightly from last year.",
+            "Ad revenue at the paper declined to $40 million last year.",
             // "know" with no fact known
-            "The best plan I know of comes from a teacher in Dayton.",
-            "Do you know where the mayor keeps her tax returns?",
+            "The only bakery I know of closes at noon.",
+            "Do you know where the spare keys are?",
         ]);
-        let t = "Mayor Ann Vale declined an interview request from the paper.";
-        let (_, _, cue, who, _) = q(t, "interview request");
+        let t = "Mayor Ann Vale declined our request for an interview.";
+        let (_, _, cue, who, _) = q(t, "our request");
         assert_eq!(cue.as_deref(), Some("declined"));
         assert_eq!(who.as_deref(), Some("Ann Vale"));
         let t = "The report states that the fee is legal.";
@@ -1830,18 +1833,18 @@ mod tests {
 
     #[test]
     fn a_noun_of_speech_ending_in_sis_is_no_plural() {
-        let t = "Mayor Ann Vale spoke.\n\nVale\u{2019}s emphasis that only one worker was \
-                 involved shocked the board.";
-        let (_, _, cue, _, _) = q(t, "only one worker");
+        let t = "Mayor Ann Vale spoke.\n\nVale\u{2019}s emphasis that the old roof was \
+                 safe surprised the board.";
+        let (_, _, cue, _, _) = q(t, "old roof");
         assert_eq!(cue.as_deref(), Some("emphasis"));
     }
 
     #[test]
     fn called_that_names_or_phones_reports_nothing() {
         assert_no_reports(&[
-            "A new group called Fair Votes Now is trying to raise money.",
+            "She joined a club called Fair Votes Now last spring.",
             "Mayor Ann Vale called Jo Park on Monday.",
-            "Mayor Ann Vale called into a radio show.",
+            "Mayor Ann Vale called into a cooking show.",
         ]);
         let t = "Mayor Ann Vale called Jo Park a liar.";
         let (c, _, cue, who, _) = q(t, "liar");
@@ -1852,14 +1855,14 @@ mod tests {
 
     #[test]
     fn a_place_is_never_the_speaker_of_a_role_or_an_appositive() {
-        let intro = "Sen. Bo Reed (I-Vt.) spoke on Monday.\n\n";
+        let intro = "Sen. Bo Reed (I-Maine) spoke on Monday.\n\n";
         for (t, who) in [
             (
-                format!("{intro}The Vermont senator said the bank was too big."),
+                format!("{intro}The Maine senator said the bank was too big."),
                 Some("Bo Reed"),
             ),
             (
-                format!("{intro}The senator from Vermont said the bank was too big."),
+                format!("{intro}The senator from Maine said the bank was too big."),
                 Some("Bo Reed"),
             ),
             (
@@ -1867,14 +1870,13 @@ mod tests {
                 None,
             ),
             (
-                "Rep. Adam Shore of California, the ranking member, said the bank was too big."
+                "Rep. Tim Shore of Oregon, the ranking member, said the bank was too big."
                     .to_string(),
-                Some("Adam Shore"),
+                Some("Tim Shore"),
             ),
             (
-                "Rachel Berg, a donor from Monsey, New York, said the bank was too big."
-                    .to_string(),
-                Some("Rachel Berg"),
+                "Nora Lind, a donor from Akron, Ohio, said the bank was too big.".to_string(),
+                Some("Nora Lind"),
             ),
         ] {
             let (c, _, _, got, _) = q(&t, "too big");
@@ -1886,16 +1888,16 @@ mod tests {
     #[test]
     fn a_capitalised_common_word_is_no_speaker() {
         let t = "Mayor Ann Vale asked the clerk for the minutes of the meeting.\n\n\
-                 Minutes later, she sent an email saying \u{201c}done.\u{201d}";
-        let (_, _, _, who, _) = q(t, "done");
+                 Minutes later, she sent a text saying \u{201c}all set.\u{201d}";
+        let (_, _, _, who, _) = q(t, "all set");
         assert_eq!(
             who.as_deref(),
             Some("Ann Vale"),
             "she, after a fronted `Minutes later,`"
         );
         let t =
-            "Mayor Ann Vale spoke.\n\nHours later, she sent an email saying \u{201c}done.\u{201d}";
-        let (_, _, _, who, _) = q(t, "done");
+            "Mayor Ann Vale spoke.\n\nHours later, she sent a text saying \u{201c}all set.\u{201d}";
+        let (_, _, _, who, _) = q(t, "all set");
         assert_eq!(who.as_deref(), Some("Ann Vale"), "a time noun is no name");
         let a = attribute(t);
         assert!(
@@ -1909,10 +1911,10 @@ mod tests {
     fn feet_and_inch_marks_are_no_quotation_marks() {
         for h in ["6\u{2019}2\u{201d}", "5'2\""] {
             let t = format!(
-                "Mayor Ann Vale spoke.\n\n\u{201c}I admit, he is taller than me; he is like {h},\u{201d} \
-                 Vale said Sunday as the crowd roared."
+                "Mayor Ann Vale spoke.\n\n\u{201c}My brother is tall; he is like {h},\u{201d} \
+                 Vale said on Sunday."
             );
-            let (c, kind, _, who, _) = q(&t, "taller than me");
+            let (c, kind, _, who, _) = q(&t, "brother is tall");
             assert_eq!(c.len(), 1, "{t}: {c:?}");
             assert!(c[0].ends_with(",\u{201d}"), "{t}: {c:?}");
             assert_eq!(kind, QuoteKind::Direct);
@@ -1924,7 +1926,7 @@ mod tests {
     fn the_person_before_an_organisation_phrase_speaks() {
         for org in [
             "the Acme Institute",
-            "the Institute for Science",
+            "the Institute for Policy",
             "Acme Labs",
         ] {
             let t = format!(
@@ -1938,12 +1940,12 @@ mod tests {
 
     #[test]
     fn a_nickname_in_quotation_marks_is_part_of_the_name() {
-        let t = "\"This is a big year for us!\" Reed's niece, state Del. Marcia \"Cia\" Vale \
-                 (D-Dayton), shouted to the crowd.";
-        let (_, _, cue, who, _) = q(t, "big year");
-        assert_eq!(cue.as_deref(), Some("shouted"));
-        assert_eq!(who.as_deref(), Some("Marcia Vale"));
-        let t = "Marine John \u{201c}Tig\u{201d} Reed said the plan would fail.";
+        let t = "\"We are ready for the vote!\" Reed's cousin, state Del. Nora \"Lee\" Vale \
+                 (D-Dayton), told the crowd.";
+        let (_, _, cue, who, _) = q(t, "ready for the vote");
+        assert_eq!(cue.as_deref(), Some("told"));
+        assert_eq!(who.as_deref(), Some("Nora Vale"));
+        let t = "Marine John \u{201c}Jack\u{201d} Reed said the plan would fail.";
         let a = attribute(t);
         assert!(
             a.quotations.is_empty(),
@@ -1957,16 +1959,16 @@ mod tests {
 
     #[test]
     fn a_quotation_in_the_subjects_relative_clause_leaves_the_subject_speaking() {
-        let t = "Singer Katy Vale spoke.\n\nVale, who wore a cape bearing the words, \
-                 \u{201c}I\u{2019}m with her,\u{201d} shouted, \u{201c}In three days, we vote!\u{201d}";
-        let (_, _, cue, who, _) = q(t, "three days");
+        let t = "Singer Katy Vale spoke.\n\nVale, who held a sign reading \
+                 \u{201c}Vote early,\u{201d} shouted, \u{201c}See you at the polls!\u{201d}";
+        let (_, _, cue, who, _) = q(t, "at the polls");
         assert_eq!(cue.as_deref(), Some("shouted"));
         assert_eq!(who.as_deref(), Some("Katy Vale"));
     }
 
     #[test]
     fn a_headline_run_of_capitals_expands_no_surname() {
-        let t = "Gold Star Dad Corners Vale On Levy At Town Hall\n\n\
+        let t = "Angry Parent Corners Vale On Levy At Town Hall\n\n\
                  Mayor Ann Vale took questions on Tuesday.\n\n\
                  \u{201c}The levy stays,\u{201d} Vale said.";
         let (_, _, _, who, _) = q(t, "levy stays");
@@ -1975,7 +1977,7 @@ mod tests {
 
     #[test]
     fn coordinated_speakers_after_role_words_close_the_quotation() {
-        let t = "\u{201c}The new design would work,\u{201d} nuclear experts Dan Reed and Sara \
+        let t = "\u{201c}The new design would work,\u{201d} bridge engineers Dan Reed and Sara \
                  Kell wrote in a report.";
         let a = attribute(t);
         let q0 = a
@@ -1993,35 +1995,35 @@ mod tests {
         // "wrote to X": X is the listener, not content
         assert_no_reports(&["Jo Vale wrote to Ann Roe."]);
         // "writes back" is one cue; a quotation closed by a full stop before it is not its own
-        let t = "Jo Vale wrote to Ann Roe.\n\nRoe responds to Vale with, \u{201c}Why now? That \
-                 was on my trip.\u{201d} Vale then writes back, \u{201c}You look cute.\u{201d}";
-        let (_, _, cue, who, _) = q(t, "Why now");
-        assert_eq!(cue.as_deref(), Some("responds"));
+        let t = "Jo Vale wrote to Ann Roe.\n\nRoe answers Vale with, \u{201c}Is it due today? I \
+                 was away all week.\u{201d} Vale then writes back, \u{201c}Take your time.\u{201d}";
+        let (_, _, cue, who, _) = q(t, "due today");
+        assert_eq!(cue.as_deref(), Some("answers"));
         assert_eq!(who.as_deref(), Some("Ann Roe"));
-        let (_, _, cue, who, _) = q(t, "look cute");
+        let (_, _, cue, who, _) = q(t, "your time");
         assert_eq!(cue.as_deref(), Some("writes back"));
         assert_eq!(who.as_deref(), Some("Jo Vale"));
         // a quotation closed by "!" before a cue with a that-clause of its own
-        let t = "Bo Reed emailed Ann Vale, telling her, \u{201c}you are an all-star!\u{201d} She \
-                 replied to him that it was an honor.";
-        let (_, _, cue, who, _) = q(t, "all-star");
+        let t = "Bo Reed emailed Ann Vale, telling her, \u{201c}you did great work!\u{201d} She \
+                 wrote back to him that she was glad.";
+        let (_, _, cue, who, _) = q(t, "great work");
         assert_eq!(cue.as_deref(), Some("telling"));
         assert_eq!(who.as_deref(), Some("Bo Reed"));
     }
 
     #[test]
     fn quotations_listed_after_a_cue_are_one_content() {
-        let t = "Mayor Ann Vale spoke. The crowd chanted back at her, \"Cut the fee,\" and \
+        let t = "Mayor Ann Vale spoke. The crowd yelled to her, \"Cut the fee,\" and \
                  \"Fix the roads.\"";
         let (c, _, _, _, _) = q(t, "Cut the fee");
         assert_eq!(c, vec!["\"Cut the fee,\" and \"Fix the roads.\""]);
         // ... after a participle, with a comma after "and"
-        let t = "Mayor Ann Vale took a risk, telling the crowd, \"I am one of you,\" and, \"Who \
+        let t = "Mayor Ann Vale smiled, telling the crowd, \"I grew up here,\" and, \"Who \
                  here pays the fee?\"";
-        let (c, _, cue, who, _) = q(t, "one of you");
+        let (c, _, cue, who, _) = q(t, "grew up here");
         assert_eq!(
             c,
-            vec!["\"I am one of you,\" and, \"Who here pays the fee?\""]
+            vec!["\"I grew up here,\" and, \"Who here pays the fee?\""]
         );
         assert_eq!(cue.as_deref(), Some("telling"));
         assert_eq!(who.as_deref(), Some("Ann Vale"));
@@ -2038,8 +2040,9 @@ mod tests {
 
     #[test]
     fn a_quotation_introduced_by_a_leading_cue_is_not_the_next_cues() {
-        let t = "When a fan in the hall shouted, \u{201c}Vale,\u{201d} Reed joked, \u{201c}Amen, \
-                 brother!\u{201d}";
+        let t =
+            "When a fan in the hall shouted, \u{201c}Vale,\u{201d} Reed joked, \u{201c}She owes \
+                 me lunch!\u{201d}";
         let a = attribute(t);
         let shout: Vec<_> = a
             .quotes
@@ -2048,22 +2051,22 @@ mod tests {
             .collect();
         assert_eq!(shout.len(), 1, "{:?}", a.quotes);
         assert_eq!(shout[0].cue.map(|c| s(t, c)).as_deref(), Some("shouted"));
-        let (_, _, cue, _, _) = q(t, "Amen");
+        let (_, _, cue, _, _) = q(t, "owes");
         assert_eq!(cue.as_deref(), Some("joked"));
     }
 
     #[test]
     fn asked_about_a_topic_is_no_question() {
-        let t = "When asked about the levy, Mayor Ann Vale said she knows the costs.";
+        let t = "When asked about the bridge, Mayor Ann Vale said repairs start in June.";
         let a = attribute(t);
         assert!(
             !a.quotes
                 .iter()
-                .any(|x| x.contents.iter().any(|c| s(t, *c).contains("levy"))),
+                .any(|x| x.contents.iter().any(|c| s(t, *c).contains("bridge"))),
             "{:?}",
             a.quotes
         );
-        let (_, _, cue, who, _) = q(t, "knows the costs");
+        let (_, _, cue, who, _) = q(t, "repairs start");
         assert_eq!(cue.as_deref(), Some("said"));
         assert_eq!(who.as_deref(), Some("Ann Vale"));
         // ... a clause after it is reported
@@ -2076,20 +2079,20 @@ mod tests {
     fn the_writers_additions_after_a_reported_clause_are_left_out() {
         for (t, want) in [
             (
-                "Mayor Ann Vale said 46 percent of voters backed the fee, compared with 23 percent.",
-                "46 percent of voters backed the fee",
+                "Mayor Ann Vale said 60 percent of members backed the fee, compared with 30 percent.",
+                "60 percent of members backed the fee",
             ),
             (
-                "Mayor Ann Vale said she will back the nominee, even as she criticised him.",
-                "she will back the nominee",
+                "Mayor Ann Vale said she will sign the budget, even as she criticised it.",
+                "she will sign the budget",
             ),
             (
-                "Mayor Ann Vale said the levy should face no vote, a view the board adopted.",
-                "the levy should face no vote",
+                "Mayor Ann Vale said the old bridge must close, a view the council later shared.",
+                "the old bridge must close",
             ),
             (
-                "Mayor Ann Vale said she will not back the plan, as has the council leader.",
-                "she will not back the plan",
+                "Mayor Ann Vale said she will sell the house, as has her brother.",
+                "she will sell the house",
             ),
         ] {
             let (c, _, _, _, _) = q(t, want);

@@ -67,7 +67,7 @@ pub(crate) struct People {
     /// `persons()` as first computed, for role lookups (`the president`).
     persons_cache: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// Per paragraph: whether it is set in title case or capitals (a headline), where
-    /// capitalised runs (`Mom Corners Obama`) are no reliable names.
+    /// capitalised runs (`Parent Corners Vale`) are no reliable names.
     headline_para: Vec<bool>,
 }
 
@@ -132,7 +132,7 @@ fn headline_paragraphs(text: &str, toks: &[Tok]) -> Vec<bool> {
         .collect()
 }
 
-/// Whether the quotation mark at `open` starts a nickname inside a name (`Marcia "Cia" Vale`,
+/// Whether the quotation mark at `open` starts a nickname inside a name (`Nora "Lee" Vale`,
 /// `James “Jim” Reed`): one capitalised word between marks, after a known first name and
 /// before a capitalised word.
 pub(crate) fn is_nickname(text: &str, toks: &[Tok], open: usize) -> bool {
@@ -227,7 +227,7 @@ fn leading_role_words(words: &[String], after_of: bool) -> usize {
         drop = 1;
     }
     // `Marine Jo Reed`, `Democrat Jo Park`: a service or a party before a first name and a
-    // surname is a role (`Marine Le Pen` keeps hers)
+    // surname is a role (`Marine` before a surname-like word stays a first name)
     if drop == 0
         && matches!(
             words[0].as_str(),
@@ -377,7 +377,7 @@ impl People {
         let mut possessive = false;
         while j < toks.len() && toks[j].para == toks[i].para {
             let t = &toks[j];
-            // (`Marcia "Cia" Vale`: the nickname is skipped, the name goes on)
+            // (`Nora "Lee" Vale`: the nickname is skipped, the name goes on)
             if !words.is_empty() && is_nickname(text, toks, j) {
                 j += 3;
                 continue;
@@ -587,7 +587,7 @@ impl People {
             if n.words.len() < words.len() || !n.words.ends_with(words) {
                 continue;
             }
-            // a longer form seen only in headlines (`Mom Corners Obama`) expands nothing
+            // a longer form seen only in headlines (`Parent Corners Vale`) expands nothing
             if n.words.len() > words.len() && !n.in_body {
                 continue;
             }
