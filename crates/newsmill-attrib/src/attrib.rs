@@ -669,7 +669,35 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         }
         i += 1;
     }
+    // `shouted down`, `showed up`, `shot back up`, `wrote off`, `added up to`: a verb with one
+    // of these particles is another verb, not a report
+    out.retain(|c| {
+        let particle = c.e < b
+            && cx.toks[c.e].is_word()
+            && matches!(cx.lw(c.e), "up" | "down" | "off" | "away");
+        c.nominal || c.according || !(particle || discourse_said(cx, a, c))
+    });
     out
+}
+
+/// `Having said that, ...` and `That said, ...`: the phrase links two sentences of the writer's
+/// and reports nothing.
+fn discourse_said(cx: &Ctx, a: usize, c: &Cue) -> bool {
+    if c.e != c.s + 1 || cx.lw(c.s) != "said" || c.s == a {
+        return false;
+    }
+    let prev = c.s - 1;
+    let word =
+        |k: usize, w: &[&str]| k < cx.toks.len() && cx.toks[k].is_word() && w.contains(&cx.lw(k));
+    let clause_start = |k: usize| {
+        k == a || matches!(cx.punct(k - 1), Some('.' | ';' | ':' | '(' | '\u{2014}')) || {
+            cx.toks[k - 1].is_word() && matches!(cx.lw(k - 1), "but" | "and" | "yet" | "still")
+        }
+    };
+    (word(prev, &["having"])
+        && word(c.e, &["that", "this", "so"])
+        && cx.punct(c.e + 1) == Some(','))
+        || (word(prev, &["that", "this"]) && cx.punct(c.e) == Some(',') && clause_start(prev))
 }
 
 /// Whether `know` at `i` reports no knowledge of a fact: `the only one I know of`, `know
@@ -3194,7 +3222,14 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 if cx.toks[k].is_word() && cx.lw(k) == "that" {
                     break;
                 }
-                if matches!(cx.punct(k), Some(':' | ',' | '.')) || cx.is_opening_mark(k) {
+                // (the dot of `Sen.` or an initial ends no object: `telling Sen. Bo Reed`)
+                let title_dot = cx.punct(k) == Some('.')
+                    && k > block_e
+                    && cx.toks[k - 1].is_word()
+                    && (lexicon::is_title(cx.w(k - 1)) || cx.w(k - 1).chars().count() == 1);
+                if matches!(cx.punct(k), Some(':' | ',' | '.')) && !title_dot
+                    || cx.is_opening_mark(k)
+                {
                     break;
                 }
                 // "told the paper on Monday after suggesting that ...": the object ends at an adjunct
@@ -3221,7 +3256,16 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 }
                 k += 1;
             }
-            if k < lim {
+            // `told reporters he would run`, `told the paper on Monday the plan was dead`: a
+            // clause without "that" starts at its subject
+            let zero_that = if k < lim && cx.toks[k].is_word() && cx.lw(k) == "that" {
+                None
+            } else {
+                zero_that_clause(cx, block_e + 1, k.min(b))
+            };
+            if let Some(j) = zero_that {
+                block_e = j;
+            } else if k < lim {
                 block_e = k;
             } else if block_e < b {
                 // no "that": skip a one-word or name object
@@ -3533,11 +3577,56 @@ fn is_trailing(cx: &Ctx, a: usize, b: usize, bs: usize, be: usize, prev: &[Att])
                     && (be..b.min(be + 5)).any(|k| cx.toks[k].is_word() && cx.lw(k) == "that");
                 lw != "that" && !own_clause && (!closed_sentence || is_adjunct_start(lw))
             } else {
-                is_adjunct_start(lw)
+                // `Aside from that, Vale appears to be fine`: an infinitive after the cue is
+                // its content, so the phrase before it is no reported clause
+                is_adjunct_start(lw) && !(lw == "to" && infinitive_at(cx, be + 1, b))
             }
         }
         Kind::Punct(_) => true,
     }
+}
+
+/// The comma that closes a fronted subordinate clause (`When ..., `, `Even as ..., `) holding
+/// the token `at`, if the unit `[a, b)` opens with one. `As Vale said, ...` is left alone: there
+/// the main clause is what was said.
+fn fronted_clause_close(cx: &Ctx, a: usize, at: usize, b: usize) -> Option<usize> {
+    let mut k = a;
+    while k < at && cx.toks[k].is_word() && matches!(cx.lw(k), "but" | "and" | "yet" | "so") {
+        k += 1;
+    }
+    if k >= at || !cx.toks[k].is_word() {
+        return None;
+    }
+    let opener = match cx.lw(k) {
+        "when" | "while" | "if" | "after" | "before" | "although" | "though" | "because"
+        | "once" | "unless" | "until" | "whereas" => true,
+        "even" => k + 1 < at && matches!(cx.lw(k + 1), "as" | "though" | "if" | "when"),
+        _ => false,
+    };
+    if !opener {
+        return None;
+    }
+    let close = (k + 1..b).find(|&x| cx.in_span[x].is_none() && cx.punct(x) == Some(','))?;
+    // (`When asked, Vale said, "..."`: a comma that opens a quotation closes no clause)
+    let opens_quotation = close + 1 < b && cx.is_opening_mark(close + 1);
+    (close > at && !opens_quotation).then_some(close)
+}
+
+/// Whether the word at `k`, right after "to", reads as a verb (`to be fine`, `to run`) rather
+/// than the listener or the reaction (`to reporters`, `to him`, `to Vale`, `to applause`).
+fn infinitive_at(cx: &Ctx, k: usize, b: usize) -> bool {
+    if k >= b || !cx.toks[k].is_word() || cx.in_span[k].is_some() {
+        return false;
+    }
+    let w = cx.lw(k);
+    let cap = cx.w(k).chars().next().is_some_and(char::is_uppercase);
+    let listener = matches!(
+        w,
+        "him" | "her" | "them" | "me" | "us" | "you" | "it" | "applause" | "laughter"
+    );
+    let plural = w.ends_with('s') && !w.ends_with("ss");
+    let number = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    !(cap || is_determiner(w) || listener || plural || number)
 }
 
 /// Words that start an adjunct after a reporting verb rather than its content
@@ -3607,6 +3696,100 @@ fn is_adjunct_start(w: &str) -> bool {
             | "until"
             | "ahead"
     ) || crate::lexicon::is_weekday(w)
+}
+
+/// Words that open a time adjunct without a preposition (`said Wednesday he ...`, `said
+/// late Tuesday the ...`, `told the paper yesterday it ...`).
+fn is_time_word(w: &str) -> bool {
+    lexicon::is_weekday(w)
+        || matches!(
+            w,
+            "late" | "early" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "next"
+        )
+}
+
+/// Where a reported clause without "that" starts after an object or an adjunct, in `[from,
+/// to)`: at a subject pronoun (`told reporters he would run`), or at a determiner or a name
+/// that a finite verb follows (`told the paper the plan was dead`), provided no preposition,
+/// wh-word or conjunction stands right before it (`told a story about how he grew up` is no
+/// report of "he grew up"). Every token up to it is a word outside quotations.
+fn zero_that_clause(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    let finite_follows = |j: usize| {
+        (j + 1..to.min(j + 7))
+            .take_while(|&k| cx.toks[k].is_word())
+            .any(|k| {
+                let w = cx.lw(k);
+                matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "wants"
+                        | "plans"
+                ) || w.len() > 4 && w.ends_with("ed")
+            })
+    };
+    for j in from..to.min(from + 8) {
+        if !cx.toks[j].is_word() || cx.in_span[j].is_some() {
+            return None;
+        }
+        let prev = cx.lw(j - 1);
+        if !cx.toks[j - 1].is_word()
+            || is_function_word(prev)
+            || is_adjunct_start(prev) && !is_time_word(prev)
+            || is_determiner(prev)
+            || matches!(
+                prev,
+                "how"
+                    | "why"
+                    | "where"
+                    | "whether"
+                    | "whom"
+                    | "whose"
+                    | "than"
+                    | "under"
+                    | "between"
+                    | "among"
+                    | "across"
+                    | "against"
+                    | "into"
+                    | "through"
+                    | "over"
+                    | "within"
+                    | "without"
+                    | "like"
+                    | "per"
+            )
+        {
+            continue;
+        }
+        let w = cx.lw(j);
+        // (a name right after a capitalised word is still the object: `asked former
+        // Attorney General Jo Park whether ...`)
+        let name_subject = cx.mention_start[j].is_some()
+            && !cx.w(j - 1).chars().next().is_some_and(char::is_uppercase)
+            && !lexicon::is_role_noun(prev);
+        let subject = matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
+            || (is_determiner(w) && w != "that" || name_subject) && finite_follows(j);
+        if subject {
+            return (to - j >= 3).then_some(j);
+        }
+    }
+    None
 }
 
 /// The content token range of attribution `ai` in unit `[a, b)`.
@@ -3681,6 +3864,17 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         s = k + 1;
                     }
                 }
+            }
+        }
+    }
+    // `When Vale answered a question on trade, the crowd cheered`, `Even as Vale has said that
+    // ..., his office continues`: a cue inside a fronted subordinate clause reports nothing past
+    // the comma that closes the clause
+    if !att.trailing {
+        if let Some(close) = fronted_clause_close(cx, a, att.cue.s, b) {
+            e = e.min(close);
+            if s >= close {
+                return (s, s);
             }
         }
     }
@@ -3852,11 +4046,24 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }
     }
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"
-    if s < e && !att.trailing && cx.toks[s].is_word() && is_adjunct_start(cx.lw(s)) {
+    if s < e
+        && !att.trailing
+        && cx.toks[s].is_word()
+        && (is_adjunct_start(cx.lw(s)) || is_time_word(cx.lw(s)))
+    {
+        // (`at least 30 people between ...` opens no adjunct)
+        let timed = is_time_word(cx.lw(s))
+            || matches!(
+                cx.lw(s),
+                "in" | "on" | "at" | "during" | "via" | "last" | "this"
+            ) && !(s + 1 < e && matches!(cx.lw(s + 1), "least" | "most"));
         if let Some(k) = (s..e.min(s + 14))
             .find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that")
         {
             s = k;
+        } else if let Some(j) = zero_that_clause(cx, s + 1, e).filter(|_| timed) {
+            // `said Wednesday he agrees`, `said in a statement the plan was dead`
+            s = j;
         } else if let Some(k) = (s + 1..e.min(s + 8)).find(|&k| cx.punct(k) == Some(',')) {
             // `Vale argued in a memo, the rules must change`: the clause after the comma
             if (s..k).all(|x| cx.toks[x].is_word() && cx.in_span[x].is_none())

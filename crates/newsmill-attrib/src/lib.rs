@@ -2099,4 +2099,117 @@ mod tests {
             assert_eq!(c, vec![want], "{t}");
         }
     }
+
+    #[test]
+    fn a_clause_without_that_starts_at_its_subject() {
+        for (t, want) in [
+            (
+                "Mayor Ann Vale told reporters she would run again.",
+                "she would run again",
+            ),
+            (
+                "Mayor Ann Vale told the Gazette on Monday the bridge was safe.",
+                "the bridge was safe",
+            ),
+            (
+                "Mayor Ann Vale said Wednesday she agrees with the ruling.",
+                "she agrees with the ruling",
+            ),
+            (
+                "Mayor Ann Vale said in a statement the budget was balanced.",
+                "the budget was balanced",
+            ),
+            (
+                "Mayor Ann Vale said late Tuesday the levy had passed.",
+                "the levy had passed",
+            ),
+        ] {
+            let (c, _, _, who, _) = q(t, want);
+            assert_eq!(c, vec![want], "{t}");
+            assert_eq!(who.as_deref(), Some("Ann Vale"), "{t}");
+        }
+        // an object that a story or a wh-clause follows is no reported clause
+        assert_no_reports(&[
+            "Mayor Ann Vale told a story about how she grew up in Akron.",
+            "Mayor Ann Vale told him the truth about the deal.",
+        ]);
+    }
+
+    #[test]
+    fn a_verb_with_a_particle_is_no_cue() {
+        assert_no_reports(&[
+            "Mayor Ann Vale showed up at the debate.",
+            "The critic was booed and shouted down by the crowd.",
+            "Spending on roads shot back up and grew by 5 percent.",
+            "The council wrote off the old debt.",
+            "The pledges added up to more than $8 million.",
+        ]);
+    }
+
+    #[test]
+    fn said_that_as_a_link_between_sentences_reports_nothing() {
+        assert_no_reports(&[
+            "Having said that, there are some critics who disagree.",
+            "That said, the budget is a mess.",
+            "But that said, the roads were fine.",
+        ]);
+        let t = "Mayor Ann Vale said that, in her view, the roads were fine.";
+        let (_, _, cue, _, _) = q(t, "the roads were fine");
+        assert_eq!(cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_title_dot_does_not_end_the_object() {
+        let t = "Mayor Ann Vale was telling Sen. Bo Reed that the plan would fail.";
+        let (c, _, _, _, _) = q(t, "the plan would fail");
+        assert_eq!(c, vec!["that the plan would fail"]);
+    }
+
+    #[test]
+    fn a_phrase_fronted_before_an_infinitive_cue_is_no_content() {
+        let t = "Aside from Tuesday night, Mayor Ann Vale appears to be fine.";
+        let a = attribute(t);
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| q.contents.iter().all(|c| !s(t, *c).contains("Aside"))),
+            "{:?}",
+            a.quotes
+        );
+        // a trailing cue with its listener after "to" still closes the quotation before it
+        let t = "\"We will win,\" Mayor Ann Vale said to reporters.";
+        let (c, _, _, who, _) = q(t, "We will win");
+        assert_eq!(c, vec!["\"We will win,\""]);
+        assert_eq!(who.as_deref(), Some("Ann Vale"));
+    }
+
+    #[test]
+    fn a_cue_in_a_fronted_subordinate_clause_reports_nothing_past_its_comma() {
+        for (t, want) in [
+            (
+                "While Mayor Ann Vale has said that taxes must rise, her office keeps cutting them.",
+                "that taxes must rise",
+            ),
+            (
+                "Even as Mayor Ann Vale claimed the roads were safe, two bridges closed.",
+                "the roads were safe",
+            ),
+        ] {
+            let (c, _, _, _, _) = q(t, want);
+            assert_eq!(c, vec![want], "{t}");
+        }
+        let t = "When Mayor Ann Vale answered a question on trade, the crowd cheered.";
+        assert!(attribute(t)
+            .quotes
+            .iter()
+            .all(|q| q.contents.iter().all(|c| !s(t, *c).contains("cheered"))));
+        // ... but a comma that opens a quotation closes no clause
+        let t = "When asked about it, Mayor Ann Vale said, \"No comment.\"";
+        let (c, _, _, _, _) = q(t, "No comment");
+        assert_eq!(c, vec!["\"No comment.\""]);
+        // ... and `As Vale said, ...` reports the main clause
+        let t = "As Mayor Ann Vale said, the bridge is unsafe.";
+        let (c, _, _, _, _) = q(t, "bridge");
+        assert_eq!(c, vec!["the bridge is unsafe"]);
+    }
 }
