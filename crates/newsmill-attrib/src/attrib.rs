@@ -701,20 +701,43 @@ fn discourse_said(cx: &Ctx, a: usize, c: &Cue) -> bool {
 }
 
 /// Whether `know` at `i` reports no knowledge of a fact: `the only one I know of`, `know
-/// better`, `we know because ...`, `what we know about it`, and the questions `Do you know
-/// where ...?`, `do we know how ...`.
+/// better`, `we know because ...`, `what we know about it`, `a club known as ...`, knowing a
+/// person (`know him`, `has known Jo Park for years`), and the questions `Do you know where
+/// ...?`, `do we know how ...`.
 fn know_without_content(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
-    if !matches!(cx.lw(i), "know" | "knows" | "knew") {
+    if !matches!(cx.lw(i), "know" | "knows" | "knew" | "known") {
         return false;
     }
     let next_says_nothing = i + 1 >= b
         || cx.toks[i + 1].is_word()
-            && matches!(cx.lw(i + 1), "of" | "better" | "because" | "about");
+            && matches!(
+                cx.lw(i + 1),
+                "of" | "better"
+                    | "because"
+                    | "about"
+                    | "as"
+                    | "for"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+            );
+    // `has known Jo Park for years`, `knew Vale well`: knowing a person, unless a verb follows
+    // the name (`knew Vale was lying`)
+    let knows_person = i + 1 < b
+        && cx.mention_start[i + 1].is_some_and(|m| {
+            let e = cx.people.mentions[m].e;
+            e >= b
+                || matches!(cx.punct(e), Some('.' | ',' | ';'))
+                || cx.toks[e].is_word()
+                    && matches!(cx.lw(e), "for" | "since" | "well" | "personally" | "from")
+        });
     let question = i >= a + 2
         && cx.toks[i - 2].is_word()
         && matches!(cx.lw(i - 2), "do" | "does" | "did")
         && matches!(cx.lw(i - 1), "you" | "we" | "they");
-    next_says_nothing || question
+    next_says_nothing || question || knows_person
 }
 
 /// Whether `declined` at `i` means a fall (`sales declined slightly`, `revenue declined to $40
@@ -831,6 +854,15 @@ fn naming_or_phoning(cx: &Ctx, i: usize, a: usize, b: usize) -> bool {
 /// assertion that ...`): the end of the cue.
 fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     if i + 2 >= b || !cx.toks[i + 1].is_word() || cx.lw(i + 1) != "that" {
+        return None;
+    }
+    // `a charge that might have stung`, `the view that is popular`: "that" and a verb open a
+    // relative clause on the noun, not the claim itself
+    if cx.toks[i + 2].is_word() && {
+        let w = cx.lw(i + 2);
+        lexicon::is_aux_or_adverb(w)
+            || matches!(w, "might" | "may" | "can" | "could" | "should" | "must")
+    } {
         return None;
     }
     let lw = cx.lw(i);
@@ -3612,6 +3644,55 @@ fn fronted_clause_close(cx: &Ctx, a: usize, at: usize, b: usize) -> Option<usize
     (close > at && !opens_quotation).then_some(close)
 }
 
+/// `in a statement`, `during the debate`, `through a spokeswoman`, `on Twitter` at `k`: where
+/// and how the words were delivered, which modifies the cue, not the noun phrase it reports
+/// (`denied the claims through a spokesman`).
+fn channel_adjunct(cx: &Ctx, k: usize, e: usize) -> bool {
+    if k + 1 >= e || !cx.toks[k].is_word() || !cx.toks[k + 1].is_word() {
+        return false;
+    }
+    let (p, n1) = (cx.lw(k), cx.lw(k + 1));
+    let n2 = if k + 2 < e && cx.toks[k + 2].is_word() {
+        cx.lw(k + 2)
+    } else {
+        ""
+    };
+    let owner = matches!(n1, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+    match p {
+        "in" | "during" | "at" => {
+            owner
+                && matches!(
+                    n2,
+                    "statement"
+                        | "interview"
+                        | "speech"
+                        | "debate"
+                        | "rally"
+                        | "tweet"
+                        | "post"
+                        | "email"
+                        | "letter"
+                        | "memo"
+                        | "news"
+                        | "press"
+                        | "town"
+                        | "hearing"
+                        | "briefing"
+                )
+        }
+        "through" => {
+            owner
+                && (n2.starts_with("spokes")
+                    || matches!(n2, "lawyer" | "lawyers" | "attorney" | "attorneys" | "aide"))
+        }
+        "on" => matches!(
+            cx.w(k + 1),
+            "Twitter" | "Facebook" | "Instagram" | "CNN" | "MSNBC" | "Fox" | "NBC" | "ABC" | "CBS"
+        ),
+        _ => false,
+    }
+}
+
 /// Whether the word at `k`, right after "to", reads as a verb (`to be fine`, `to run`) rather
 /// than the listener or the reaction (`to reporters`, `to him`, `to Vale`, `to applause`).
 fn infinitive_at(cx: &Ctx, k: usize, b: usize) -> bool {
@@ -4100,7 +4181,8 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         )))
                     || (k > s
                         && cx.toks[k].is_word()
-                        && matches!(cx.lw(k), "but" | "because" | "while" | "when")))
+                        && matches!(cx.lw(k), "but" | "because" | "while" | "when"))
+                    || k > s && channel_adjunct(cx, k, e))
             {
                 break;
             }

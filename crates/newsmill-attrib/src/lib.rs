@@ -2212,4 +2212,49 @@ mod tests {
         let (c, _, _, _, _) = q(t, "bridge");
         assert_eq!(c, vec!["the bridge is unsafe"]);
     }
+
+    #[test]
+    fn knowing_a_person_or_a_name_is_no_report() {
+        assert_no_reports(&[
+            "Mayor Ann Vale has known Bo Reed for two decades.",
+            "I know him well.",
+            "They met at a club known as the Harbor Circle.",
+        ]);
+        let t = "Mayor Ann Vale knew Bo Reed was lying.";
+        let (c, _, _, _, _) = q(t, "was lying");
+        assert_eq!(c, vec!["Bo Reed was lying"]);
+    }
+
+    #[test]
+    fn where_a_noun_phrase_was_delivered_is_left_out() {
+        for (t, want) in [
+            (
+                "Mayor Ann Vale criticized the ruling through a spokeswoman.",
+                "the ruling",
+            ),
+            (
+                "Mayor Ann Vale criticized the council in a statement on Friday.",
+                "the council",
+            ),
+            (
+                "Mayor Ann Vale praised the firemen on Twitter.",
+                "the firemen",
+            ),
+        ] {
+            let (c, _, _, _, _) = q(t, want);
+            assert_eq!(c, vec![want], "{t}");
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_claim_noun_is_no_claim() {
+        assert_no_reports(&[
+            "It was a charge that might have stung the mayor.",
+            "Of all the arguments that could be made, none held.",
+        ]);
+        let t = "There is a claim that the bridge was unsafe.";
+        let (c, _, cue, _, _) = q(t, "unsafe");
+        assert_eq!(c, vec!["that the bridge was unsafe"]);
+        assert_eq!(cue.as_deref(), Some("claim"));
+    }
 }
