@@ -353,6 +353,28 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         let lw = cx.lw(i);
+        // `In a Gazette poll released Sunday, 60 percent backed the fee`: a poll, a survey or a
+        // study opening the sentence is the source of the clause after the comma, like
+        // "according to"
+        if i == a && lw == "in" && fronted_data_source(cx, i, b) {
+            out.push(Cue {
+                s: i,
+                e: i + 1,
+                info: CueInfo {
+                    clause: true,
+                    inversion: false,
+                    object: false,
+                    np: false,
+                    mental: false,
+                },
+                according: true,
+                base_form: false,
+                participle: false,
+                nominal: false,
+            });
+            i += 1;
+            continue;
+        }
         if lw == "according" && i + 1 < b && cx.lw(i + 1) == "to" {
             out.push(Cue {
                 s: i,
@@ -678,6 +700,72 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         c.nominal || c.according || !(particle || discourse_said(cx, a, c))
     });
     out
+}
+
+/// Whether the "In" at `i` opens `In <a poll / the survey / Acme's study ...>, <clause>`: the
+/// head noun, before any preposition, names a source of data, and a clause of four words or
+/// more follows the comma. (`In the wake of the report,` and `In addition,` do not count.)
+fn fronted_data_source(cx: &Ctx, i: usize, b: usize) -> bool {
+    if i + 2 >= b || !cx.toks[i + 1].is_word() {
+        return false;
+    }
+    let first = cx.lw(i + 1);
+    if !(matches!(
+        first,
+        "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this"
+    ) || cx.w(i + 1).chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let mut head = false;
+    let mut k = i + 1;
+    while k < b.min(i + 12) {
+        if cx.in_span[k].is_some() {
+            return false;
+        }
+        if cx.punct(k) == Some(',') {
+            break;
+        }
+        if cx.toks[k].is_word() {
+            let w = cx.lw(k);
+            if !head && is_function_word(w) && k > i + 1 {
+                return false;
+            }
+            head |= matches!(
+                w,
+                "poll"
+                    | "polls"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "studies"
+                    | "report"
+                    | "analysis"
+                    | "census"
+                    | "audit"
+                    | "ranking"
+                    | "tally"
+                    | "estimate"
+                    | "estimates"
+                    | "data"
+                    | "figures"
+            );
+        } else if !matches!(cx.punct(k), Some('-' | '/' | '\'' | '\u{2019}')) {
+            return false;
+        }
+        k += 1;
+    }
+    // (`In a study, two economists found ...`: the researchers are the source, and the
+    // phrase is an adjunct of their verb; respondents who `said` are still the poll's findings)
+    let own_finding = (k + 1..b.min(k + 20)).any(|x| {
+        cx.toks[x].is_word() && cx.in_span[x].is_none() && {
+            let w = cx.lw(x);
+            lexicon::cue(w).is_some() && !matches!(w, "said" | "say" | "says" | "saying")
+        }
+    });
+    head && !own_finding
+        && cx.punct(k) == Some(',')
+        && (k + 1..b).filter(|&x| cx.toks[x].is_word()).count() >= 4
 }
 
 /// `Having said that, ...` and `That said, ...`: the phrase links two sentences of the writer's
@@ -2877,6 +2965,27 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                     {
                         if cue.s == a {
                             block_e = k;
+                            // (`In the Post poll, conducted in May, ...`: a participle phrase
+                            // after the comma still describes the source)
+                            let participle = k + 1 < b
+                                && cx.toks[k + 1].is_word()
+                                && cx.w(k + 1).ends_with("ed")
+                                && cx.w(k + 1).chars().next().is_some_and(char::is_lowercase);
+                            if participle {
+                                if let Some(k2) = (k + 2..b.min(k + 16))
+                                    .find(|&x| cx.punct(x) == Some(',') && cx.in_span[x].is_none())
+                                {
+                                    block_e = k2;
+                                }
+                            }
+                            // (`..., however, 73 percent ...`)
+                            if block_e + 2 < b
+                                && cx.toks[block_e + 1].is_word()
+                                && cx.lw(block_e + 1) == "however"
+                                && cx.punct(block_e + 2) == Some(',')
+                            {
+                                block_e += 2;
+                            }
                         }
                     }
                 }

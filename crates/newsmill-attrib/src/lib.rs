@@ -2257,4 +2257,26 @@ mod tests {
         assert_eq!(c, vec!["that the bridge was unsafe"]);
         assert_eq!(cue.as_deref(), Some("claim"));
     }
+
+    #[test]
+    fn a_poll_opening_the_sentence_is_the_source_of_its_clause() {
+        for t in [
+            "In a Gazette poll released Sunday, 60 percent of voters backed the fee.",
+            "In the latest Gazette poll, conducted in May, 60 percent of voters backed the fee.",
+        ] {
+            let (c, _, cue, _, _) = q(t, "backed the fee");
+            assert_eq!(c, vec!["60 percent of voters backed the fee"], "{t}");
+            assert_eq!(cue.as_deref(), Some("In"), "{t}");
+        }
+        // an idiom or a preposition before the noun, or researchers with a verb of their own
+        for t in [
+            "In the wake of the report, the mayor resigned at once.",
+            "In addition, the council voted to close the bridge.",
+        ] {
+            assert_no_reports(&[t]);
+        }
+        let t = "In a recent study, two economists found that the port lost money.";
+        let (_, _, cue, _, _) = q(t, "lost money");
+        assert_eq!(cue.as_deref(), Some("found"));
+    }
 }
