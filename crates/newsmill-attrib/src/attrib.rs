@@ -3898,12 +3898,9 @@ fn is_time_word(w: &str) -> bool {
         )
 }
 
-/// Where a reported clause without "that" starts after an object or an adjunct, in `[from,
-/// to)`: at a subject pronoun (`told reporters he would run`), or at a determiner or a name
-/// that a finite verb follows (`told the paper the plan was dead`), provided no preposition,
-/// wh-word or conjunction stands right before it (`told a story about how he grew up` is no
-/// report of "he grew up"). Every token up to it is a word outside quotations.
-fn zero_that_clause(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
+/// Whether a clause with its own subject starts at `j` (before `to`): a subject pronoun, or a
+/// determiner or a name that a finite verb follows (`the plan was dead`, `Vale had left`).
+fn clause_subject_at(cx: &Ctx, j: usize, to: usize) -> bool {
     let finite_follows = |j: usize| {
         (j + 1..to.min(j + 7))
             .take_while(|&k| cx.toks[k].is_word())
@@ -3933,6 +3930,23 @@ fn zero_that_clause(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
                 ) || w.len() > 4 && w.ends_with("ed")
             })
     };
+    let w = cx.lw(j);
+    // (a name right after a capitalised word or a role noun is still an object: `asked
+    // former Attorney General Jo Park whether ...`, `told Acme founder Bo Reed he ...`)
+    let name_subject = cx.mention_start[j].is_some()
+        && j > 0
+        && !cx.w(j - 1).chars().next().is_some_and(char::is_uppercase)
+        && !lexicon::is_role_noun(cx.lw(j - 1));
+    matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
+        || (is_determiner(w) && w != "that" || name_subject) && finite_follows(j)
+}
+
+/// Where a reported clause without "that" starts after an object or an adjunct, in `[from,
+/// to)`: at a subject pronoun (`told reporters he would run`), or at a determiner or a name
+/// that a finite verb follows (`told the paper the plan was dead`), provided no preposition,
+/// wh-word or conjunction stands right before it (`told a story about how he grew up` is no
+/// report of "he grew up"). Every token up to it is a word outside quotations.
+fn zero_that_clause(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
     for j in from..to.min(from + 8) {
         if !cx.toks[j].is_word() || cx.in_span[j].is_some() {
             return None;
@@ -3967,15 +3981,7 @@ fn zero_that_clause(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
         {
             continue;
         }
-        let w = cx.lw(j);
-        // (a name right after a capitalised word is still the object: `asked former
-        // Attorney General Jo Park whether ...`)
-        let name_subject = cx.mention_start[j].is_some()
-            && !cx.w(j - 1).chars().next().is_some_and(char::is_uppercase)
-            && !lexicon::is_role_noun(prev);
-        let subject = matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
-            || (is_determiner(w) && w != "that" || name_subject) && finite_follows(j);
-        if subject {
+        if clause_subject_at(cx, j, to) {
             return (to - j >= 3).then_some(j);
         }
     }
@@ -4087,8 +4093,8 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
         }) {
             e = k;
         }
-        // "Aides said it was only a visit, but the mayor's ...": a contrast after a
-        // comma or a semicolon is the writer's, not the reported clause (outside quotations)
+        // "Aides said it was only a visit, but the mayor's ...", "..., and the board has
+        // sued": a contrast or a new clause after a comma or a semicolon is the writer's, not the reported clause (outside quotations)
         if let Some(k) = (s + 2..e).find(|&k| {
             cx.in_span[k].is_none()
                 && (cx.punct(k) == Some(';')
@@ -4098,14 +4104,18 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
                         && (matches!(
                             cx.lw(k + 1),
                             "but" | "although" | "though" | "compared" | "whereas"
-                        ) || k + 2 < e
+                        ) || cx.lw(k + 1) == "and"
+                            && k + 2 < e
                             && cx.toks[k + 2].is_word()
-                            && matches!(
-                                (cx.lw(k + 1), cx.lw(k + 2)),
-                                ("even", "though" | "as" | "if")
-                                    | ("as", "has" | "have" | "had" | "was" | "is" | "did")
-                                    | ("for", "whom" | "which")
-                            )))
+                            && clause_subject_at(cx, k + 2, e)
+                            || k + 2 < e
+                                && cx.toks[k + 2].is_word()
+                                && matches!(
+                                    (cx.lw(k + 1), cx.lw(k + 2)),
+                                    ("even", "though" | "as" | "if")
+                                        | ("as", "has" | "have" | "had" | "was" | "is" | "did")
+                                        | ("for", "whom" | "which")
+                                )))
                 && (k..e).all(|x| cx.in_span[x].is_none())
         }) {
             e = k;

@@ -2094,6 +2094,10 @@ mod tests {
                 "Mayor Ann Vale said she will sell the house, as has her brother.",
                 "she will sell the house",
             ),
+            (
+                "Mayor Ann Vale said the levy will rise, and the council has already sued.",
+                "the levy will rise",
+            ),
         ] {
             let (c, _, _, _, _) = q(t, want);
             assert_eq!(c, vec![want], "{t}");
