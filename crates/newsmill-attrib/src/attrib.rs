@@ -2955,7 +2955,22 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         let mut block_s = cue.s;
         let mut block_e = cue.e;
         if cue.according {
-            if let Some(np) = np_right(cx, cue.e, b, true) {
+            // `According to some on Twitter, ...`, `according to many, ...`: a pronoun-like
+            // quantifier is the source's head
+            let quantifier = (cue.e < b && cx.toks[cue.e].is_word() && cx.in_span[cue.e].is_none())
+                .then(|| cx.lw(cue.e))
+                .filter(|w| {
+                    matches!(
+                        *w,
+                        "some" | "many" | "most" | "several" | "others" | "those"
+                    )
+                })
+                .map(|w| Np {
+                    s: cue.e,
+                    e: cue.e + 1,
+                    kind: NpKind::Nominal(w.to_string()),
+                });
+            if let Some(np) = np_right(cx, cue.e, b, true).or(quantifier) {
                 block_e = np.e;
                 // "According to first figures from the survey run by ..., CONTENT": the
                 // source runs to the comma
@@ -3438,6 +3453,16 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
                 && (cx.punct(pre) == Some(',')
                     || cx.is_closing_mark(pre)
                     || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}' | '(')));
+            // `By May 30, according to new filings, the fund had spent ...`, `But, according to
+            // the poll, ...`: after a fronted adverbial, the report covers the clause that
+            // follows it
+            if trailing
+                && cx.punct(pre) == Some(',')
+                && fronted_adverbial(cx, seg_start, pre)
+                && according_in_mid_clause(cx, block_e, b)
+            {
+                trailing = false;
+            }
         }
         let quote_follows = block_e < b
             && (cx.is_opening_mark(block_e)
@@ -3519,6 +3544,75 @@ fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         i += 1;
     }
     atts
+}
+
+/// Whether `[s, e)` is a short fronted adverbial or a conjunction (`By May 30`, `Since last
+/// fall`, `But the next day`, `But`): words only, eight at most, opening with a preposition, a
+/// time word or a conjunction.
+fn fronted_adverbial(cx: &Ctx, s: usize, e: usize) -> bool {
+    let mut s = s;
+    while s < e && !cx.toks[s].is_word() && cx.in_span[s].is_none() {
+        s += 1;
+    }
+    if s >= e || (s..e).any(|k| cx.in_span[k].is_some() || matches!(cx.punct(k), Some(',' | ';'))) {
+        return false;
+    }
+    let words = (s..e).filter(|&k| cx.toks[k].is_word()).count();
+    let first = cx.lw(s);
+    words <= 8
+        && (is_adjunct_start(first)
+            || is_time_word(first)
+            || matches!(
+                first,
+                "by" | "since"
+                    | "until"
+                    | "about"
+                    | "around"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "so"
+                    | "because"
+                    | "now"
+                    | "then"
+                    | "still"
+            ))
+}
+
+/// Whether an "according to" block ending at `be` is set off by a comma before more of its
+/// clause: three words or more that open neither a new clause of the writer's (`, and ...`,
+/// `, which ...`) nor a participle phrase.
+fn according_in_mid_clause(cx: &Ctx, be: usize, b: usize) -> bool {
+    if cx.punct(be) != Some(',') || be + 1 >= b || !cx.toks[be + 1].is_word() {
+        return false;
+    }
+    if cx.in_span[be + 1].is_some() {
+        return false;
+    }
+    let nx = cx.lw(be + 1);
+    let writer = matches!(
+        nx,
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "which"
+            | "who"
+            | "whose"
+            | "whom"
+            | "where"
+            | "while"
+            | "although"
+            | "though"
+            | "as"
+            | "because"
+            | "since"
+            | "when"
+            | "up"
+            | "down"
+            | "compared"
+    ) || nx.ends_with("ing");
+    !writer && (be + 1..b).filter(|&k| cx.toks[k].is_word()).count() >= 3
 }
 
 /// For a report set off by commas in mid-clause (`Now, she said, the ...`), the words of the

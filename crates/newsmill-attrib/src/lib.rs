@@ -2283,4 +2283,23 @@ mod tests {
         let (_, _, cue, _, _) = q(t, "lost money");
         assert_eq!(cue.as_deref(), Some("found"));
     }
+
+    #[test]
+    fn according_to_after_a_fronted_adverbial_reports_the_clause_after_it() {
+        for t in [
+            "By May 30, according to new filings, the fund had spent $28 million.",
+            "But, according to the Gazette, the fund had spent $28 million.",
+        ] {
+            let (c, _, _, _, _) = q(t, "spent");
+            assert_eq!(c, vec!["the fund had spent $28 million"], "{t}");
+        }
+        // a clause before it is still what it reports, whatever the writer adds after it
+        let t = "The port lost money last year, according to the Gazette, and the mayor resigned.";
+        let (c, _, _, _, _) = q(t, "lost money");
+        assert_eq!(c, vec!["The port lost money last year"]);
+        // a quantifier is a source too
+        let t = "According to some on the council, the mayor was hiding.";
+        let (c, _, _, _, _) = q(t, "hiding");
+        assert_eq!(c, vec!["the mayor was hiding"]);
+    }
 }
