@@ -50,3 +50,6 @@ echo "== scoring" >&2
 python3 "$ROOT/bench/quotes/table.py" --tools "$SHARED/tools" --gold "$DEV" \
   --ours-full "$OUT/ours_dev.jsonl" --ours-usage "$OUT/ours_dev.usage.json" --ours-quoted "$OUT/ours_dev_quoted.jsonl" "${TEXTACY_ARGS[@]}" \
   --seed-gold "$SEED" --seed-pred "$OUT/ours_seed.jsonl" --json "$OUT/scores.json"
+
+echo "== single-output ceiling (oracle ranking of indirect reports by cue word, see frontier.py)" >&2
+python3 "$ROOT/bench/quotes/frontier.py" --tools "$SHARED/tools" --gold "$DEV" --work "$OUT" --steps 8
