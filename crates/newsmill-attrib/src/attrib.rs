@@ -1695,6 +1695,11 @@ fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
                         mm = &cx.people.mentions[m0];
                     }
                 }
+                // `Ann Vale, 59, of Akron, who watched ..., said`: a place after its own comma
+                // is one more appositive; keep looking for the name before it
+                if !cx.people.is_person(mm.name) && cx.punct(mm.np_s - 2) == Some(',') {
+                    continue;
+                }
             }
             let appositive_like = matches!(first_after, "the" | "a" | "an" | "who" | "whose")
                 || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(cx.lw(x)).0))

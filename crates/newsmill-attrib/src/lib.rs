@@ -1878,6 +1878,11 @@ mod tests {
                 "Nora Lind, a donor from Akron, Ohio, said the bank was too big.".to_string(),
                 Some("Nora Lind"),
             ),
+            (
+                "Nora Lind, 59, of Akron, who watched on a screen, said the bank was too big."
+                    .to_string(),
+                Some("Nora Lind"),
+            ),
         ] {
             let (c, _, _, got, _) = q(&t, "too big");
             assert_eq!(c, vec!["the bank was too big"], "{t}");
