@@ -326,6 +326,26 @@ impl Cue {
         }
     }
 
+    /// A cue that names its source after it (`according to X`, `In a poll by X,`) over tokens
+    /// `s..e`; the source runs to the comma when the cue opens the sentence.
+    fn according(s: usize, e: usize) -> Cue {
+        Cue {
+            s,
+            e,
+            info: CueInfo {
+                clause: true,
+                inversion: false,
+                object: false,
+                np: false,
+                mental: false,
+            },
+            according: true,
+            base_form: false,
+            participle: false,
+            nominal: false,
+        }
+    }
+
     /// A noun or expectation cue (`the claim that`, `is expected to`) over tokens `s..e`: it
     /// reports the clause after it and needs no source.
     fn nominal(s: usize, e: usize) -> Cue {
@@ -357,40 +377,12 @@ fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
         // study opening the sentence is the source of the clause after the comma, like
         // "according to"
         if i == a && lw == "in" && fronted_data_source(cx, i, b) {
-            out.push(Cue {
-                s: i,
-                e: i + 1,
-                info: CueInfo {
-                    clause: true,
-                    inversion: false,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: true,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
+            out.push(Cue::according(i, i + 1));
             i += 1;
             continue;
         }
         if lw == "according" && i + 1 < b && cx.lw(i + 1) == "to" {
-            out.push(Cue {
-                s: i,
-                e: i + 2,
-                info: CueInfo {
-                    clause: true,
-                    inversion: false,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: true,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
+            out.push(Cue::according(i, i + 2));
             i += 2;
             continue;
         }

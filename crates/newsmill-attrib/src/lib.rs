@@ -219,6 +219,14 @@ mod tests {
         )
     }
 
+    /// Asserts that each text yields an attribution whose one content is exactly `want`.
+    fn assert_single_contents(cases: &[(&str, &str)]) {
+        for &(t, want) in cases {
+            let (c, _, _, _, _) = q(t, want);
+            assert_eq!(c, vec![want], "{t}");
+        }
+    }
+
     /// Asserts that none of the texts yields an attribution.
     fn assert_no_reports(texts: &[&str]) {
         for t in texts {
@@ -2082,7 +2090,7 @@ mod tests {
 
     #[test]
     fn the_writers_additions_after_a_reported_clause_are_left_out() {
-        for (t, want) in [
+        assert_single_contents(&[
             (
                 "Mayor Ann Vale said 60 percent of members backed the fee, compared with 30 percent.",
                 "60 percent of members backed the fee",
@@ -2103,10 +2111,7 @@ mod tests {
                 "Mayor Ann Vale said the levy will rise, and the council has already sued.",
                 "the levy will rise",
             ),
-        ] {
-            let (c, _, _, _, _) = q(t, want);
-            assert_eq!(c, vec![want], "{t}");
-        }
+        ]);
     }
 
     #[test]
@@ -2194,7 +2199,7 @@ mod tests {
 
     #[test]
     fn a_cue_in_a_fronted_subordinate_clause_reports_nothing_past_its_comma() {
-        for (t, want) in [
+        assert_single_contents(&[
             (
                 "While Mayor Ann Vale has said that taxes must rise, her office keeps cutting them.",
                 "that taxes must rise",
@@ -2203,10 +2208,7 @@ mod tests {
                 "Even as Mayor Ann Vale claimed the roads were safe, two bridges closed.",
                 "the roads were safe",
             ),
-        ] {
-            let (c, _, _, _, _) = q(t, want);
-            assert_eq!(c, vec![want], "{t}");
-        }
+        ]);
         let t = "When Mayor Ann Vale answered a question on trade, the crowd cheered.";
         assert!(attribute(t)
             .quotes
@@ -2236,7 +2238,7 @@ mod tests {
 
     #[test]
     fn where_a_noun_phrase_was_delivered_is_left_out() {
-        for (t, want) in [
+        assert_single_contents(&[
             (
                 "Mayor Ann Vale criticized the ruling through a spokeswoman.",
                 "the ruling",
@@ -2249,10 +2251,7 @@ mod tests {
                 "Mayor Ann Vale praised the firemen on Twitter.",
                 "the firemen",
             ),
-        ] {
-            let (c, _, _, _, _) = q(t, want);
-            assert_eq!(c, vec![want], "{t}");
-        }
+        ]);
     }
 
     #[test]
