@@ -330,19 +330,9 @@ impl Cue {
     /// `s..e`; the source runs to the comma when the cue opens the sentence.
     fn according(s: usize, e: usize) -> Cue {
         Cue {
-            s,
-            e,
-            info: CueInfo {
-                clause: true,
-                inversion: false,
-                object: false,
-                np: false,
-                mental: false,
-            },
             according: true,
-            base_form: false,
-            participle: false,
             nominal: false,
+            ..Cue::nominal(s, e)
         }
     }
 
@@ -747,6 +737,9 @@ fn fronted_data_source(cx: &Ctx, i: usize, b: usize) -> bool {
         }
         k += 1;
     }
+    if !head || cx.punct(k) != Some(',') {
+        return false;
+    }
     // (`In a study, two economists found ...`: the researchers are the source, and the
     // phrase is an adjunct of their verb; respondents who `said` are still the poll's findings)
     let own_finding = (k + 1..b.min(k + 20)).any(|x| {
@@ -755,9 +748,7 @@ fn fronted_data_source(cx: &Ctx, i: usize, b: usize) -> bool {
             lexicon::cue(w).is_some() && !matches!(w, "said" | "say" | "says" | "saying")
         }
     });
-    head && !own_finding
-        && cx.punct(k) == Some(',')
-        && (k + 1..b).filter(|&x| cx.toks[x].is_word()).count() >= 4
+    !own_finding && (k + 1..b).filter(|&x| cx.toks[x].is_word()).count() >= 4
 }
 
 /// `Having said that, ...` and `That said, ...`: the phrase links two sentences of the writer's
@@ -940,8 +931,7 @@ fn nominal_cue(cx: &Ctx, i: usize, b: usize) -> Option<usize> {
     // relative clause on the noun, not the claim itself
     if cx.toks[i + 2].is_word() && {
         let w = cx.lw(i + 2);
-        lexicon::is_aux_or_adverb(w)
-            || matches!(w, "might" | "may" | "can" | "could" | "should" | "must")
+        lexicon::is_aux_or_adverb(w) || matches!(w, "can" | "should" | "must")
     } {
         return None;
     }
@@ -3893,6 +3883,29 @@ fn channel_adjunct(cx: &Ctx, k: usize, e: usize) -> bool {
     }
 }
 
+/// Whether the words at `k`, right after a comma in a reported clause, open the writer's own
+/// addition: a contrast (`but`, `although`, `compared`, `even though`, `as has ...`, `for
+/// whom`) or, after `and`, a new clause with its own subject.
+fn writers_clause_at(cx: &Ctx, k: usize, e: usize) -> bool {
+    if k >= e || !cx.toks[k].is_word() {
+        return false;
+    }
+    let w = cx.lw(k);
+    if matches!(w, "but" | "although" | "though" | "compared" | "whereas") {
+        return true;
+    }
+    if k + 1 >= e || !cx.toks[k + 1].is_word() {
+        return false;
+    }
+    w == "and" && clause_subject_at(cx, k + 1, e)
+        || matches!(
+            (w, cx.lw(k + 1)),
+            ("even", "though" | "as" | "if")
+                | ("as", "has" | "have" | "had" | "was" | "is" | "did")
+                | ("for", "whom" | "which")
+        )
+}
+
 /// Whether the word at `k`, right after "to", reads as a verb (`to be fine`, `to run`) rather
 /// than the listener or the reaction (`to reporters`, `to him`, `to Vale`, `to applause`).
 fn infinitive_at(cx: &Ctx, k: usize, b: usize) -> bool {
@@ -4185,28 +4198,11 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             e = k;
         }
         // "Aides said it was only a visit, but the mayor's ...", "..., and the board has
-        // sued": a contrast or a new clause after a comma or a semicolon is the writer's, not the reported clause (outside quotations)
+        // sued": a contrast or a new clause after a comma or a semicolon is the writer's, not
+        // the reported clause (outside quotations)
         if let Some(k) = (s + 2..e).find(|&k| {
-            cx.in_span[k].is_none()
-                && (cx.punct(k) == Some(';')
-                    || cx.punct(k) == Some(',')
-                        && k + 1 < e
-                        && cx.toks[k + 1].is_word()
-                        && (matches!(
-                            cx.lw(k + 1),
-                            "but" | "although" | "though" | "compared" | "whereas"
-                        ) || cx.lw(k + 1) == "and"
-                            && k + 2 < e
-                            && cx.toks[k + 2].is_word()
-                            && clause_subject_at(cx, k + 2, e)
-                            || k + 2 < e
-                                && cx.toks[k + 2].is_word()
-                                && matches!(
-                                    (cx.lw(k + 1), cx.lw(k + 2)),
-                                    ("even", "though" | "as" | "if")
-                                        | ("as", "has" | "have" | "had" | "was" | "is" | "did")
-                                        | ("for", "whom" | "which")
-                                )))
+            (cx.punct(k) == Some(';')
+                || cx.punct(k) == Some(',') && writers_clause_at(cx, k + 1, e))
                 && (k..e).all(|x| cx.in_span[x].is_none())
         }) {
             e = k;
@@ -4352,7 +4348,7 @@ fn content_range(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usiz
             .find(|&k| cx.toks[k].is_word() && cx.in_span[k].is_none() && cx.lw(k) == "that")
         {
             s = k;
-        } else if let Some(j) = zero_that_clause(cx, s + 1, e).filter(|_| timed) {
+        } else if let Some(j) = timed.then(|| zero_that_clause(cx, s + 1, e)).flatten() {
             // `said Wednesday he agrees`, `said in a statement the plan was dead`
             s = j;
         } else if let Some(k) = (s + 1..e.min(s + 8)).find(|&k| cx.punct(k) == Some(',')) {

@@ -2182,6 +2182,9 @@ mod tests {
     #[test]
     fn a_phrase_fronted_before_an_infinitive_cue_is_no_content() {
         let t = "Aside from Tuesday night, Mayor Ann Vale appears to be fine.";
+        let (c, _, cue, _, _) = q(t, "to be fine");
+        assert_eq!(c, vec!["to be fine"]);
+        assert_eq!(cue.as_deref(), Some("appears"));
         let a = attribute(t);
         assert!(
             a.quotes
