@@ -1,6 +1,13 @@
+use crate::error::{Error, IoContext, Result};
+use serde::{de::DeserializeOwned, Serialize};
+use std::ffi::OsStr;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// The part of a temporary file's name that follows the final name: `.tmp` and the writer's
+/// process id. [`is_temporary`] recognises it, so a later run can remove what a killed one left.
+const TMP_INFIX: &str = ".tmp";
 
 /// A file written under a temporary name (unique to this process) and renamed into place only by
 /// [`AtomicFile::commit`], so a killed task never leaves a half-written file under a name that a
@@ -37,11 +44,11 @@ impl AtomicFile {
     /// Like [`AtomicFile::create`], with a write buffer of `capacity` bytes: for a caller that
     /// keeps many files open at once, where 1 MiB each would add up.
     pub fn with_capacity(path: &Path, capacity: usize) -> io::Result<Self> {
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| with_path(e, "creating", dir))?;
         }
         let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".tmp{}", std::process::id()));
+        name.push(format!("{TMP_INFIX}{}", std::process::id()));
         let tmp_path = path.with_file_name(name);
         let file = File::create(&tmp_path).map_err(|e| with_path(e, "creating", &tmp_path))?;
         Ok(AtomicFile {
@@ -54,6 +61,11 @@ impl AtomicFile {
     /// The buffered writer.
     pub fn writer(&mut self) -> &mut BufWriter<File> {
         self.writer.as_mut().expect("writer present until commit")
+    }
+
+    /// The name the file will have once committed.
+    pub fn path(&self) -> &Path {
+        &self.final_path
     }
 
     /// Flushes, syncs and renames into place.
@@ -88,6 +100,31 @@ impl Drop for AtomicFile {
     }
 }
 
+/// True for the name of a file an [`AtomicFile`] was writing (`x.json.tmp1234`): never a
+/// finished output, so safe to remove once its writer is gone.
+pub fn is_temporary(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.rfind(TMP_INFIX).is_some_and(|i| {
+        let rest = &name[i + TMP_INFIX.len()..];
+        i > 0 && rest.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Writes a value as pretty JSON atomically.
+pub fn write_json_atomic<T: Serialize + ?Sized>(path: &Path, value: &T) -> Result<()> {
+    let mut f = AtomicFile::create(path).at("creating", path)?;
+    serde_json::to_writer_pretty(f.writer(), value)
+        .map_err(|e| Error::corrupt(path, format!("cannot serialize: {e}")))?;
+    f.writer().write_all(b"\n").at("writing", path)?;
+    f.commit().at("committing", path)
+}
+
+/// Reads a JSON file.
+pub fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
+    let text = fs::read(path).at("reading", path)?;
+    serde_json::from_slice(&text).map_err(|e| Error::corrupt(path, e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +145,14 @@ mod tests {
         f.commit().unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "hello");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        assert!(is_temporary(OsStr::new("articles.jsonl.tmp4242")));
+        assert!(is_temporary(OsStr::new("x.tmp")));
+        assert!(!is_temporary(OsStr::new("articles.jsonl")));
+        assert!(!is_temporary(OsStr::new(".tmp12")));
+        assert!(!is_temporary(OsStr::new("notes.tmpfile")));
     }
 }

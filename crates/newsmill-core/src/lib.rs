@@ -1,6 +1,8 @@
-//! The small shared vocabulary of newsmill: one document type ([`Doc`]), one stage interface
-//! ([`Stage`]), per-stage counters ([`StageStats`]), the unit of scheduled work ([`Task`]) and
-//! input errors that always say where they happened ([`InputError`]).
+//! The small shared vocabulary of newsmill: one document type ([`Doc`]), the stage interfaces
+//! ([`Stage`] for one document at a time, [`Barrier`] for work that needs every document),
+//! per-stage counters ([`StageStats`]), the unit of scheduled work ([`Task`]) and the folder that
+//! holds a run's work between steps ([`WorkDir`]), input errors that always say where they
+//! happened ([`InputError`]) and the typed error of work files ([`Error`]).
 //!
 //! Every other crate depends on this one and nothing heavier, so it must stay dependency-light.
 //!
@@ -26,19 +28,26 @@
 //! ```
 #![warn(missing_docs)]
 
+mod barrier;
 mod doc;
 mod error;
 mod files;
 mod stage;
 mod stats;
 mod task;
+mod work;
 
+pub use barrier::{
+    run_barrier, run_barrier_phase, run_barrier_task, thread_cpu_seconds, Barrier, MemorySource,
+    PhaseReport, ShardApply, ShardSource, TaskStats,
+};
 pub use doc::{
     char_offset_to_byte, Cluster, Doc, Html, Language, Person, Position, Quote, QuoteKind, Removed,
     Span,
 };
-pub use error::{InputError, Location};
-pub use files::AtomicFile;
+pub use error::{Error, InputError, InputErrorKind, IoContext, Location, Result};
+pub use files::{is_temporary, read_json, write_json_atomic, AtomicFile};
 pub use stage::{Counters, Outcome, Rejection, Stage};
 pub use stats::{StageStats, StatsTable};
 pub use task::Task;
+pub use work::{remove_temporary_files, Claim, WorkDir};

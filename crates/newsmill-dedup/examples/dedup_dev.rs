@@ -12,9 +12,8 @@
 //! `--keep` leaves the work directory in place (to inspect the phases' files).
 
 use anyhow::{Context, Result};
-use newsmill_core::{Doc, Outcome, Position};
-use newsmill_dedup::phases::Decision;
-use newsmill_dedup::{run_dedup, DedupConfig, ShardDecisions, ShardSource};
+use newsmill_core::{Doc, Outcome, Position, ShardSource, WorkDir};
+use newsmill_dedup::{run_dedup, Decision, DedupConfig, ShardDecisions};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -61,7 +60,7 @@ struct Record {
     source: Option<String>,
 }
 
-fn parse(line: &[u8], shard: usize, ord: u64) -> Result<Doc> {
+fn parse(line: &[u8], shard: usize, ord: u64) -> newsmill_core::Result<Doc> {
     let r: Record = serde_json::from_slice(line)?;
     let mut d = Doc::new(r.id.unwrap_or_else(|| format!("{shard}-{ord}")), r.text);
     d.pos = Position {
@@ -84,8 +83,8 @@ struct JsonLines<R> {
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Result<Doc>;
-    fn next(&mut self) -> Option<Result<Doc>> {
+    type Item = newsmill_core::Result<Doc>;
+    fn next(&mut self) -> Option<newsmill_core::Result<Doc>> {
         loop {
             self.buf.clear();
             match self.r.read_until(b'\n', &mut self.buf) {
@@ -102,6 +101,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
         }
     }
 }
+
+type DocIter<'a> = Box<dyn Iterator<Item = newsmill_core::Result<Doc>> + Send + 'a>;
 
 /// A directory of JSONL parts (`*.jsonl`, or zstd-compressed `*.jsonl.zst`, sniffed by content),
 /// one shard per part: how the 10-million-document corpus is stored.
@@ -128,7 +129,7 @@ impl ShardSource for DirSource {
     fn shard_count(&self) -> usize {
         self.files.len()
     }
-    fn open(&self, shard: usize) -> Result<Box<dyn Iterator<Item = Result<Doc>> + Send + '_>> {
+    fn open(&self, shard: usize) -> newsmill_core::Result<DocIter<'_>> {
         let path = &self.files[shard];
         let mut f = BufReader::with_capacity(1 << 20, File::open(path)?);
         let zstd = f.fill_buf()?.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]);
@@ -153,7 +154,7 @@ impl ShardSource for JsonlSource {
     fn shard_count(&self) -> usize {
         self.bounds.len() - 1
     }
-    fn open(&self, shard: usize) -> Result<Box<dyn Iterator<Item = Result<Doc>> + Send + '_>> {
+    fn open(&self, shard: usize) -> newsmill_core::Result<DocIter<'_>> {
         let (start, end) = (self.bounds[shard], self.bounds[shard + 1]);
         let mut f = File::open(&self.path)?;
         f.seek(SeekFrom::Start(start))?;
@@ -208,7 +209,8 @@ fn main() -> Result<()> {
     let source = source.as_ref();
     let _ = std::fs::remove_dir_all(&work);
     let t1 = std::time::Instant::now();
-    let report = run_dedup(source, &work, &config, threads)?;
+    let report = run_dedup(source, &WorkDir::new(&work), &config, threads)?;
+    let dedup_dir = WorkDir::new(&work).step("dedup");
     let secs = t1.elapsed().as_secs_f64();
     let mut w: Box<dyn Write> = match &out {
         Some(p) => Box::new(BufWriter::new(File::create(p)?)),
@@ -225,7 +227,7 @@ fn main() -> Result<()> {
     if !dumping {
         // Clusters straight from the decision files: no need to re-read the corpus for them.
         for s in 0..source.shard_count() {
-            let f = File::open(work.join("decisions").join(format!("s{s:05}.jsonl")))?;
+            let f = File::open(dedup_dir.join("decisions").join(format!("s{s:05}.jsonl")))?;
             for line in BufReader::new(f).lines() {
                 let d: Decision = serde_json::from_str(&line?)?;
                 writeln!(w, "{}\t{}", d.id, d.cluster)?;
@@ -233,7 +235,7 @@ fn main() -> Result<()> {
         }
     }
     for s in (0..source.shard_count()).filter(|_| dumping) {
-        let mut dec = ShardDecisions::open(&work, s)?;
+        let mut dec = ShardDecisions::open(&dedup_dir, s)?;
         for d in source.open(s)? {
             let mut d = d?;
             bytes += d.text.len() as u64;

@@ -113,27 +113,32 @@ impl Default for DedupConfig {
 
 impl DedupConfig {
     /// Rejects settings that would make the phases meaningless, with a message naming the key.
-    pub fn validate(&self) -> anyhow::Result<()> {
-        anyhow::ensure!(self.shingle_words >= 1, "dedup.shingle_words must be >= 1");
-        anyhow::ensure!(self.partitions >= 1, "dedup.partitions must be >= 1");
-        anyhow::ensure!(
-            !self.near || self.bands * self.rows > 0 || self.anchor_rate > 0,
-            "dedup.near needs bands*rows > 0 or anchor_rate > 0"
-        );
-        anyhow::ensure!(
-            self.bands * self.rows <= 1024,
-            "dedup.bands * dedup.rows must be <= 1024"
-        );
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&self.jaccard_threshold)
-                && (0.0..=1.0).contains(&self.containment_threshold),
-            "dedup thresholds must be in [0, 1]"
-        );
-        anyhow::ensure!(
-            self.sort_buffer_records >= 1024,
-            "dedup.sort_buffer_records must be >= 1024"
-        );
-        Ok(())
+    pub fn validate(&self) -> Result<(), newsmill_core::Error> {
+        let rules: [(bool, &str); 6] = [
+            (self.shingle_words >= 1, "dedup.shingle_words must be >= 1"),
+            (self.partitions >= 1, "dedup.partitions must be >= 1"),
+            (
+                !self.near || self.bands * self.rows > 0 || self.anchor_rate > 0,
+                "dedup.near needs bands*rows > 0 or anchor_rate > 0",
+            ),
+            (
+                self.bands * self.rows <= 1024,
+                "dedup.bands * dedup.rows must be <= 1024",
+            ),
+            (
+                (0.0..=1.0).contains(&self.jaccard_threshold)
+                    && (0.0..=1.0).contains(&self.containment_threshold),
+                "dedup thresholds must be in [0, 1]",
+            ),
+            (
+                self.sort_buffer_records >= 1024,
+                "dedup.sort_buffer_records must be >= 1024",
+            ),
+        ];
+        match rules.iter().find(|(ok, _)| !ok) {
+            Some((_, message)) => Err(newsmill_core::Error::Config(message.to_string())),
+            None => Ok(()),
+        }
     }
 }
 

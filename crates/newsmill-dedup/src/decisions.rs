@@ -1,7 +1,6 @@
 use crate::phases::{decisions_path, Decision};
 use crate::text::lines;
-use anyhow::{Context, Result};
-use newsmill_core::{Cluster, Doc, Outcome};
+use newsmill_core::{Cluster, Counters, Doc, Error, IoContext, Outcome, Result, ShardApply};
 use serde_json::{Map, Value};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Lines};
@@ -22,8 +21,7 @@ impl ShardDecisions {
     /// Opens the decisions the `dedup-cluster` phase wrote for `shard`.
     pub fn open(work_dir: &Path, shard: usize) -> Result<Self> {
         let path = decisions_path(work_dir, shard);
-        let f = File::open(&path)
-            .with_context(|| format!("opening dedup decisions {}", path.display()))?;
+        let f = File::open(&path).at("opening dedup decisions", &path)?;
         Ok(ShardDecisions {
             path,
             lines: BufReader::new(f).lines(),
@@ -37,27 +35,23 @@ impl ShardDecisions {
     /// that are not their cluster's original (unless the run tags instead of dropping).
     pub fn apply(&mut self, doc: &mut Doc) -> Result<Outcome> {
         self.line_no += 1;
-        let line = self
-            .lines
-            .next()
-            .with_context(|| {
-                format!(
-                    "{}: no decision for document {} (more documents than the dedup run saw)",
-                    self.path.display(),
-                    doc.id
-                )
-            })?
-            .with_context(|| format!("reading {}", self.path.display()))?;
+        let Some(line) = self.lines.next() else {
+            let detail = format!(
+                "no decision for document {} (more documents than the dedup run saw)",
+                doc.id
+            );
+            return Err(Error::corrupt(&self.path, detail));
+        };
+        let line = line.at("reading", &self.path)?;
         let d: Decision = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}", self.path.display(), self.line_no))?;
-        anyhow::ensure!(
-            d.id == doc.id,
-            "{}:{}: decision is for document {} but got {} (documents out of order?)",
-            self.path.display(),
-            self.line_no,
-            d.id,
-            doc.id
-        );
+            .map_err(|e| Error::corrupt(&self.path, format!("line {}: {e}", self.line_no)))?;
+        if d.id != doc.id {
+            let detail = format!(
+                "line {}: decision is for document {} but got {} (documents out of order?)",
+                self.line_no, d.id, doc.id
+            );
+            return Err(Error::corrupt(&self.path, detail));
+        }
         if !d.removed.is_empty() {
             remove_lines(doc, &d.removed);
         }
@@ -79,6 +73,17 @@ impl ShardDecisions {
                 Outcome::drop_with(reason, details)
             }
         })
+    }
+}
+
+impl ShardApply for ShardDecisions {
+    fn apply(&mut self, doc: &mut Doc, _: &mut Counters) -> Result<(&'static str, Outcome)> {
+        let outcome = ShardDecisions::apply(self, doc)?;
+        let stage = match &outcome {
+            Outcome::Drop(r) if r.reason.starts_with("exact") => "exact_dedup",
+            _ => "near_dedup",
+        };
+        Ok((stage, outcome))
     }
 }
 

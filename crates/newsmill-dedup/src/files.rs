@@ -1,7 +1,7 @@
 //! Files between phases: fixed-width `(u64, u64)` records, atomic writes, done markers and an
 //! external merge sort whose memory is bounded by its buffer whatever the input size.
 
-use anyhow::{Context, Result};
+use newsmill_core::{Error, IoContext, Result};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -82,16 +82,19 @@ impl RecWriter for AtomicFile {
         debug_assert!(fmt.key == 8 || r.0 >> (8 * fmt.key) == 0);
         debug_assert!(fmt.val == 8 || r.1 >> (8 * fmt.val) == 0);
         let mut b = [0u8; 16];
-        self.writer().write_all(fmt.encode(r, &mut b))?;
+        if let Err(e) = self.writer().write_all(fmt.encode(r, &mut b)) {
+            let path = self.path().to_path_buf();
+            return Err(e).at("writing", &path);
+        }
         Ok(())
     }
 }
 
 /// Writes a whole file atomically.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = AtomicFile::create(dest)?;
-    f.writer().write_all(bytes)?;
-    Ok(f.commit()?)
+    let mut f = AtomicFile::create(dest).at("creating", dest)?;
+    f.writer().write_all(bytes).at("writing", dest)?;
+    f.commit().at("committing", dest)
 }
 
 /// Streams the records of a file (a missing file is an error: tasks only read committed outputs).
@@ -109,7 +112,7 @@ impl RecReader {
 
     /// Opens a record file written in `fmt`.
     pub fn open_as(path: &Path, fmt: RecFormat) -> Result<Self> {
-        let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let f = File::open(path).at("opening", path)?;
         Ok(RecReader {
             r: BufReader::with_capacity(1 << 16, f),
             path: path.to_path_buf(),
@@ -131,42 +134,17 @@ impl RecReader {
         let mut b = [0u8; 16];
         let mut got = 0;
         while got < n {
-            let k = self.r.read(&mut b[got..n])?;
+            let k = self.r.read(&mut b[got..n]).at("reading", &self.path)?;
             if k == 0 {
                 if got == 0 {
                     return Ok(None);
                 }
-                anyhow::bail!("{}: truncated record", self.path.display());
+                return Err(Error::corrupt(&self.path, "truncated record"));
             }
             got += k;
         }
         Ok(Some(self.fmt.decode(&b[..n])))
     }
-}
-
-/// Where a task records that it finished, with its stats as JSON.
-pub fn done_path(work_dir: &Path, label: &str) -> PathBuf {
-    work_dir.join("done").join(label)
-}
-
-/// Reads a done marker's stats, `None` when the task has not finished.
-pub fn read_done<T: serde::de::DeserializeOwned>(
-    work_dir: &Path,
-    label: &str,
-) -> Result<Option<T>> {
-    let p = done_path(work_dir, label);
-    match fs::read(&p) {
-        Ok(b) => Ok(Some(
-            serde_json::from_slice(&b).with_context(|| format!("reading {}", p.display()))?,
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("reading {}", p.display())),
-    }
-}
-
-/// Marks a task done (after all its outputs were committed).
-pub fn write_done<T: serde::Serialize>(work_dir: &Path, label: &str, stats: &T) -> Result<()> {
-    write_atomic(&done_path(work_dir, label), &serde_json::to_vec(stats)?)
 }
 
 /// Groups the records of `inputs` (missing files count as empty; all in `fmt`) by key and yields
@@ -193,7 +171,7 @@ pub fn external_sort(
         match fs::metadata(input) {
             Ok(m) => total += m.len() / fmt.bytes() as u64,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("reading {}", input.display())),
+            Err(e) => return Err(e).at("reading", input),
         }
     }
     if total <= buffer as u64 {
@@ -215,7 +193,7 @@ pub fn external_sort(
         let p = tmp_dir.join(format!("bucket-{i:05}"));
         // Plain files, not synced: they live only while this sort runs, and syncing would force
         // gigabytes to the disk that are deleted a moment later.
-        let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+        let f = File::create(&p).at("creating", &p)?;
         outs.push(std::io::BufWriter::with_capacity(1 << 18, f));
         buckets.push(p);
     }
@@ -223,11 +201,16 @@ pub fn external_sort(
     for input in inputs.iter().filter(|p| p.exists()) {
         let mut r = RecReader::open_as(input, fmt)?;
         while let Some(rec) = r.next_rec()? {
-            outs[bucket_of(rec.0, n)].write_all(fmt.encode(rec, &mut b))?;
+            let i = bucket_of(rec.0, n);
+            outs[i]
+                .write_all(fmt.encode(rec, &mut b))
+                .at("writing", &buckets[i])?;
         }
     }
-    for o in outs {
-        o.into_inner().map_err(|e| e.into_error())?;
+    for (o, p) in outs.into_iter().zip(&buckets) {
+        o.into_inner()
+            .map_err(|e| e.into_error())
+            .at("writing", p)?;
     }
     Ok(SortedRecs::Buckets {
         current: Vec::new().into_iter(),
@@ -279,7 +262,7 @@ impl SortedRecs {
                     return Ok(None);
                 }
                 let p = &buckets[*next];
-                let len = fs::metadata(p)?.len() / fmt.bytes() as u64;
+                let len = fs::metadata(p).at("reading", p)?.len() / fmt.bytes() as u64;
                 // Reuse the finished bucket's allocation.
                 let mut buf: Vec<Rec> = std::mem::take(current).collect();
                 buf.clear();
@@ -422,13 +405,5 @@ pub(crate) mod tests {
         let mut r = RecReader::open(&p).unwrap();
         assert!(r.next_rec().unwrap().is_some());
         assert!(r.next_rec().is_err());
-    }
-
-    #[test]
-    fn done_markers_round_trip() {
-        let d = TempDir::new("done");
-        assert_eq!(read_done::<u64>(&d.0, "t").unwrap(), None);
-        write_done(&d.0, "t", &5u64).unwrap();
-        assert_eq!(read_done::<u64>(&d.0, "t").unwrap(), Some(5));
     }
 }

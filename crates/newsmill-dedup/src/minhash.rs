@@ -49,11 +49,6 @@ impl MinHasher {
         }
     }
 
-    /// Number of permutations.
-    pub fn len(&self) -> usize {
-        self.a.len()
-    }
-
     /// True when there are no permutations (LSH disabled).
     pub fn is_empty(&self) -> bool {
         self.a.is_empty()

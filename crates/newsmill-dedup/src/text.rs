@@ -2,6 +2,7 @@
 //! same whichever task sees it: case, punctuation, quotes, dashes, NBSP, CRLF and paragraph breaks
 //! never matter, only the sequence of words.
 
+#[cfg(test)]
 /// Calls `f` with the hash of every normalized word of `text`, in order.
 ///
 /// A word is a run of alphanumeric characters, lowercased; apostrophes inside a word are dropped
@@ -363,13 +364,10 @@ impl SeqHash {
         combine(l, words.len() as u64)
     }
 
+    #[cfg(test)]
     /// Number of words pushed.
     pub fn len(&self) -> u64 {
         self.n
-    }
-    /// True when no word was pushed.
-    pub fn is_empty(&self) -> bool {
-        self.n == 0
     }
     /// The hash (includes the word count).
     pub fn finish(&self) -> u64 {
@@ -377,6 +375,7 @@ impl SeqHash {
     }
 }
 
+#[cfg(test)]
 /// The stable 64-bit hash of a text's normalized words (exact dedup key) and its word count.
 pub fn exact_hash(text: &str) -> (u64, u64) {
     let mut s = SeqHash::default();
@@ -384,12 +383,14 @@ pub fn exact_hash(text: &str) -> (u64, u64) {
     (s.finish(), s.len())
 }
 
+#[cfg(test)]
 /// Hash and word count of one line; `None` for a line without words.
 pub fn line_hash(line: &str) -> Option<(u64, usize)> {
     let (h, n) = exact_hash(line);
     (n > 0).then_some((h, n as usize))
 }
 
+#[cfg(test)]
 /// The key under which a line is counted for boilerplate, and its word count; `None` for a line
 /// without words. A teaser (a line ending in an ellipsis) is keyed by its first `teaser_words`
 /// words only, because sites cut the same teaser at different lengths on different pages.

@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use newsmill_core::Doc;
-use newsmill_dedup::{DedupAction, DedupConfig, MemorySource};
+use newsmill_core::{MemorySource, WorkDir};
+use newsmill_dedup::{DedupAction, DedupConfig};
 
 const SITES: [(&str, &str); 5] = [
     ("Tirana Times", "tiranatimes.al"),
@@ -178,8 +179,9 @@ fn a_resumed_run_reuses_finished_tasks_and_decides_the_same() {
     let config = DedupConfig::default();
     let first = run(&source, source.shards(), &config, &dir.0, 2);
     // Remove the last phase's output and marker: only it reruns.
-    std::fs::remove_file(dir.0.join("done").join("dedup-cluster-00000-of-00001")).unwrap();
-    std::fs::remove_dir_all(dir.0.join("decisions")).unwrap();
+    let step = dir.0.join("dedup");
+    std::fs::remove_file(step.join("dedup-cluster-00000-of-00001.done")).unwrap();
+    std::fs::remove_dir_all(step.join("decisions")).unwrap();
     let second = run(&source, source.shards(), &config, &dir.0, 2);
     assert_eq!(first, second);
 }
@@ -189,8 +191,9 @@ fn applying_decisions_to_the_wrong_document_is_an_error() {
     let docs = corpus();
     let source = MemorySource::split(docs.clone(), 1);
     let dir = TempDir::new("order");
-    newsmill_dedup::run_dedup(&source, &dir.0, &DedupConfig::default(), 1).unwrap();
-    let mut dec = newsmill_dedup::ShardDecisions::open(&dir.0, 0).unwrap();
+    let work = WorkDir::new(&dir.0);
+    newsmill_dedup::run_dedup(&source, &work, &DedupConfig::default(), 1).unwrap();
+    let mut dec = newsmill_dedup::ShardDecisions::open(&work.step("dedup"), 0).unwrap();
     let mut wrong = docs[1].clone();
     assert!(dec.apply(&mut wrong).is_err());
 }

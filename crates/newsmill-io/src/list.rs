@@ -1,6 +1,6 @@
 //! Expanding the command line's paths into the run's ordered list of input files.
 
-use newsmill_core::{InputError, Location};
+use newsmill_core::{InputError, InputErrorKind, Location};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +58,7 @@ impl InputFile {
     }
 }
 
-fn err(path: &Path, kind: &str, message: impl Into<String>) -> InputError {
+fn err(path: &Path, kind: InputErrorKind, message: impl Into<String>) -> InputError {
     InputError::new(
         Location {
             path: path.display().to_string(),
@@ -69,12 +69,12 @@ fn err(path: &Path, kind: &str, message: impl Into<String>) -> InputError {
     )
 }
 
-fn io_kind(e: &std::io::Error) -> &'static str {
+fn io_kind(e: &std::io::Error) -> InputErrorKind {
     // ELOOP: a chain of symlinks that never reaches a file.
     if e.raw_os_error() == Some(40) {
-        "symlink_loop"
+        InputErrorKind::SymlinkLoop
     } else {
-        "unreadable"
+        InputErrorKind::Unreadable
     }
 }
 
@@ -162,7 +162,7 @@ impl Walk {
         if ancestors.contains(&canon) {
             self.errors.push(err(
                 dir,
-                "symlink_loop",
+                InputErrorKind::SymlinkLoop,
                 format!("links back to {}; not followed", canon.display()),
             ));
             return;
@@ -173,7 +173,8 @@ impl Walk {
         let rd = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => {
-                self.errors.push(err(dir, "unreadable", e.to_string()));
+                self.errors
+                    .push(err(dir, InputErrorKind::Unreadable, e.to_string()));
                 return;
             }
         };
@@ -181,7 +182,9 @@ impl Walk {
         for entry in rd {
             match entry {
                 Ok(e) => names.push(e.file_name()),
-                Err(e) => self.errors.push(err(dir, "unreadable", e.to_string())),
+                Err(e) => self
+                    .errors
+                    .push(err(dir, InputErrorKind::Unreadable, e.to_string())),
             }
         }
         names.sort();

@@ -5,7 +5,7 @@ use crate::list::InputFile;
 use crate::sniff::{is_binary_content, sniff_format, Compression, Format, SNIFF_BYTES};
 use crate::source::{decompress, is_skipped_member, Peeked, RawRead, ReadStats, Src};
 use crate::warc::WarcState;
-use newsmill_core::{Doc, Html, InputError, Location, Position};
+use newsmill_core::{Doc, Html, InputError, InputErrorKind, Location, Position};
 use std::io;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -65,8 +65,8 @@ pub enum ReadEvent {
         id: String,
         /// Where the record starts.
         location: Location,
-        /// Short stable tag.
-        reason: String,
+        /// Why.
+        reason: InputErrorKind,
     },
 }
 
@@ -112,17 +112,17 @@ impl Ctx {
     pub(crate) fn io_error(&self, e: &io::Error, location: Location) -> (InputError, bool) {
         if is_skipped_member(e) {
             return (
-                InputError::new(location, "corrupt_gzip", e.to_string()),
+                InputError::new(location, InputErrorKind::CorruptGzip, e.to_string()),
                 false,
             );
         }
         let eof = e.kind() == io::ErrorKind::UnexpectedEof;
         let kind = match (self.compression, eof) {
-            (Compression::Gzip, true) => "truncated_gzip",
-            (Compression::Gzip, false) => "corrupt_gzip",
-            (Compression::Zstd, true) => "truncated_zstd",
-            (Compression::Zstd, false) => "corrupt_zstd",
-            _ => "read_error",
+            (Compression::Gzip, true) => InputErrorKind::TruncatedGzip,
+            (Compression::Gzip, false) => InputErrorKind::CorruptGzip,
+            (Compression::Zstd, true) => InputErrorKind::TruncatedZstd,
+            (Compression::Zstd, false) => InputErrorKind::CorruptZstd,
+            _ => InputErrorKind::ReadError,
         };
         let message = format!("{e}; the rest of the file is skipped");
         (InputError::new(location, kind, message), true)
@@ -222,7 +222,11 @@ impl InputReader {
                 Ok(f) => Box::new(f),
                 Err(e) => {
                     let loc = self.ctx.loc(None, None, None);
-                    self.state = State::Failed(InputError::new(loc, "unreadable", e.to_string()));
+                    self.state = State::Failed(InputError::new(
+                        loc,
+                        InputErrorKind::Unreadable,
+                        e.to_string(),
+                    ));
                     return;
                 }
             }
@@ -237,7 +241,7 @@ impl InputReader {
         if let Compression::Unsupported(name) = compression {
             self.state = State::Failed(InputError::new(
                 self.ctx.loc(None, Some(0), None),
-                "unsupported_compression",
+                InputErrorKind::UnsupportedCompression,
                 format!("{name} compressed input is not supported; decompress it first"),
             ));
             return;
@@ -373,7 +377,7 @@ fn next_jsonl(
                 ReadEvent::Rejected {
                     id: ctx.derived_id(record),
                     location: loc(),
-                    reason: "doc_too_large".into(),
+                    reason: InputErrorKind::DocTooLarge,
                 },
                 false,
             ));
@@ -388,7 +392,7 @@ fn next_jsonl(
         let (rec, lossy) = match parse_line(line) {
             Ok(r) => r,
             Err(e) => {
-                let err = InputError::new(loc(), "invalid_json", e.to_string());
+                let err = InputError::new(loc(), InputErrorKind::InvalidJson, e.to_string());
                 return Some((ReadEvent::Error(err), false));
             }
         };
@@ -405,7 +409,7 @@ fn next_jsonl(
             let ev = ReadEvent::Rejected {
                 id,
                 location: loc(),
-                reason: "no_text".into(),
+                reason: InputErrorKind::NoText,
             };
             return Some((ev, false));
         }
@@ -451,14 +455,14 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
         return ReadEvent::Rejected {
             id,
             location: loc,
-            reason: "doc_too_large".into(),
+            reason: InputErrorKind::DocTooLarge,
         };
     }
     match format {
         Format::Empty => {
             return ReadEvent::Error(InputError::new(
                 loc,
-                "empty_file",
+                InputErrorKind::EmptyFile,
                 "the input holds no text",
             ))
         }
@@ -466,7 +470,7 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
             return ReadEvent::Rejected {
                 id,
                 location: loc,
-                reason: "binary_content".into(),
+                reason: InputErrorKind::BinaryContent,
             }
         }
         _ => {}
@@ -475,7 +479,7 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
         return ReadEvent::Rejected {
             id,
             location: loc,
-            reason: "binary_content".into(),
+            reason: InputErrorKind::BinaryContent,
         };
     }
     let mut doc = Doc {
@@ -502,7 +506,7 @@ fn read_single(src: &mut Src, ctx: &Ctx, format: Format, buf: &mut Vec<u8>) -> R
     if doc.text.trim().is_empty() {
         return ReadEvent::Error(InputError::new(
             loc,
-            "empty_file",
+            InputErrorKind::EmptyFile,
             "the input holds no text",
         ));
     }

@@ -2,20 +2,18 @@
 //! temporary name and renamed when complete, so a crashed task never leaves a shard that looks
 //! finished.
 
-use anyhow::{bail, Context, Result};
-use newsmill_core::Doc;
+use newsmill_core::{AtomicFile, Doc, Error, IoContext, Result};
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes a shard of documents to `<path>.tmp` and renames it to `path` on [`finish`].
-/// Dropped without `finish`, it deletes the temporary file.
+/// Writes a shard of documents through an [`AtomicFile`] (a temporary name, renamed on
+/// [`finish`]). Dropped without `finish`, it deletes the temporary file.
 ///
 /// [`finish`]: DocShardWriter::finish
 pub struct DocShardWriter {
     path: PathBuf,
-    tmp: PathBuf,
-    enc: Option<zstd::Encoder<'static, BufWriter<File>>>,
+    enc: Option<zstd::Encoder<'static, AtomicFile>>,
     count: u64,
     line: Vec<u8>,
 }
@@ -30,19 +28,10 @@ impl DocShardWriter {
     /// folders.
     pub fn with_level(path: impl AsRef<Path>, level: i32) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let mut tmp = path.clone().into_os_string();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
-        }
-        let file = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        let enc = zstd::Encoder::new(BufWriter::with_capacity(1 << 20, file), level)
-            .with_context(|| format!("starting zstd for {}", tmp.display()))?;
+        let file = AtomicFile::create(&path).at("creating", &path)?;
+        let enc = zstd::Encoder::new(file, level).at("starting zstd for", &path)?;
         Ok(DocShardWriter {
             path,
-            tmp,
             enc: Some(enc),
             count: 0,
             line: Vec::with_capacity(64 << 10),
@@ -53,19 +42,21 @@ impl DocShardWriter {
     /// serialized, so writing it would silently lose the page.
     pub fn write(&mut self, doc: &Doc) -> Result<()> {
         if doc.html.is_some() {
-            bail!(
+            return Err(Error::Order(format!(
                 "document {} still holds raw HTML, which shards do not store; extract it first",
                 doc.id
-            );
+            )));
         }
         let Some(enc) = self.enc.as_mut() else {
-            bail!("shard {} is already finished", self.path.display());
+            return Err(Error::Order(format!(
+                "shard {} is already finished",
+                self.path.display()
+            )));
         };
         self.line.clear();
         serde_json::to_writer(&mut self.line, doc)?;
         self.line.push(b'\n');
-        enc.write_all(&self.line)
-            .with_context(|| format!("writing {}", self.tmp.display()))?;
+        enc.write_all(&self.line).at("writing", &self.path)?;
         self.count += 1;
         Ok(())
     }
@@ -79,29 +70,14 @@ impl DocShardWriter {
     /// documents.
     pub fn finish(mut self) -> Result<u64> {
         let Some(enc) = self.enc.take() else {
-            bail!("shard {} is already finished", self.path.display());
+            return Err(Error::Order(format!(
+                "shard {} is already finished",
+                self.path.display()
+            )));
         };
-        let buffered = enc
-            .finish()
-            .with_context(|| format!("finishing {}", self.tmp.display()))?;
-        let file = buffered
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(|| format!("flushing {}", self.tmp.display()))?;
-        file.sync_all()
-            .with_context(|| format!("syncing {}", self.tmp.display()))?;
-        std::fs::rename(&self.tmp, &self.path).with_context(|| {
-            format!("renaming {} to {}", self.tmp.display(), self.path.display())
-        })?;
+        let file = enc.finish().at("finishing", &self.path)?;
+        file.commit().at("committing", &self.path)?;
         Ok(self.count)
-    }
-}
-
-impl Drop for DocShardWriter {
-    fn drop(&mut self) {
-        if self.enc.take().is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
     }
 }
 
@@ -110,10 +86,8 @@ impl Drop for DocShardWriter {
 pub fn read_doc_shard(path: impl AsRef<Path>) -> impl Iterator<Item = Result<Doc>> {
     let path = path.as_ref().to_path_buf();
     let opened = File::open(&path)
-        .with_context(|| format!("opening shard {}", path.display()))
-        .and_then(|f| {
-            zstd::Decoder::new(f).with_context(|| format!("reading shard {}", path.display()))
-        })
+        .at("opening shard", &path)
+        .and_then(|f| zstd::Decoder::new(f).at("reading shard", &path))
         .map(|d| BufReader::with_capacity(1 << 20, d));
     let (reader, first_err) = match opened {
         Ok(r) => (Some(r), None),
@@ -131,7 +105,7 @@ pub fn read_doc_shard(path: impl AsRef<Path>) -> impl Iterator<Item = Result<Doc
 struct ShardIter<R> {
     path: PathBuf,
     reader: Option<R>,
-    first_err: Option<anyhow::Error>,
+    first_err: Option<Error>,
     line_no: u64,
     buf: Vec<u8>,
 }
@@ -151,11 +125,10 @@ impl<R: BufRead> Iterator for ShardIter<R> {
                 self.reader = None;
                 return None;
             }
-            Ok(_) => serde_json::from_slice::<Doc>(&self.buf).map_err(anyhow::Error::from),
-            Err(e) => Err(anyhow::Error::from(e)),
+            Ok(_) => serde_json::from_slice::<Doc>(&self.buf)
+                .map_err(|e| Error::corrupt(&self.path, format!("line {}: {e}", self.line_no))),
+            Err(e) => Err(e).at("reading shard", &self.path),
         };
-        let result =
-            result.with_context(|| format!("shard {} line {}", self.path.display(), self.line_no));
         if result.is_err() {
             self.reader = None;
         }
@@ -197,7 +170,7 @@ mod tests {
         assert!(w.write(&d).is_err());
         drop(w);
         assert!(!path.exists());
-        assert!(!dir.path().join("s.jsonl.zst.tmp").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::reader::{Ctx, ReadEvent};
 use crate::sniff::{sniff_format, Format};
 use crate::source::Src;
-use newsmill_core::{Doc, Html, InputError};
+use newsmill_core::{Doc, Html, InputError, InputErrorKind};
 use std::io::Read;
 
 /// Longest WARC header line or HTTP header section kept; real ones are far shorter.
@@ -98,7 +98,7 @@ impl WarcState {
                 // with the position of the next real record.
                 let err = InputError::new(
                     ctx.loc(None, Some(start), None),
-                    "bad_warc_record",
+                    InputErrorKind::BadWarcRecord,
                     format!("expected a WARC/ version line, found {shown:?}; skipping to the next record"),
                 );
                 return Some((ReadEvent::Error(err), false));
@@ -121,7 +121,7 @@ impl WarcState {
         let loc = ctx.loc(None, Some(start), Some(record));
         let broken = |this: &mut Self, msg: String| {
             this.resync = true;
-            let e = InputError::new(loc.clone(), "bad_warc_record", msg);
+            let e = InputError::new(loc.clone(), InputErrorKind::BadWarcRecord, msg);
             (ReadEvent::Error(e), false)
         };
         // Header lines.
@@ -133,7 +133,7 @@ impl WarcState {
                 Ok(None) => {
                     let e = InputError::new(
                         loc.clone(),
-                        "truncated_warc_record",
+                        InputErrorKind::TruncatedWarcRecord,
                         "the stream ended inside the record's headers",
                     );
                     return (ReadEvent::Error(e), false);
@@ -199,7 +199,7 @@ impl WarcState {
         if got < len {
             let e = InputError::new(
                 loc,
-                "truncated_warc_record",
+                InputErrorKind::TruncatedWarcRecord,
                 format!("Content-Length is {len} but the stream ended after {got} bytes"),
             );
             return (ReadEvent::Error(e), false);
@@ -237,13 +237,13 @@ impl WarcState {
             .clone()
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| ctx.derived_id(record));
-        let rejected = |reason: &str| ReadEvent::Rejected {
+        let rejected = |reason: InputErrorKind| ReadEvent::Rejected {
             id: id.clone(),
             location: loc.clone(),
-            reason: reason.into(),
+            reason,
         };
         if len > keep as u64 {
-            return (rejected("doc_too_large"), false);
+            return (rejected(InputErrorKind::DocTooLarge), false);
         }
         let block_type = h.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
         let (body, charset) = if kind == "resource" {
@@ -291,7 +291,7 @@ impl WarcState {
             }
         };
         if body.iter().all(|b| b.is_ascii_whitespace()) {
-            return (rejected("no_text"), false);
+            return (rejected(InputErrorKind::NoText), false);
         }
         let doc = Doc {
             id,
@@ -344,7 +344,7 @@ enum Http {
 
 /// Splits an HTTP response into headers and body, undoing chunked transfer and gzip/deflate
 /// content encoding, with every size bounded by `max`.
-fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
+fn http_body(block: &[u8], max: usize) -> Result<Http, InputErrorKind> {
     let crlf = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4));
     let lf = memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2));
     let (head_end, body_start) = match (crlf, lf) {
@@ -356,7 +356,7 @@ fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
             }
         }
         (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return Err("bad_http_response"),
+        (None, None) => return Err(InputErrorKind::BadHttpResponse),
     };
     let head = String::from_utf8_lossy(&block[..head_end]);
     let mut lines = head.lines();
@@ -365,7 +365,7 @@ fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
     let proto = parts.next().unwrap_or("");
     let status: u16 = match (proto.starts_with("HTTP/"), parts.next().map(str::parse)) {
         (true, Some(Ok(s))) => s,
-        _ => return Err("bad_http_response"),
+        _ => return Err(InputErrorKind::BadHttpResponse),
     };
     if !(200..300).contains(&status) {
         return Ok(Http::Status);
@@ -389,7 +389,7 @@ fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
     }
     let raw = &block[body_start..];
     if raw.len() > max {
-        return Err("doc_too_large");
+        return Err(InputErrorKind::DocTooLarge);
     }
     let mut body = if chunked {
         // WARC writers often store the body already de-chunked but keep the header.
@@ -404,7 +404,7 @@ fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
             body = inflate(flate2::read::ZlibDecoder::new(&body[..]), max)
                 .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), max))?
         }
-        _ => return Err("bad_content_encoding"),
+        _ => return Err(InputErrorKind::BadContentEncoding),
     }
     if !is_html_mime(&content_type, &body) {
         return Ok(Http::NotHtml);
@@ -415,13 +415,13 @@ fn http_body(block: &[u8], max: usize) -> Result<Http, &'static str> {
     })
 }
 
-fn inflate(r: impl Read, max: usize) -> Result<Vec<u8>, &'static str> {
+fn inflate(r: impl Read, max: usize) -> Result<Vec<u8>, InputErrorKind> {
     let mut out = Vec::new();
     r.take(max as u64 + 1)
         .read_to_end(&mut out)
-        .map_err(|_| "bad_content_encoding")?;
+        .map_err(|_| InputErrorKind::BadContentEncoding)?;
     if out.len() > max {
-        return Err("doc_too_large");
+        return Err(InputErrorKind::DocTooLarge);
     }
     Ok(out)
 }
@@ -486,11 +486,11 @@ mod tests {
         ));
         assert!(matches!(
             http_body(b"garbage", 100),
-            Err("bad_http_response")
+            Err(InputErrorKind::BadHttpResponse)
         ));
         assert!(matches!(
             http_body(b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx", 100),
-            Err("bad_content_encoding")
+            Err(InputErrorKind::BadContentEncoding)
         ));
     }
 
@@ -510,7 +510,10 @@ mod tests {
             Ok(Http::Body { body, .. }) => assert_eq!(body, b"<html><p>zipped</p>"),
             _ => panic!("expected a body"),
         }
-        assert!(matches!(http_body(&resp, 5), Err("doc_too_large")));
+        assert!(matches!(
+            http_body(&resp, 5),
+            Err(InputErrorKind::DocTooLarge)
+        ));
     }
 
     #[test]

@@ -470,7 +470,7 @@ fn truncated_gzip_names_file_and_offset() {
     let ReadEvent::Error(e) = ev.last().unwrap() else {
         panic!()
     };
-    assert!(e.kind.ends_with("_zstd"), "{}", e.kind);
+    assert!(e.kind.as_str().ends_with("_zstd"), "{}", e.kind);
 }
 
 #[test]

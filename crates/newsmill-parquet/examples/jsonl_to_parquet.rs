@@ -24,5 +24,5 @@ fn main() -> Result<()> {
         let doc: Doc = serde_json::from_str(&line).with_context(|| format!("line {}", n + 1))?;
         writer.write(&doc)?;
     }
-    writer.finish()
+    Ok(writer.finish()?)
 }

@@ -39,11 +39,12 @@
 //! writer.finish()?;
 //! assert!(path.exists());
 //! # std::fs::remove_dir_all(&dir)?;
-//! # Ok::<(), anyhow::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
 
-use anyhow::{ensure, Context, Result};
+use newsmill_core::{AtomicFile, IoContext};
+
 use arrow_array::builder::{Float32Builder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, ListArray, MapArray, RecordBatch, StructArray};
 use arrow_buffer::{NullBufferBuilder, OffsetBufferBuilder};
@@ -53,9 +54,28 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Why `articles.parquet` could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ParquetError {
+    /// The file could not be created, written or renamed.
+    #[error(transparent)]
+    File(#[from] newsmill_core::Error),
+    /// The Parquet encoder failed.
+    #[error("writing Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// An Arrow array did not match the schema (a bug).
+    #[error("building Arrow arrays: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+    /// The writer was used in a way it does not support.
+    #[error("{0}")]
+    Usage(&'static str),
+}
+
+/// `Result` with [`ParquetError`].
+pub type Result<T, E = ParquetError> = std::result::Result<T, E>;
 
 /// Rows buffered before a row group is written. Large enough for good compression and cheap
 /// metadata, small enough that a row group of long articles stays well under the byte bound.
@@ -376,7 +396,8 @@ impl Columns {
         }
         self.cluster_valid.append(doc.cluster.is_some());
 
-        let extra = serde_json::to_string(&doc.extra).context("serializing extra fields")?;
+        // A map of JSON values always serializes.
+        let extra = serde_json::to_string(&doc.extra).unwrap_or_default();
         opt(&mut self.extra, Some(&extra));
 
         // Numbers: quality values, spans and counts, 8-16 bytes each.
@@ -511,9 +532,8 @@ fn struct_fields(field: &Field) -> Fields {
 /// so a crashed or abandoned run never leaves a truncated file under the final name (and a
 /// writer dropped without `finish` deletes its temporary file).
 pub struct ParquetArticleWriter {
-    writer: Option<ArrowWriter<File>>,
+    writer: Option<ArrowWriter<AtomicFile>>,
     columns: Columns,
-    tmp: PathBuf,
     path: PathBuf,
     max_rows: usize,
     max_bytes: usize,
@@ -528,14 +548,10 @@ impl ParquetArticleWriter {
     /// Like [`create`](Self::create) with explicit row-group limits, for callers that must fit a
     /// tighter memory budget (and for tests that need several row groups from a few rows).
     pub fn with_row_group_limits(path: &Path, max_rows: usize, max_bytes: usize) -> Result<Self> {
-        ensure!(
-            max_rows > 0 && max_bytes > 0,
-            "row group limits must be positive"
-        );
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        let file = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        if max_rows == 0 || max_bytes == 0 {
+            return Err(ParquetError::Usage("row group limits must be positive"));
+        }
+        let file = AtomicFile::create(path).at("creating", path)?;
         let props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
             // Row groups are cut by this writer (flush); never let the Arrow writer split one.
@@ -544,12 +560,10 @@ impl ParquetArticleWriter {
             .set_column_dictionary_enabled(ColumnPath::from("text"), false)
             .set_column_dictionary_enabled(ColumnPath::from("extra"), false)
             .build();
-        let writer = ArrowWriter::try_new(file, schema(), Some(props))
-            .with_context(|| format!("starting Parquet file {}", tmp.display()))?;
+        let writer = ArrowWriter::try_new(file, schema(), Some(props))?;
         Ok(ParquetArticleWriter {
             writer: Some(writer),
             columns: Columns::new(),
-            tmp,
             path: path.to_path_buf(),
             max_rows,
             max_bytes,
@@ -571,7 +585,10 @@ impl ParquetArticleWriter {
         }
         let columns = std::mem::replace(&mut self.columns, Columns::new());
         let batch = columns.finish()?;
-        let writer = self.writer.as_mut().context("writer already finished")?;
+        let writer = self
+            .writer
+            .as_mut()
+            .ok_or(ParquetError::Usage("writer already finished"))?;
         writer.write(&batch)?;
         writer.flush()?;
         Ok(())
@@ -581,25 +598,13 @@ impl ParquetArticleWriter {
     /// name. Only after this returns does `path` exist.
     pub fn finish(mut self) -> Result<()> {
         self.flush_row_group()?;
-        let writer = self.writer.take().context("writer already finished")?;
-        let file = writer
-            .into_inner()
-            .with_context(|| format!("finishing {}", self.tmp.display()))?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&self.tmp, &self.path).with_context(|| {
-            format!("renaming {} to {}", self.tmp.display(), self.path.display())
-        })?;
+        let writer = self
+            .writer
+            .take()
+            .ok_or(ParquetError::Usage("writer already finished"))?;
+        let file = writer.into_inner()?;
+        file.commit().at("committing", &self.path)?;
         Ok(())
-    }
-}
-
-impl Drop for ParquetArticleWriter {
-    fn drop(&mut self) {
-        // Not finished (an error or an early return upstream): the partial file is useless.
-        if self.writer.take().is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
     }
 }
 

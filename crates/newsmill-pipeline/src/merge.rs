@@ -1,11 +1,10 @@
 //! The last step: k-way merges of the per-task files into the final outputs, in input order,
 //! so that the outputs are byte-identical however the run was split or resumed.
 
-use crate::files::AtomicFile;
+use crate::error::{Result, RunError};
+use crate::options::RunOptions;
 use crate::records::{article_record, PendingReject};
-use crate::run::RunOptions;
-use anyhow::{Context, Result};
-use newsmill_core::{Doc, Position, Task};
+use newsmill_core::{AtomicFile, Doc, Error, IoContext, Position, Task, WorkDir};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 use std::fs::File;
@@ -25,12 +24,12 @@ pub struct OutputCounts {
 }
 
 /// Merges `sources` (each sorted by position) into one stream sorted by position.
-fn merge_sorted<T, I>(
+fn merge_sorted<T, E, I>(
     sources: Vec<I>,
     pos: impl Fn(&T) -> Position,
-) -> impl Iterator<Item = Result<T>>
+) -> impl Iterator<Item = Result<T, E>>
 where
-    I: Iterator<Item = Result<T>>,
+    I: Iterator<Item = Result<T, E>>,
 {
     let mut sources = sources;
     let mut heap = BinaryHeap::new();
@@ -68,12 +67,14 @@ where
     })
 }
 
-fn read_rejects(path: &Path) -> Result<impl Iterator<Item = Result<PendingReject>>> {
-    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let display = path.display().to_string();
+fn read_rejects(
+    path: &Path,
+) -> newsmill_core::Result<impl Iterator<Item = newsmill_core::Result<PendingReject>>> {
+    let file = File::open(path).at("opening", path)?;
+    let path = path.to_path_buf();
     Ok(BufReader::new(file).lines().map(move |line| {
-        let line = line.with_context(|| format!("reading {display}"))?;
-        serde_json::from_str(&line).with_context(|| format!("parsing {display}"))
+        let line = line.at("reading", &path)?;
+        serde_json::from_str(&line).map_err(|e| Error::corrupt(&path, e.to_string()))
     }))
 }
 
@@ -145,70 +146,96 @@ pub struct DuplicateId {
     pub pos: Position,
 }
 
-type RecordStream = Box<dyn Iterator<Item = Result<OutputRecord>>>;
+type RecordStream = Box<dyn Iterator<Item = newsmill_core::Result<OutputRecord>>>;
 
 /// Writes `articles.jsonl` / `articles.parquet` and `rejects.jsonl` from the task files, in one
 /// merge in input order, and checks that no two records share an id.
-pub fn merge_outputs(opts: &RunOptions, work: &Path, world: usize) -> Result<OutputCounts> {
+pub(crate) fn merge_outputs(
+    opts: &RunOptions,
+    work: &WorkDir,
+    world: usize,
+) -> Result<OutputCounts> {
     let mut counts = OutputCounts::default();
-    let label = |phase: &str, rank: usize| Task::new(phase, rank, world).label();
+    let task = |phase: &str, rank: usize| Task::new(phase, rank, world);
 
     let mut sources: Vec<RecordStream> = Vec::with_capacity(3 * world);
     for rank in 0..world {
-        let path = work
-            .join("final")
-            .join(format!("docs-{}.jsonl.zst", label("final", rank)));
+        let path = work.task_file(&task("final", rank), "docs", "jsonl.zst");
         sources.push(Box::new(
             newsmill_io::read_doc_shard(path)
                 .map(|d| d.map(|d| OutputRecord::Article(Box::new(d)))),
         ));
         for phase in ["process", "final"] {
-            let path = work
-                .join(phase)
-                .join(format!("rejects-{}.jsonl", label(phase, rank)));
+            let path = work.task_file(&task(phase, rank), "rejects", "jsonl");
             sources.push(Box::new(
                 read_rejects(&path)?.map(|r| r.map(OutputRecord::Reject)),
             ));
         }
     }
+    let written = write_outputs(opts, merge_sorted(sources, OutputRecord::pos), &mut counts)?;
+    counts.duplicate_ids = written;
+    Ok(counts)
+}
+
+fn create(path: &Path) -> newsmill_core::Result<AtomicFile> {
+    AtomicFile::create(path).at("creating", path)
+}
+
+fn commit(file: AtomicFile) -> newsmill_core::Result<()> {
+    let path = file.path().to_path_buf();
+    file.commit().at("committing", &path)
+}
+
+fn write_line(
+    out: &mut AtomicFile,
+    value: &serde_json::Map<String, serde_json::Value>,
+) -> newsmill_core::Result<()> {
+    serde_json::to_writer(out.writer(), value)?;
+    let path = out.path().to_path_buf();
+    out.writer().write_all(b"\n").at("writing", &path)
+}
+
+/// Writes the merged records to the output files; returns the reused ids it saw.
+fn write_outputs(
+    opts: &RunOptions,
+    records: impl Iterator<Item = newsmill_core::Result<OutputRecord>>,
+    counts: &mut OutputCounts,
+) -> Result<DuplicateIds> {
     let mut jsonl = if opts.format.jsonl() {
-        Some(AtomicFile::create(&opts.out_dir.join("articles.jsonl"))?)
+        Some(create(&opts.out_dir.join("articles.jsonl"))?)
     } else {
         None
     };
     let mut parquet = crate::parquet::open(opts)?;
-    let mut rejects = AtomicFile::create(&opts.out_dir.join("rejects.jsonl"))?;
+    let mut rejects = create(&opts.out_dir.join("rejects.jsonl"))?;
     let mut ids = IdCheck::default();
-    for record in merge_sorted(sources, OutputRecord::pos) {
+    for record in records {
         let record = record?;
         ids.check(record.id(), record.pos());
         match record {
             OutputRecord::Article(doc) => {
                 if let Some(out) = jsonl.as_mut() {
-                    serde_json::to_writer(out.writer(), &article_record(&doc))?;
-                    out.writer().write_all(b"\n")?;
+                    write_line(out, &article_record(&doc))?;
                 }
                 if let Some(p) = parquet.as_mut() {
-                    p.write(&doc)?;
+                    p.write(&doc).map_err(|e| RunError::Output(e.to_string()))?;
                 }
                 counts.articles += 1;
             }
             OutputRecord::Reject(r) => {
-                serde_json::to_writer(rejects.writer(), &r.record)?;
-                rejects.writer().write_all(b"\n")?;
+                write_line(&mut rejects, &r.record)?;
                 counts.rejects += 1;
             }
         }
     }
     if let Some(out) = jsonl {
-        out.commit()?;
+        commit(out)?;
     }
     if let Some(p) = parquet {
-        p.finish()?;
+        p.finish().map_err(|e| RunError::Output(e.to_string()))?;
     }
-    rejects.commit()?;
-    counts.duplicate_ids = ids.report;
-    Ok(counts)
+    commit(rejects)?;
+    Ok(ids.report)
 }
 
 #[cfg(test)]
@@ -221,7 +248,7 @@ mod tests {
         let a = vec![Ok(p(0, 0)), Ok(p(2, 0))].into_iter();
         let b = vec![Ok(p(1, 0)), Ok(p(1, 5)), Ok(p(3, 0))].into_iter();
         let merged: Vec<Position> = merge_sorted(vec![a, b], |x: &Position| *x)
-            .map(|r| r.unwrap())
+            .map(|r: Result<Position, ()>| r.unwrap())
             .collect();
         assert_eq!(merged, vec![p(0, 0), p(1, 0), p(1, 5), p(2, 0), p(3, 0)]);
     }

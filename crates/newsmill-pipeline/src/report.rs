@@ -2,7 +2,7 @@
 //! record is accounted for.
 
 use crate::merge::OutputCounts;
-use crate::run::RunOptions;
+use crate::options::RunOptions;
 use newsmill_core::{InputError, StatsTable};
 use newsmill_io::InputFile;
 use serde::{Deserialize, Serialize};
@@ -119,9 +119,9 @@ pub struct Report {
     pub errors: ErrorsReport,
     /// Per-stage stats in pipeline order: in, kept, dropped by reason, seconds, counters.
     pub stages: serde_json::Map<String, Value>,
-    /// The dedup phases' own report, when dedup ran.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dedup: Option<Value>,
+    /// Each barrier's own report (`dedup`), under its name.
+    #[serde(flatten)]
+    pub barriers: serde_json::Map<String, Value>,
     /// Records whose id was already used (ids name documents in clusters and `duplicate_of`).
     pub duplicate_ids: DuplicateIdsReport,
     /// Output counts and the accounting check.
@@ -139,7 +139,7 @@ impl Report {
         listing_errors: Vec<InputError>,
         process: &[TaskSummary],
         finals: &[TaskSummary],
-        dedup: Option<Value>,
+        barriers: serde_json::Map<String, Value>,
         counts: OutputCounts,
         elapsed: Duration,
     ) -> Report {
@@ -204,7 +204,7 @@ impl Report {
                 .into_iter()
                 .map(|(name, s)| (name, serde_json::to_value(s).unwrap_or(Value::Null)))
                 .collect(),
-            dedup,
+            barriers,
             duplicate_ids,
             accounting: Accounting {
                 ok: records == counts.articles + counts.rejects,

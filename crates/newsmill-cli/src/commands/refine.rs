@@ -167,6 +167,6 @@ pub fn run(args: Args) -> Result<u8> {
             eprintln!("newsmill: error: accounting check failed: {m}");
             Ok(EXIT_ACCOUNTING)
         }
-        Err(RunError::Fatal(e)) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }

@@ -2,8 +2,8 @@
 
 #![allow(dead_code)]
 
-use newsmill_core::{Doc, Outcome};
-use newsmill_dedup::{run_dedup, DedupConfig, ShardDecisions, ShardSource};
+use newsmill_core::{Doc, Outcome, ShardSource, WorkDir};
+use newsmill_dedup::{run_dedup, DedupConfig, ShardDecisions};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -119,10 +119,12 @@ pub fn run(
     work: &Path,
     threads: usize,
 ) -> BTreeMap<String, Final> {
-    run_dedup(source, work, config, threads).expect("dedup runs");
+    let work = WorkDir::new(work);
+    run_dedup(source, &work, config, threads).expect("dedup runs");
+    let work = work.step("dedup");
     let mut out = BTreeMap::new();
     for (s, docs) in shards.iter().enumerate() {
-        let mut dec = ShardDecisions::open(work, s).expect("decisions");
+        let mut dec = ShardDecisions::open(&work, s).expect("decisions");
         for d in docs {
             let mut d = d.clone();
             let o = dec.apply(&mut d).expect("apply");
