@@ -132,28 +132,9 @@ pub fn attribute(text: &str) -> Attribution {
     Attribution {
         quotes,
         people,
-        source: source_line(text),
+        source: newsmill_core::credited_source_in(text),
         quotations,
     }
-}
-
-/// The credited source of a `(Source: CNN)` line, as written.
-pub fn source_line(text: &str) -> Option<String> {
-    for line in text.lines() {
-        let l = line.trim();
-        let inner = l
-            .strip_prefix('(')
-            .and_then(|x| x.strip_suffix(')'))
-            .unwrap_or(l);
-        let lower = inner.to_ascii_lowercase();
-        if lower.starts_with("source:") && inner.len() < 80 {
-            let name = inner["source:".len()..].trim();
-            if !name.is_empty() {
-                return Some(name.to_string());
-            }
-        }
-    }
-    None
 }
 
 /// The `quotes` stage of `refine`: fills `doc.quotes` and `doc.people` from `doc.text` (offsets
@@ -1191,15 +1172,6 @@ mod tests {
         let (_, _, _, who, role) = q(t, "It is wrong");
         assert_eq!(who.as_deref(), Some("Elizabeth Warren"));
         assert_eq!(role.as_deref(), Some("Massachusetts Senator"));
-    }
-
-    #[test]
-    fn source_line_is_found() {
-        assert_eq!(
-            source_line("Body.\n(Source: CNN)\nMore").as_deref(),
-            Some("CNN")
-        );
-        assert_eq!(source_line("No source here."), None);
     }
 
     #[test]

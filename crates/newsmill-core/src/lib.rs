@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod barrier;
+mod credit;
 mod doc;
 mod error;
 mod files;
@@ -41,6 +42,7 @@ pub use barrier::{
     run_barrier, run_barrier_phase, run_barrier_task, thread_cpu_seconds, Barrier, MemorySource,
     PhaseReport, ShardApply, ShardSource, TaskStats,
 };
+pub use credit::{credited_source, credited_source_in};
 pub use doc::{
     char_offset_to_byte, Cluster, Doc, Html, Language, Person, Position, Quote, QuoteKind, Removed,
     Span,

@@ -63,7 +63,6 @@ mod text;
 pub use config::{DedupAction, DedupConfig};
 pub use decisions::ShardDecisions;
 pub use phases::Decision;
-pub use text::{brand_key, source_line};
 
 use newsmill_core::{
     run_barrier_phase, Barrier, PhaseReport, Result, ShardApply, ShardSource, Task, TaskStats,

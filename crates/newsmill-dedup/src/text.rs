@@ -467,45 +467,6 @@ pub fn host_brand(host: &str) -> Option<String> {
     Some(labels[idx].to_ascii_lowercase())
 }
 
-/// Recognizes an attribution line (`(Source: CNN)`, `Syndicated from bbc.co.uk.`, `via Reuters`,
-/// `This story originally appeared on X.`) and returns the credited name. Only short lines count,
-/// so a sentence that mentions a source in passing is not taken for one.
-pub fn source_line(line: &str) -> Option<String> {
-    let t = line
-        .trim()
-        .trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']');
-    let t = t.trim().trim_end_matches('.').trim();
-    const PREFIXES: [&str; 12] = [
-        "source:",
-        "sources:",
-        "quelle:",
-        "fuente:",
-        "burimi:",
-        "syndicated from ",
-        "this story originally appeared on ",
-        "this story originally appeared in ",
-        "originally published by ",
-        "originally published on ",
-        "republished from ",
-        "via ",
-    ];
-    // Compared without allocating: this runs on every short line of every document.
-    let p = PREFIXES.iter().find(|p| {
-        t.as_bytes()
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
-    })?;
-    if t.split_whitespace().count() > 10 {
-        return None;
-    }
-    // The matched prefix is ASCII, so its length is a char boundary of `t`.
-    let name = t.get(p.len()..)?.trim();
-    if name.is_empty() || name.split_whitespace().count() > 5 {
-        return None;
-    }
-    Some(name.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,21 +632,7 @@ mod tests {
     }
 
     #[test]
-    fn source_lines_and_brands() {
-        assert_eq!(source_line("(Source: CNN)").as_deref(), Some("CNN"));
-        assert_eq!(
-            source_line("Syndicated from bbc.co.uk.").as_deref(),
-            Some("bbc.co.uk")
-        );
-        assert_eq!(
-            source_line("via BBC News Online").as_deref(),
-            Some("BBC News Online")
-        );
-        assert_eq!(
-            source_line("The source: said he would go to the market today"),
-            None
-        );
-        assert_eq!(source_line("Via the long road we went home"), None);
+    fn brands_of_names_and_hosts() {
         assert_eq!(brand_key("bbc.co.uk").as_deref(), Some("bbc"));
         assert_eq!(brand_key("BBC News Online").as_deref(), Some("bbc"));
         assert_eq!(brand_key("The Guardian").as_deref(), Some("guardian"));

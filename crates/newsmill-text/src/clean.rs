@@ -408,25 +408,6 @@ const SHARE_WORDS: &[&str] = &[
     "save",
 ];
 
-/// Words that name a source in a source line (`Source:`, `Burimi:`, `Fuente:`...), lowercase.
-const SOURCE_WORDS: &[&str] = &[
-    "source",
-    "sources",
-    "via",
-    "burimi",
-    "fuente",
-    "fuentes",
-    "quelle",
-    "fonte",
-    "bron",
-    "källa",
-    "kilde",
-    "źródło",
-    "izvor",
-    "forrás",
-    "kaynak",
-];
-
 fn phrases() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -485,77 +466,6 @@ fn facts(line: &str) -> LineFacts {
         letters,
         lower_words: lower_words + cjk / 2,
     }
-}
-
-/// `(Source: CNN)` and friends: the named origin.
-pub fn parse_source_line(line: &str) -> Option<String> {
-    if line.len() > 120 {
-        return None;
-    }
-    let t = line
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' ' | '.' | '*' | '—' | '–'));
-    // "Source: X", "Source - X"
-    let (head, name) = match t.split_once(':') {
-        Some(x) => x,
-        None => t.split_once(" - ").or_else(|| t.split_once(" – "))?,
-    };
-    let head = head.trim();
-    if head.len() > 16 {
-        return None;
-    }
-    let head_l = head.to_lowercase();
-    let name = name
-        .trim()
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ' '));
-    if SOURCE_WORDS.contains(&head_l.as_str()) {
-        let words = name.split_whitespace().count();
-        if (1..=8).contains(&words) && name.len() <= 60 && !name.contains(['!', '?', '"', '“']) {
-            return Some(name.to_string());
-        }
-    }
-    None
-}
-
-/// `This story originally appeared on bbc.co.uk.` and similar syndication notes.
-fn parse_syndication_note(line: &str) -> Option<String> {
-    if line.len() > 120 {
-        return None;
-    }
-    // Every note starts with one of these letters; most lines are out after one byte.
-    if !matches!(
-        line.as_bytes().first(),
-        Some(b'T' | b't' | b'O' | b'o' | b'R' | b'r')
-    ) {
-        return None;
-    }
-    for p in [
-        "this story originally appeared on ",
-        "this story originally appeared in ",
-        "this article originally appeared on ",
-        "this article originally appeared in ",
-        "this article first appeared on ",
-        "this article first appeared in ",
-        "this story first appeared on ",
-        "this story first appeared in ",
-        "originally published on ",
-        "originally published by ",
-        "originally published at ",
-        "originally published in ",
-        "republished from ",
-        "republished with permission from ",
-    ] {
-        if line.len() > p.len()
-            && line.is_char_boundary(p.len())
-            && line[..p.len()].eq_ignore_ascii_case(p)
-        {
-            let name = line[p.len()..].trim().trim_end_matches(['.', ')', ' ']);
-            let words = name.split_whitespace().count();
-            if (1..=8).contains(&words) {
-                return Some(name.to_string());
-            }
-        }
-    }
-    None
 }
 
 /// A menu line: items separated by `|`, `•`, `»`, `·` with no sentence in between.
@@ -730,7 +640,7 @@ const TEASER_MAX_WORDS: usize = 50;
 /// Judges one line on its own; metadata found is written into `out`.
 fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kind {
     if cfg.extract_source {
-        if let Some(name) = parse_source_line(line).or_else(|| parse_syndication_note(line)) {
+        if let Some(name) = newsmill_core::credited_source(line) {
             if out.source.is_none() {
                 out.source = Some(name);
             }
@@ -1074,28 +984,6 @@ mod tests {
         ] {
             assert_eq!(split_glued(s).1, 0, "{s}");
         }
-    }
-
-    #[test]
-    fn source_lines() {
-        assert_eq!(parse_source_line("(Source: CNN)").as_deref(), Some("CNN"));
-        assert_eq!(
-            parse_source_line("Burimi: bbc.co.uk").as_deref(),
-            Some("bbc.co.uk")
-        );
-        assert_eq!(
-            parse_source_line("Source - Reuters").as_deref(),
-            Some("Reuters")
-        );
-        assert_eq!(
-            parse_source_line("Source: a person who asked not to be named said it was over!"),
-            None
-        );
-        assert_eq!(parse_source_line("Peskov said: we hope"), None);
-        assert_eq!(
-            parse_syndication_note("This story originally appeared on bbc.co.uk.").as_deref(),
-            Some("bbc.co.uk")
-        );
     }
 
     #[test]

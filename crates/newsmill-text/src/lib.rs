@@ -19,7 +19,7 @@ mod language;
 mod normalize;
 mod quality;
 
-pub use clean::{clean_text, parse_source_line, split_glued, CleanConfig, CleanStage, Cleaned};
+pub use clean::{clean_text, split_glued, CleanConfig, CleanStage, Cleaned};
 pub use dates::{parse_byline, parse_dateline};
 pub use language::{detect_language, LanguageConfig, LanguageStage};
 pub use normalize::{normalize_text, repair_mojibake, NormalizeConfig, NormalizeStage, Normalized};

@@ -7,7 +7,7 @@ use super::verify::{sort_u24, SKETCH_BYTES};
 use crate::config::DedupConfig;
 use crate::files::{create_rec_file, RecReader, RecWriter};
 use crate::minhash::{anchor_keys, exact_key, MinHasher};
-use crate::text::{brand_key, combine, host_brand, lines, shingles, source_line, Tokens};
+use crate::text::{brand_key, combine, host_brand, lines, shingles, Tokens};
 use newsmill_core::{Doc, Error, Result, ShardSource, Task, TaskStats};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -200,9 +200,11 @@ pub fn signatures_task(
             let exact = tokens.exact();
             let mut credits = doc.source.as_deref().and_then(brand_key);
             if credits.is_none() {
-                credits = lines(&doc.text)
-                    .filter(|l| l.len() < 160)
-                    .find_map(|l| source_line(l).as_deref().and_then(brand_key));
+                credits = lines(&doc.text).filter(|l| l.len() < 160).find_map(|l| {
+                    newsmill_core::credited_source(l)
+                        .as_deref()
+                        .and_then(brand_key)
+                });
             }
             words.clear();
             let mut ri = 0;
