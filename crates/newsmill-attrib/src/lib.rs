@@ -1201,7 +1201,11 @@ mod tests {
             "Mr. . said \"",
             "\u{2019}s",
         ] {
-            let _ = attribute(t);
+            let a = attribute(t);
+            // Nothing here is a quotation, and nothing said about it points outside the text.
+            assert!(a.quotes.is_empty(), "{t:?}: {:?}", a.quotes);
+            assert!(a.quotations.is_empty(), "{t:?}: {:?}", a.quotations);
+            assert!(a.people.iter().all(|p| !p.name.trim().is_empty()), "{t:?}");
         }
     }
 

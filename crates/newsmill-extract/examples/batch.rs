@@ -29,7 +29,7 @@ fn main() {
     let gt_raw = std::fs::read(&gt_path)
         .or_else(|_| std::fs::read(dir.join("ground-truth.json.gz")))
         .expect("ground truth");
-    let gt_raw = newsmill_extract::decompress(gt_raw).expect("gunzip ground truth");
+    let gt_raw = newsmill_io::decompress_bytes(gt_raw, usize::MAX).expect("gunzip ground truth");
     let gt: serde_json::Map<String, serde_json::Value> =
         serde_json::from_slice(&gt_raw).expect("ground truth json");
     let mut pages = Vec::new();
@@ -38,7 +38,7 @@ fn main() {
             std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).expect("page");
         let mut b = Vec::new();
         f.read_to_end(&mut b).expect("read");
-        let b = newsmill_extract::decompress(b).expect("gunzip page");
+        let b = newsmill_io::decompress_bytes(b, usize::MAX).expect("gunzip page");
         let url = rec.get("url").and_then(|u| u.as_str()).map(str::to_string);
         pages.push((id.clone(), b, url));
     }

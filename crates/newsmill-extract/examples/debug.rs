@@ -8,7 +8,7 @@ fn main() {
         std::process::exit(2);
     };
     let bytes = std::fs::read(path)
-        .and_then(newsmill_extract::decompress)
+        .and_then(|b| newsmill_io::decompress_bytes(b, usize::MAX))
         .unwrap_or_default();
     newsmill_extract::set_debug(true);
     let x = newsmill_extract::extract(&bytes, None, args.get(2).map(String::as_str));

@@ -289,25 +289,6 @@ pub fn set_debug(on: bool) {
     content::DEBUG.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Decompresses gzip or zstd input (sniffed by magic bytes); other bytes are returned as they are.
-/// For readers of `.html.gz` / `.html.zst` page files.
-pub fn decompress(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(bytes.len() * 4);
-        flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-        Ok(out)
-    } else if bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        let mut out = Vec::with_capacity(bytes.len() * 4);
-        ruzstd::decoding::StreamingDecoder::new(&bytes[..])
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?
-            .read_to_end(&mut out)?;
-        Ok(out)
-    } else {
-        Ok(bytes)
-    }
-}
-
 /// The pipeline stage: turns `doc.html` into `doc.text` and fills metadata the input lacked.
 #[derive(Debug, Clone, Default)]
 pub struct ExtractStage {
@@ -457,15 +438,6 @@ mod tests {
         let mut doc = Doc::new("3", "plain text");
         assert!(stage.process(&mut doc, &mut c).is_keep());
         assert_eq!(doc.text, "plain text");
-    }
-
-    #[test]
-    fn decompress_sniffs_gzip() {
-        use std::io::Write;
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        e.write_all(b"<p>x</p>").unwrap();
-        assert_eq!(decompress(e.finish().unwrap()).unwrap(), b"<p>x</p>");
-        assert_eq!(decompress(b"plain".to_vec()).unwrap(), b"plain");
     }
 
     /// A page whose markup shows the first paragraphs and whose JSON-LD holds the whole story.

@@ -162,6 +162,26 @@ pub(crate) fn decompress(
     (stream, compression)
 }
 
+/// Decompresses a whole in-memory input (gzip, also multi-member, or zstd, sniffed by magic bytes;
+/// anything else is returned as it is) with the same decoders as the readers, keeping at most
+/// `max` bytes: for callers that hold one page (the `extract` command, tools). A result over `max`
+/// is an `InvalidData` error, so a small compressed bomb cannot fill memory.
+pub fn decompress_bytes(bytes: Vec<u8>, max: usize) -> io::Result<Vec<u8>> {
+    let compression = sniff_compression(&bytes);
+    if matches!(compression, Compression::None | Compression::Unsupported(_)) {
+        return Ok(bytes);
+    }
+    let stats = Arc::new(ReadStats::default());
+    let (stream, _) = decompress(Box::new(io::Cursor::new(bytes)), stats, 1 << 16);
+    let mut out = Vec::new();
+    stream.take(max as u64 + 1).read_to_end(&mut out)?;
+    if out.len() > max {
+        let message = format!("decompresses to more than {max} bytes");
+        return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+    }
+    Ok(out)
+}
+
 /// The error payload of a corrupt gzip member that [`GzMembers`] skipped; the stream goes on
 /// after it, so readers report it and continue instead of ending the file.
 #[derive(Debug)]
@@ -464,6 +484,18 @@ mod tests {
         r.read_to_string(&mut out).unwrap();
         assert_eq!(out, "hello world");
         assert_eq!(stats.snapshot().compressed_bytes, all.len() as u64);
+    }
+
+    #[test]
+    fn whole_buffers_decompress_within_a_bound() {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&[b'a'; 10_000]).unwrap();
+        let gz = e.finish().unwrap();
+        assert_eq!(decompress_bytes(gz.clone(), 10_000).unwrap().len(), 10_000);
+        assert!(decompress_bytes(gz, 9_999).is_err());
+        let zst = zstd::encode_all(&b"<p>x</p>"[..], 1).unwrap();
+        assert_eq!(decompress_bytes(zst, 100).unwrap(), b"<p>x</p>");
+        assert_eq!(decompress_bytes(b"plain".to_vec(), 1).unwrap(), b"plain");
     }
 
     #[test]

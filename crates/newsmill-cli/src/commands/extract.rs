@@ -18,6 +18,9 @@ pub struct Args {
     pub url: Option<String>,
 }
 
+/// Largest page `extract` reads, decompressed (the refine default for one document).
+const MAX_PAGE_BYTES: usize = 32 << 20;
+
 fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
     let raw = if path.as_os_str() == "-" {
         let mut b = Vec::new();
@@ -29,7 +32,8 @@ fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
     } else {
         std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
     };
-    newsmill_extract::decompress(raw).with_context(|| format!("decompressing {}", path.display()))
+    newsmill_io::decompress_bytes(raw, MAX_PAGE_BYTES)
+        .with_context(|| format!("decompressing {}", path.display()))
 }
 
 /// Runs the command; returns the process exit code (1 when some page could not be read).

@@ -91,6 +91,17 @@ fn refine_output(inputs: &[&Path], out: &Path, args: &[&str]) -> Output {
     c.output().expect("running newsmill")
 }
 
+/// The largest peak resident set size, in MB, of the child processes this test process has
+/// waited for (Linux reports `ru_maxrss` in KiB). Under `cargo nextest` every test is its own
+/// process, so this is the peak of this test's own `newsmill` runs.
+pub fn peak_child_rss_mb() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(rc, 0, "getrusage failed");
+    usage.ru_maxrss as f64 / 1024.0
+}
+
 /// Reads a JSONL file into values (an empty list when the file is missing).
 pub fn read_jsonl(path: &Path) -> Vec<Value> {
     let Ok(text) = std::fs::read_to_string(path) else {
