@@ -35,6 +35,25 @@ pub(super) fn subordinate_block(cx: &Ctx, a: usize, att: &Att) -> bool {
 /// The cues of one unit with their sources, in text order.
 pub(super) fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
     let mut cues = find_cues(cx, a, b);
+    add_colon_cues(cx, a, b, &mut cues);
+    cues.sort_by_key(|c| c.s);
+    let mut atts: Vec<Att> = Vec::new();
+    for cue in cues {
+        // skip cues inside an earlier block (the object of `told`)
+        if atts.last().is_some_and(|p| cue.s < p.block_e) {
+            continue;
+        }
+        if let Some(att) = attribute_cue(cx, a, b, cue, &atts) {
+            atts.push(att);
+        }
+    }
+    absorb_beliefs_before_trailing(cx, a, b, &mut atts);
+    absorb_inner_reports(cx, a, b, &mut atts);
+    atts
+}
+
+/// Cues made of a colon: a person named before it speaks what follows.
+fn add_colon_cues(cx: &Ctx, a: usize, b: usize, cues: &mut Vec<Cue>) {
     // "Clinton: "..."" (a name, a colon, a quotation)
     for t in a..b.saturating_sub(2) {
         if cx.punct(t + 1) == Some(':') && cx.is_opening_mark(t + 2) && cx.in_span[t].is_none() {
@@ -75,633 +94,829 @@ pub(super) fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             cues.push(Cue::clause(k, k + 1));
         }
     }
-    cues.sort_by_key(|c| c.s);
-    let mut atts: Vec<Att> = Vec::new();
-    for cue in cues {
-        // skip cues inside an earlier block (the object of `told`)
-        if atts.last().is_some_and(|p| cue.s < p.block_e) {
-            continue;
-        }
-        let mut left = if cue.according {
-            None
-        } else {
-            np_left(cx, a, cue.s)
-        };
-        // "she released a statement saying", "Clinton answered on Facebook writing": the noun
-        // right before a participle is its object, not its subject; the sentence's subject
-        // speaks
-        if cue.participle
-            && cue.s > a
-            && cx.toks[cue.s - 1].is_word()
-            && left.as_ref().is_some_and(|np| {
-                let thing = match np.kind {
-                    NpKind::Nominal(_) => true,
-                    NpKind::Name(k) => !cx.people.is_person(k),
-                    _ => false,
-                };
-                // "with many marchers chanting", "with spokesman Glen Caplin saying": the noun
-                // is the participle's subject after all
-                let with = (np.s.saturating_sub(3).max(a)..np.s)
-                    .any(|k| cx.toks[k].is_word() && cx.lw(k) == "with");
-                thing && !with
-            })
-        {
-            if let Some(subj) = sentence_subject(cx, a, cue.s) {
-                if left.as_ref().is_some_and(|np| subj.e <= np.s) {
-                    left = Some(subj);
-                }
+}
+
+/// A cue's source and block so far: the noun phrase that speaks, and the tokens from the source to
+/// the end of the cue (and its object).
+struct Found {
+    src: Option<Np>,
+    block_s: usize,
+    block_e: usize,
+}
+
+/// One cue's attribution, or `None` when the cue reports nothing here.
+fn attribute_cue(cx: &Ctx, a: usize, b: usize, cue: Cue, atts: &[Att]) -> Option<Att> {
+    let left = left_subject(cx, a, &cue)?;
+    let found = primary_source(cx, a, b, &cue, left)?;
+    let found = subject_before_to(cx, a, &cue, found);
+    let found = subject_before_and(cx, a, b, &cue, found);
+    let found = main_clause_subject(cx, a, b, &cue, atts, found)?;
+    let asked_question =
+        found.src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
+    let found = long_subject(cx, a, b, &cue, found);
+    let found = long_appositive(cx, a, b, &cue, found);
+    let found = relative_clause_subject(cx, a, &cue, found);
+    if found.src.is_none() && !asked_question && !cue.nominal {
+        return None;
+    }
+    if reports_nothing(cx, a, b, &cue) {
+        return None;
+    }
+    let found = reach_back_to_quotation(cx, a, found);
+    let Found {
+        src,
+        block_s,
+        block_e,
+    } = object_of_cue(cx, b, &cue, found);
+    let trailing = trails(cx, a, b, &cue, block_s, block_e, atts);
+    let quote_follows = block_e < b
+        && (cx.is_opening_mark(block_e)
+            || (matches!(cx.punct(block_e), Some(':' | ','))
+                && (block_e + 1 >= b || cx.is_opening_mark(block_e + 1))));
+    if !trailing && !cue.info.clause && !cue.info.np && !cue.according && !quote_follows {
+        return None;
+    }
+    Some(Att {
+        cue,
+        src,
+        block_s,
+        block_e,
+        trailing,
+    })
+}
+
+/// The noun phrase left of the cue that may be its subject, adjusted for participles and long
+/// subjects; `None` when the cue is no report at all (`a super PAC supporting Walker`).
+fn left_subject(cx: &Ctx, a: usize, cue: &Cue) -> Option<Option<Np>> {
+    let mut left = if cue.according {
+        None
+    } else {
+        np_left(cx, a, cue.s)
+    };
+    // "she released a statement saying", "Clinton answered on Facebook writing": the noun
+    // right before a participle is its object, not its subject; the sentence's subject
+    // speaks
+    if cue.participle
+        && cue.s > a
+        && cx.toks[cue.s - 1].is_word()
+        && left.as_ref().is_some_and(|np| {
+            let thing = match np.kind {
+                NpKind::Nominal(_) => true,
+                NpKind::Name(k) => !cx.people.is_person(k),
+                _ => false,
+            };
+            // "with many marchers chanting", "with spokesman Glen Caplin saying": the noun
+            // is the participle's subject after all
+            let with = (np.s.saturating_sub(3).max(a)..np.s)
+                .any(|k| cx.toks[k].is_word() && cx.lw(k) == "with");
+            thing && !with
+        })
+    {
+        if let Some(subj) = sentence_subject(cx, a, cue.s) {
+            if left.as_ref().is_some_and(|np| subj.e <= np.s) {
+                left = Some(subj);
             }
         }
-        // "footage of Roe saying ...", "a clip from Vale telling ...": the person right before
-        // the participle speaks
-        if cue.participle && cue.s > a + 1 {
-            if let Some(m) = cx.mention_end[cue.s - 1] {
-                let mm = &cx.people.mentions[m];
-                let k = cx.people.canonical(mm.name);
-                if mm.s > a
-                    && cx.people.is_person(k)
-                    && cx.toks[mm.np_s.max(a + 1) - 1].is_word()
-                    && matches!(cx.lw(mm.np_s.max(a + 1) - 1), "of" | "from")
-                    && !strip_possessive(cx.w(cue.s - 1)).1
-                {
-                    left = Some(Np {
-                        s: mm.np_s.max(a),
-                        e: cue.s,
-                        kind: NpKind::Name(mm.name),
-                    });
-                }
-            }
-        }
-        // "a super PAC supporting Walker", "groups backing her": a noun-phrase participle right
-        // after a noun modifies it; it reports nothing
-        if cue.participle
-            && matches!(
-                cx.lw(cue.s),
-                "supporting" | "opposing" | "backing" | "highlighting" | "advocating"
-            )
-            && cue.s > a
-            && cx.toks[cue.s - 1].is_word()
-            && !matches!(
-                cx.lw(cue.s - 1),
-                "by" | "while"
-                    | "when"
-                    | "after"
-                    | "before"
-                    | "and"
-                    | "also"
-                    | "was"
-                    | "is"
-                    | "were"
-                    | "are"
-                    | "been"
-                    | "be"
-            )
-        {
-            continue;
-        }
-        // "Farmers in the valley say": the noun before "say" closes a phrase inside a longer
-        // subject (taken below from the clause start)
-        if cue.base_form
-            && cx.lw(cue.s) == "say"
-            && left.as_ref().is_some_and(|np| {
-                np.s > a
-                    && cx.toks[np.s - 1].is_word()
-                    && matches!(
-                        cx.lw(np.s - 1),
-                        "in" | "of" | "around" | "across" | "from" | "at" | "for" | "with" | "on"
-                    )
-            })
-        {
-            left = None;
-        }
-        let mut src = None;
-        let mut block_s = cue.s;
-        let mut block_e = cue.e;
-        if cue.according {
-            // `According to some on Twitter, ...`, `according to many, ...`: a pronoun-like
-            // quantifier is the source's head
-            let quantifier = (cue.e < b && cx.toks[cue.e].is_word() && cx.in_span[cue.e].is_none())
-                .then(|| cx.lw(cue.e))
-                .filter(|w| {
-                    matches!(
-                        *w,
-                        "some" | "many" | "most" | "several" | "others" | "those"
-                    )
-                })
-                .map(|w| Np {
-                    s: cue.e,
-                    e: cue.e + 1,
-                    kind: NpKind::Nominal(w.to_string()),
-                });
-            if let Some(np) = np_right(cx, cue.e, b, true).or(quantifier) {
-                block_e = np.e;
-                // "According to first figures from the survey run by ..., CONTENT": the
-                // source runs to the comma
-                if cue.s == a || cx.punct(cue.s - 1).is_some() {
-                    if let Some(k) = (np.e..b.min(np.e + 25))
-                        .find(|&k| cx.punct(k) == Some(',') && cx.in_span[k].is_none())
-                    {
-                        if cue.s == a {
-                            block_e = k;
-                            // (`In the Post poll, conducted in May, ...`: a participle phrase
-                            // after the comma still describes the source)
-                            let participle = k + 1 < b
-                                && cx.toks[k + 1].is_word()
-                                && cx.w(k + 1).ends_with("ed")
-                                && cx.w(k + 1).chars().next().is_some_and(char::is_lowercase);
-                            if participle {
-                                if let Some(k2) = (k + 2..b.min(k + 16))
-                                    .find(|&x| cx.punct(x) == Some(',') && cx.in_span[x].is_none())
-                                {
-                                    block_e = k2;
-                                }
-                            }
-                            // (`..., however, 73 percent ...`)
-                            if block_e + 2 < b
-                                && cx.toks[block_e + 1].is_word()
-                                && cx.lw(block_e + 1) == "however"
-                                && cx.punct(block_e + 2) == Some(',')
-                            {
-                                block_e += 2;
-                            }
-                        }
-                    }
-                }
-                src = Some(np);
-            } else {
-                continue;
-            }
-        } else if let Some(np) = left.clone() {
-            let after_modal = cue.s > a
-                && matches!(
-                    cx.lw(cue.s - 1),
-                    "could"
-                        | "would"
-                        | "will"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "must"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "only"
-                        | "to"
-                        | "also"
-                        | "often"
-                        | "even"
-                );
-            if cue.base_form && !after_modal {
-                let ok = match &np.kind {
-                    NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
-                    NpKind::Nominal(h) => {
-                        h.ends_with('s')
-                            || is_data_noun(h)
-                                && matches!(cx.lw(cue.s), "show" | "find" | "suggest" | "indicate")
-                            || matches!(
-                                h.as_str(),
-                                "and"
-                                    | "police"
-                                    | "people"
-                                    | "most"
-                                    | "some"
-                                    | "many"
-                                    | "all"
-                                    | "both"
-                                    | "two"
-                                    | "three"
-                                    | "four"
-                                    | "few"
-                                    | "several"
-                                    | "others"
-                                    | "staff"
-                                    | "public"
-                            )
-                    }
-                    NpKind::Name(_) => {
-                        cx.lw(cue.s).ends_with('s') || cx.lw(np.e - 1).ends_with('s')
-                    }
-                    NpKind::Who(_) => true,
-                };
-                if !ok {
-                    continue;
-                }
-            }
-            if cue.info.mental
-                && match &np.kind {
-                    // "Party leaders want ...", "his team believes ...": a group's belief counts;
-                    // a singular common noun ("the plan hopes") does not
-                    NpKind::Nominal(h) => {
-                        !(h.ends_with('s')
-                            || matches!(
-                                h.as_str(),
-                                "team"
-                                    | "campaign"
-                                    | "party"
-                                    | "administration"
-                                    | "government"
-                                    | "leadership"
-                                    | "staff"
-                                    | "public"
-                            ))
-                    }
-                    _ => false,
-                }
+    }
+    // "footage of Roe saying ...", "a clip from Vale telling ...": the person right before
+    // the participle speaks
+    if cue.participle && cue.s > a + 1 {
+        if let Some(m) = cx.mention_end[cue.s - 1] {
+            let mm = &cx.people.mentions[m];
+            let k = cx.people.canonical(mm.name);
+            if mm.s > a
+                && cx.people.is_person(k)
+                && cx.toks[mm.np_s.max(a + 1) - 1].is_word()
+                && matches!(cx.lw(mm.np_s.max(a + 1) - 1), "of" | "from")
+                && !strip_possessive(cx.w(cue.s - 1)).1
             {
-                continue;
+                left = Some(Np {
+                    s: mm.np_s.max(a),
+                    e: cue.s,
+                    kind: NpKind::Name(mm.name),
+                });
             }
-            block_s = np.s;
-            src = Some(np);
-        } else if cue.s == a
-            && cue.info.inversion
-            && !cue.base_form
-            && !cue.participle
-            && cx.w(cue.s).chars().next().is_some_and(|c| c.is_uppercase())
-            && np_right(cx, cue.e, b, false).is_some_and(|np| {
-                np.e < b && (matches!(cx.punct(np.e), Some(':' | ',')) || cx.is_opening_mark(np.e))
-            })
-        {
-            // "Continued Stone: ..." / "Said Trump, ..."
-            if let Some(np) = np_right(cx, cue.e, b, false) {
-                block_e = np.e;
-                src = Some(np);
-            }
-        } else if cue.s > a
+        }
+    }
+    // "a super PAC supporting Walker", "groups backing her": a noun-phrase participle right
+    // after a noun modifies it; it reports nothing
+    if cue.participle
+        && matches!(
+            cx.lw(cue.s),
+            "supporting" | "opposing" | "backing" | "highlighting" | "advocating"
+        )
+        && cue.s > a
+        && cx.toks[cue.s - 1].is_word()
+        && !matches!(
+            cx.lw(cue.s - 1),
+            "by" | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "and"
+                | "also"
+                | "was"
+                | "is"
+                | "were"
+                | "are"
+                | "been"
+                | "be"
+        )
+    {
+        return None;
+    }
+    // "Farmers in the valley say": the noun before "say" closes a phrase inside a longer
+    // subject (taken below from the clause start)
+    if cue.base_form
+        && cx.lw(cue.s) == "say"
+        && left.as_ref().is_some_and(|np| {
+            np.s > a
+                && cx.toks[np.s - 1].is_word()
+                && matches!(
+                    cx.lw(np.s - 1),
+                    "in" | "of" | "around" | "across" | "from" | "at" | "for" | "with" | "on"
+                )
+        })
+    {
+        left = None;
+    }
+    Some(left)
+}
+
+/// The source the cue's own form points to: after `according to`, the subject on its left, or
+/// the noun phrase after an inverted cue (`," said Peskov`).
+fn primary_source(cx: &Ctx, a: usize, b: usize, cue: &Cue, left: Option<Np>) -> Option<Found> {
+    if cue.according {
+        return according_source(cx, a, b, cue);
+    }
+    if let Some(np) = left {
+        return left_source(cx, a, cue, np);
+    }
+    let mut found = Found {
+        src: None,
+        block_s: cue.s,
+        block_e: cue.e,
+    };
+    let np = if cue.s == a
+        && cue.info.inversion
+        && !cue.base_form
+        && !cue.participle
+        && cx.w(cue.s).chars().next().is_some_and(|c| c.is_uppercase())
+        && np_right(cx, cue.e, b, false).is_some_and(|np| {
+            np.e < b && (matches!(cx.punct(np.e), Some(':' | ',')) || cx.is_opening_mark(np.e))
+        }) {
+        // "Continued Stone: ..." / "Said Trump, ..."
+        np_right(cx, cue.e, b, false)
+    } else if cue.s > a
             && !cue.participle
             // `, told NBC`: what follows "told" is the listener, never the speaker
             && !matches!(cx.lw(cue.s), "told" | "tells" | "tell")
             && (cue.info.inversion && !cue.base_form
                 || matches!(cx.lw(cue.s), "says" | "adds" | "asks" | "writes"))
-        {
-            let pre_ok = cx.punct(cue.s - 1) == Some(',')
-                || cx.is_closing_mark(cue.s - 1)
-                || matches!(cx.punct(cue.s - 1), Some('\u{2014}' | '\u{2013}'));
-            if pre_ok {
-                if let Some(np) = np_right(cx, cue.e, b, true) {
-                    // `," said the spokesman.` — a common noun after the verb must end the clause,
-                    // else it is the content's subject (`, said the days when ...`)
-                    let ends = np.e >= b
-                        || matches!(
-                            cx.punct(np.e),
-                            Some('.' | ',' | ';' | '!' | '?' | '(' | '\u{2014}')
-                        )
-                        || (cx.toks[np.e].is_word()
-                            && (is_adjunct_start(cx.lw(np.e))
-                                || matches!(cx.lw(np.e), "who" | "whose")));
-                    if !matches!(np.kind, NpKind::Nominal(_)) || ends && noun_phrase_only(cx, &np) {
-                        block_e = np.e;
-                        src = Some(np);
-                    }
-                }
-            }
-        }
-        // "She went on to say", "Trump continued to insist": the subject of the verb before "to"
-        if src.is_none()
-            && cue.s > a + 1
-            && cx.toks[cue.s - 1].is_word()
-            && cx.lw(cue.s - 1) == "to"
-        {
-            for k in (cue.s.saturating_sub(4).max(a + 1)..cue.s - 1).rev() {
-                if let Some(np) = np_left(cx, a, k) {
-                    if matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(_)) {
-                        block_s = np.s;
-                        src = Some(np);
-                        break;
-                    }
-                }
-            }
-        }
-        // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
-        if src.is_none() && !cue.participle && !cue.base_form && cue.s > a + 2 && {
-            let mut k = cue.s - 1;
-            while k > a + 1 && cx.toks[k].is_word() && lexicon::is_aux_or_adverb(cx.lw(k)) {
-                k -= 1;
-            }
-            cx.toks[k].is_word() && matches!(cx.lw(k), "and" | "but")
-        } {
-            if let Some(np) = sentence_subject(cx, a, b) {
-                if np.e < cue.s - 1 {
-                    src = Some(np);
-                }
-            }
-        }
-        let by_participle = cue.participle
-            && cue.s > a
-            && cx.toks[cue.s - 1].is_word()
-            && matches!(
-                cx.lw(cue.s - 1),
-                "by" | "before" | "after" | "while" | "upon" | "when" | "and"
-            );
-        // (`"...," adding, "..."`: the comma inside the closing mark counts)
-        let after_quoted_comma =
-            cue.s > a + 1 && cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(',');
-        if src.is_none()
-            && cue.participle
-            && cue.s > a
-            && (cx.punct(cue.s - 1) == Some(',') || by_participle || after_quoted_comma)
-        {
-            // ", saying ...": the subject of the main clause
-            if let Some(prev) = atts.last() {
-                // `Vale said she thought they were telling her, "...," adding, "..."`: a plural
-                // pronoun reporting inside an earlier report is not who adds
-                let plural = |p: &Att| matches!(&p.src, Some(Np { kind: NpKind::Pronoun(w), .. }) if w == "they" || w == "we");
-                src = if plural(prev) {
-                    atts.iter()
-                        .rev()
-                        .find(|p| !plural(p) && p.src.is_some())
-                        .map_or_else(|| prev.src.clone(), |p| p.src.clone())
-                } else {
-                    prev.src.clone()
-                };
-            } else {
-                src = sentence_subject(cx, a, b)
-                    .or_else(|| nearest_subject(cx, a, cue.s))
-                    .or_else(|| {
-                        // "The candidate closed by saying, ...": a noun-phrase subject
-                        if !(cx.toks[a].is_word() && matches!(cx.lw(a), "the" | "a" | "an")) {
-                            return None;
-                        }
-                        let mut np = np_right(cx, a, cue.s, true)?;
-                        // the noun phrase ends before its verb (`The candidate closed ...`)
-                        if let Some(v) = (a + 2..np.e).find(|&k| {
-                            let w = cx.lw(k);
-                            w.ends_with("ed") || lexicon::is_aux_or_adverb(w)
-                        }) {
-                            np.e = v;
-                            np.kind = NpKind::Nominal(cx.lw(v - 1).to_string());
-                        }
-                        Some(np)
-                    });
-            }
-            if src.is_none() {
-                continue;
-            }
-        }
-        let asked_question =
-            src.is_none() && cx.lw(cue.s) == "asked" && asks_question(cx, cue.s, cue.e, b);
-        // "Party officials in Maine and across the region say ...": a long subject the
-        // noun-phrase walk gave up on still speaks (from the clause start to the cue)
-        if src.is_none()
-            && matches!(cx.lw(cue.s), "say" | "says" | "said")
-            && cue.s > a
-            && cx.toks[cue.s - 1].is_word()
-            && cx.in_span[cue.s - 1].is_none()
-            && !matches!(
-                cx.lw(cue.s - 1),
-                "to" | "and" | "or" | "but" | "not" | "never" | "who" | "which" | "that"
+    {
+        inverted_source(cx, b, cue)
+    } else {
+        None
+    };
+    if let Some(np) = np {
+        found.block_e = np.e;
+        found.src = Some(np);
+    }
+    Some(found)
+}
+
+/// `according to X`: the noun phrase after the cue, running to the comma when the cue opens the
+/// sentence; `None` when there is none.
+fn according_source(cx: &Ctx, a: usize, b: usize, cue: &Cue) -> Option<Found> {
+    let mut block_e;
+    let src;
+    // `According to some on Twitter, ...`, `according to many, ...`: a pronoun-like
+    // quantifier is the source's head
+    let quantifier = (cue.e < b && cx.toks[cue.e].is_word() && cx.in_span[cue.e].is_none())
+        .then(|| cx.lw(cue.e))
+        .filter(|w| {
+            matches!(
+                *w,
+                "some" | "many" | "most" | "several" | "others" | "those"
             )
-            && cue.e < b
-            && !matches!(cx.punct(cue.e), Some('.' | ',' | ';' | ')'))
-        {
-            let start = (a..cue.s)
-                .rev()
-                .find(|&k| {
-                    cx.in_span[k].is_some()
-                        || matches!(
-                            cx.punct(k),
-                            Some(',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}')
-                        )
-                })
-                .map_or(a, |k| k + 1);
-            let words = (start..cue.s).filter(|&k| cx.toks[k].is_word()).count();
-            if start < cue.s && words <= 12 {
-                let head = cx.lw(cue.s - 1);
-                block_s = start;
-                src = Some(Np {
-                    s: start,
-                    e: cue.s,
-                    kind: NpKind::Nominal(head.to_string()),
-                });
+        })
+        .map(|w| Np {
+            s: cue.e,
+            e: cue.e + 1,
+            kind: NpKind::Nominal(w.to_string()),
+        });
+    if let Some(np) = np_right(cx, cue.e, b, true).or(quantifier) {
+        block_e = np.e;
+        // "According to first figures from the survey run by ..., CONTENT": the
+        // source runs to the comma
+        if cue.s == a || cx.punct(cue.s - 1).is_some() {
+            if let Some(k) = (np.e..b.min(np.e + 25))
+                .find(|&k| cx.punct(k) == Some(',') && cx.in_span[k].is_none())
+            {
+                if cue.s == a {
+                    block_e = k;
+                    // (`In the Post poll, conducted in May, ...`: a participle phrase
+                    // after the comma still describes the source)
+                    let participle = k + 1 < b
+                        && cx.toks[k + 1].is_word()
+                        && cx.w(k + 1).ends_with("ed")
+                        && cx.w(k + 1).chars().next().is_some_and(char::is_lowercase);
+                    if participle {
+                        if let Some(k2) = (k + 2..b.min(k + 16))
+                            .find(|&x| cx.punct(x) == Some(',') && cx.in_span[x].is_none())
+                        {
+                            block_e = k2;
+                        }
+                    }
+                    // (`..., however, 73 percent ...`)
+                    if block_e + 2 < b
+                        && cx.toks[block_e + 1].is_word()
+                        && cx.lw(block_e + 1) == "however"
+                        && cx.punct(block_e + 2) == Some(',')
+                    {
+                        block_e += 2;
+                    }
+                }
             }
         }
-        // "Jo Park, a teacher who helped plan the strike, said she ...": an appositive too
-        // long for the name walk; the clause from its start to the comma speaks
-        if src.is_none()
-            && matches!(cx.lw(cue.s), "said" | "says")
-            && cue.s > a + 2
-            && cx.punct(cue.s - 1) == Some(',')
-            && cue.e < b
-            && cx.toks[cue.e].is_word()
-            && cx.in_span[cue.e].is_none()
-            && !is_adjunct_start(cx.lw(cue.e))
-            && (a..cue.s).all(|k| cx.in_span[k].is_none())
-        {
-            let mut start = (a..cue.s - 1)
-                .rev()
-                .find(|&k| matches!(cx.punct(k), Some(';' | ':')))
-                .map_or(a, |k| k + 1);
-            // (`But Jo Park, ..., said`: a linking word before the subject)
-            if start + 1 < cue.s
-                && cx.toks[start].is_word()
-                && matches!(cx.lw(start), "but" | "and" | "still" | "yet" | "so")
-            {
-                start += 1;
+        src = Some(np);
+    } else {
+        return None;
+    }
+    Some(Found {
+        src,
+        block_s: cue.s,
+        block_e,
+    })
+}
+
+/// The subject left of the cue, unless a bare form or a belief verb cannot take it.
+fn left_source(cx: &Ctx, a: usize, cue: &Cue, np: Np) -> Option<Found> {
+    let after_modal = cue.s > a
+        && matches!(
+            cx.lw(cue.s - 1),
+            "could"
+                | "would"
+                | "will"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "only"
+                | "to"
+                | "also"
+                | "often"
+                | "even"
+        );
+    if cue.base_form && !after_modal {
+        let ok = match &np.kind {
+            NpKind::Pronoun(p) => matches!(p.as_str(), "i" | "we" | "they" | "you"),
+            NpKind::Nominal(h) => {
+                h.ends_with('s')
+                    || is_data_noun(h)
+                        && matches!(cx.lw(cue.s), "show" | "find" | "suggest" | "indicate")
+                    || matches!(
+                        h.as_str(),
+                        "and"
+                            | "police"
+                            | "people"
+                            | "most"
+                            | "some"
+                            | "many"
+                            | "all"
+                            | "both"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "few"
+                            | "several"
+                            | "others"
+                            | "staff"
+                            | "public"
+                    )
             }
-            let first_np = np_right(cx, start, cue.s - 1, false);
-            // (`The board, which polls farmers, said`: a noun phrase with a relative clause)
-            if first_np.as_ref().is_some_and(|np| {
-                cx.punct(np.e) == Some(',')
-                    && (matches!(np.kind, NpKind::Name(_))
-                        || np.e + 1 < cue.s
-                            && cx.toks[np.e + 1].is_word()
-                            && matches!(cx.lw(np.e + 1), "which" | "who"))
-            }) {
-                let np = first_np.unwrap();
-                block_s = np.s;
+            NpKind::Name(_) => cx.lw(cue.s).ends_with('s') || cx.lw(np.e - 1).ends_with('s'),
+            NpKind::Who(_) => true,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    if cue.info.mental
+        && match &np.kind {
+            // "Party leaders want ...", "his team believes ...": a group's belief counts;
+            // a singular common noun ("the plan hopes") does not
+            NpKind::Nominal(h) => {
+                !(h.ends_with('s')
+                    || matches!(
+                        h.as_str(),
+                        "team"
+                            | "campaign"
+                            | "party"
+                            | "administration"
+                            | "government"
+                            | "leadership"
+                            | "staff"
+                            | "public"
+                    ))
+            }
+            _ => false,
+        }
+    {
+        return None;
+    }
+    Some(Found {
+        block_s: np.s,
+        src: Some(np),
+        block_e: cue.e,
+    })
+}
+
+/// `," said the spokesman`: the noun phrase after an inverted cue, when it ends the clause.
+fn inverted_source(cx: &Ctx, b: usize, cue: &Cue) -> Option<Np> {
+    let pre_ok = cx.punct(cue.s - 1) == Some(',')
+        || cx.is_closing_mark(cue.s - 1)
+        || matches!(cx.punct(cue.s - 1), Some('\u{2014}' | '\u{2013}'));
+    if pre_ok {
+        if let Some(np) = np_right(cx, cue.e, b, true) {
+            // `," said the spokesman.` — a common noun after the verb must end the clause,
+            // else it is the content's subject (`, said the days when ...`)
+            let ends = np.e >= b
+                || matches!(
+                    cx.punct(np.e),
+                    Some('.' | ',' | ';' | '!' | '?' | '(' | '\u{2014}')
+                )
+                || (cx.toks[np.e].is_word()
+                    && (is_adjunct_start(cx.lw(np.e)) || matches!(cx.lw(np.e), "who" | "whose")));
+            if !matches!(np.kind, NpKind::Nominal(_)) || ends && noun_phrase_only(cx, &np) {
+                return Some(np);
+            }
+        }
+    }
+    None
+}
+
+/// "She went on to say": the subject of the verb before "to".
+fn subject_before_to(cx: &Ctx, a: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        mut src,
+        mut block_s,
+        block_e,
+    } = found;
+    // "She went on to say", "Trump continued to insist": the subject of the verb before "to"
+    if src.is_none() && cue.s > a + 1 && cx.toks[cue.s - 1].is_word() && cx.lw(cue.s - 1) == "to" {
+        for k in (cue.s.saturating_sub(4).max(a + 1)..cue.s - 1).rev() {
+            if let Some(np) = np_left(cx, a, k) {
+                if matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(_)) {
+                    block_s = np.s;
+                    src = Some(np);
+                    break;
+                }
+            }
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// "Giles attempted to re-engage the campaign and said ...": the sentence's subject.
+fn subject_before_and(cx: &Ctx, a: usize, b: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        mut src,
+        block_s,
+        block_e,
+    } = found;
+    // "Giles attempted to re-engage the campaign and said ...": the sentence's subject
+    if src.is_none() && !cue.participle && !cue.base_form && cue.s > a + 2 && {
+        let mut k = cue.s - 1;
+        while k > a + 1 && cx.toks[k].is_word() && lexicon::is_aux_or_adverb(cx.lw(k)) {
+            k -= 1;
+        }
+        cx.toks[k].is_word() && matches!(cx.lw(k), "and" | "but")
+    } {
+        if let Some(np) = sentence_subject(cx, a, b) {
+            if np.e < cue.s - 1 {
                 src = Some(np);
             }
         }
-        // `Vale, who held a sign reading "Vote early," shouted, "..."`: a quotation inside
-        // the relative clause on the subject; the name opening the clause speaks
-        if src.is_none()
-            && !cue.participle
-            && !cue.base_form
-            && cue.s > a + 3
-            && (cx.punct(cue.s - 1) == Some(',')
-                || cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(','))
-        {
-            if let Some(np) = np_right(cx, a, cue.s, false) {
-                if matches!(np.kind, NpKind::Name(_))
-                    && cx.punct(np.e) == Some(',')
-                    && np.e + 1 < cue.s
-                    && cx.toks[np.e + 1].is_word()
-                    && matches!(cx.lw(np.e + 1), "who" | "whose")
-                {
-                    // (the block stays the cue: the relative clause may hold a report of its
-                    // own, `Roe, who says costs were "high," described ...`)
-                    src = Some(np);
-                }
-            }
-        }
-        if src.is_none() && !asked_question && !cue.nominal {
-            continue;
-        }
-        // a noun cue never claims a quotation (the quotation has a speaker of its own)
-        if cue.nominal && (cue.e..b).any(|k| cx.in_span[k].is_some()) {
-            continue;
-        }
-        // passive noun-phrase cues ("is described", "was called") report no speech
-        if cue.info.np
-            && !cue.info.clause
-            && cue.s > a
-            && matches!(
-                cx.lw(cue.s - 1),
-                "is" | "was" | "were" | "are" | "be" | "been" | "being"
-            )
-        {
-            continue;
-        }
-        // "who was posted at the gate", "was reported in the press": a passive clause cue with
-        // no listener, followed by a place or a means, is said of the subject, not by it
-        if cue.info.clause
-            && !cue.info.object
-            && !cue.according
-            && cue.s > a
-            && cue.e < b
-            && matches!(
-                cx.lw(cue.s - 1),
-                "is" | "was" | "were" | "are" | "be" | "been" | "being"
-            )
-            && cx.toks[cue.e].is_word()
-            && matches!(
-                cx.lw(cue.e),
-                "at" | "in" | "on" | "by" | "for" | "with" | "near" | "outside" | "inside"
-            )
-        {
-            continue;
-        }
-        // "tax law scholar Ann Vale wrote": the subject phrase reaches back to the quotation
-        if let Some(NpKind::Name(_)) = src.as_ref().map(|n| &n.kind) {
-            let mut k = block_s;
-            let mut n = 0;
-            while k > a
-                && n < 7
-                && (cx.toks[k - 1].is_word()
-                    || (cx.punct(k - 1) == Some('.')
-                        && k >= a + 2
-                        && cx.w(k - 2).chars().count() == 1))
-                && cx.in_span[k - 1].is_none()
-                && !is_function_word(cx.lw(k - 1))
-                && lexicon::cue(cx.lw(k - 1)).is_none()
-            {
-                k -= 1;
-                n += 1;
-            }
-            if k < block_s && k > a && (cx.is_closing_mark(k - 1) || cx.punct(k - 1) == Some(',')) {
-                block_s = k;
-            }
-        }
-        // the object of tell/warn/ask: up to "that", ":", ",", a quotation, or a short phrase
-        // (not the question of `asked if ...`, `when asked how ...`)
-        if cue.info.object && !cue.according && !asks_question(cx, cue.s, cue.e, b) {
-            let mut k = block_e;
-            let lim = (block_e + 9).min(b);
-            while k < lim {
-                if cx.toks[k].is_word() && cx.lw(k) == "that" {
-                    break;
-                }
-                // (the dot of `Sen.` or an initial ends no object: `telling Sen. Bo Reed`)
-                let title_dot = cx.punct(k) == Some('.')
-                    && k > block_e
-                    && cx.toks[k - 1].is_word()
-                    && (lexicon::is_title(cx.w(k - 1)) || cx.w(k - 1).chars().count() == 1);
-                if matches!(cx.punct(k), Some(':' | ',' | '.')) && !title_dot
-                    || cx.is_opening_mark(k)
-                {
-                    break;
-                }
-                // "told the paper on Monday after suggesting that ...": the object ends at an adjunct
-                if k > block_e && cx.toks[k].is_word() && {
-                    let w = cx.lw(k);
-                    matches!(
-                        w,
-                        "after"
-                            | "before"
-                            | "when"
-                            | "while"
-                            | "because"
-                            | "as"
-                            | "if"
-                            | "during"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "last"
-                            | "this"
-                    ) || lexicon::cue(w).is_some()
-                } {
-                    break;
-                }
-                k += 1;
-            }
-            // `told reporters he would run`, `told the paper on Monday the plan was dead`: a
-            // clause without "that" starts at its subject
-            let zero_that = if k < lim && cx.toks[k].is_word() && cx.lw(k) == "that" {
-                None
-            } else {
-                zero_that_clause(cx, block_e + 1, k.min(b))
-            };
-            if let Some(j) = zero_that {
-                block_e = j;
-            } else if k < lim {
-                block_e = k;
-            } else if block_e < b {
-                // no "that": skip a one-word or name object
-                let lw = cx.lw(block_e);
-                if matches!(
-                    lw,
-                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists"
-                ) {
-                    block_e += 1;
-                } else if let Some(m) = cx.mention_start[block_e] {
-                    block_e = cx.people.mentions[m].e.min(b);
-                }
-            }
-        }
-        // a participle never closes the quotation before it (`," Doe wrote in a statement
-        // explaining why ...` reports what follows "explaining")
-        let mut trailing =
-            !cue.participle && !cue.nominal && is_trailing(cx, a, b, block_s, block_e, &atts);
-        // "..., according to X" closes what precedes it whatever follows the source
-        if cue.according && block_s > a + 1 {
-            let pre = block_s - 1;
-            let seg_start = atts
-                .iter()
-                .filter(|p| p.block_e <= block_s)
-                .map(|p| p.block_e)
-                .max()
-                .unwrap_or(a);
-            trailing = block_s > seg_start + 1
-                && (cx.punct(pre) == Some(',')
-                    || cx.is_closing_mark(pre)
-                    || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}' | '(')));
-            // `By May 30, according to new filings, the fund had spent ...`, `But, according to
-            // the poll, ...`: after a fronted adverbial, the report covers the clause that
-            // follows it
-            if trailing
-                && cx.punct(pre) == Some(',')
-                && fronted_adverbial(cx, seg_start, pre)
-                && according_in_mid_clause(cx, block_e, b)
-            {
-                trailing = false;
-            }
-        }
-        let quote_follows = block_e < b
-            && (cx.is_opening_mark(block_e)
-                || (matches!(cx.punct(block_e), Some(':' | ','))
-                    && (block_e + 1 >= b || cx.is_opening_mark(block_e + 1))));
-        if !trailing && !cue.info.clause && !cue.info.np && !cue.according && !quote_follows {
-            continue;
-        }
-        atts.push(Att {
-            cue,
-            src,
-            block_s,
-            block_e,
-            trailing,
-        });
     }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// ", saying ...": a participle after a comma reports for the main clause's subject; `None` when
+/// there is none.
+fn main_clause_subject(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    cue: &Cue,
+    atts: &[Att],
+    found: Found,
+) -> Option<Found> {
+    let Found {
+        mut src,
+        block_s,
+        block_e,
+    } = found;
+    let by_participle = cue.participle
+        && cue.s > a
+        && cx.toks[cue.s - 1].is_word()
+        && matches!(
+            cx.lw(cue.s - 1),
+            "by" | "before" | "after" | "while" | "upon" | "when" | "and"
+        );
+    // (`"...," adding, "..."`: the comma inside the closing mark counts)
+    let after_quoted_comma =
+        cue.s > a + 1 && cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(',');
+    if src.is_none()
+        && cue.participle
+        && cue.s > a
+        && (cx.punct(cue.s - 1) == Some(',') || by_participle || after_quoted_comma)
+    {
+        // ", saying ...": the subject of the main clause
+        if let Some(prev) = atts.last() {
+            // `Vale said she thought they were telling her, "...," adding, "..."`: a plural
+            // pronoun reporting inside an earlier report is not who adds
+            let plural = |p: &Att| matches!(&p.src, Some(Np { kind: NpKind::Pronoun(w), .. }) if w == "they" || w == "we");
+            src = if plural(prev) {
+                atts.iter()
+                    .rev()
+                    .find(|p| !plural(p) && p.src.is_some())
+                    .map_or_else(|| prev.src.clone(), |p| p.src.clone())
+            } else {
+                prev.src.clone()
+            };
+        } else {
+            src = sentence_subject(cx, a, b)
+                .or_else(|| nearest_subject(cx, a, cue.s))
+                .or_else(|| {
+                    // "The candidate closed by saying, ...": a noun-phrase subject
+                    if !(cx.toks[a].is_word() && matches!(cx.lw(a), "the" | "a" | "an")) {
+                        return None;
+                    }
+                    let mut np = np_right(cx, a, cue.s, true)?;
+                    // the noun phrase ends before its verb (`The candidate closed ...`)
+                    if let Some(v) = (a + 2..np.e).find(|&k| {
+                        let w = cx.lw(k);
+                        w.ends_with("ed") || lexicon::is_aux_or_adverb(w)
+                    }) {
+                        np.e = v;
+                        np.kind = NpKind::Nominal(cx.lw(v - 1).to_string());
+                    }
+                    Some(np)
+                });
+        }
+        src.as_ref()?;
+    }
+    Some(Found {
+        src,
+        block_s,
+        block_e,
+    })
+}
+
+/// A long subject the noun-phrase walk gave up on still speaks (from the clause start to the cue).
+fn long_subject(cx: &Ctx, a: usize, b: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        mut src,
+        mut block_s,
+        block_e,
+    } = found;
+    // "Party officials in Maine and across the region say ...": a long subject the
+    // noun-phrase walk gave up on still speaks (from the clause start to the cue)
+    if src.is_none()
+        && matches!(cx.lw(cue.s), "say" | "says" | "said")
+        && cue.s > a
+        && cx.toks[cue.s - 1].is_word()
+        && cx.in_span[cue.s - 1].is_none()
+        && !matches!(
+            cx.lw(cue.s - 1),
+            "to" | "and" | "or" | "but" | "not" | "never" | "who" | "which" | "that"
+        )
+        && cue.e < b
+        && !matches!(cx.punct(cue.e), Some('.' | ',' | ';' | ')'))
+    {
+        let start = (a..cue.s)
+            .rev()
+            .find(|&k| {
+                cx.in_span[k].is_some()
+                    || matches!(
+                        cx.punct(k),
+                        Some(',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}')
+                    )
+            })
+            .map_or(a, |k| k + 1);
+        let words = (start..cue.s).filter(|&k| cx.toks[k].is_word()).count();
+        if start < cue.s && words <= 12 {
+            let head = cx.lw(cue.s - 1);
+            block_s = start;
+            src = Some(Np {
+                s: start,
+                e: cue.s,
+                kind: NpKind::Nominal(head.to_string()),
+            });
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// An appositive too long for the name walk: the clause from its start to the comma speaks.
+fn long_appositive(cx: &Ctx, a: usize, b: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        mut src,
+        mut block_s,
+        block_e,
+    } = found;
+    // "Jo Park, a teacher who helped plan the strike, said she ...": an appositive too
+    // long for the name walk; the clause from its start to the comma speaks
+    if src.is_none()
+        && matches!(cx.lw(cue.s), "said" | "says")
+        && cue.s > a + 2
+        && cx.punct(cue.s - 1) == Some(',')
+        && cue.e < b
+        && cx.toks[cue.e].is_word()
+        && cx.in_span[cue.e].is_none()
+        && !is_adjunct_start(cx.lw(cue.e))
+        && (a..cue.s).all(|k| cx.in_span[k].is_none())
+    {
+        let mut start = (a..cue.s - 1)
+            .rev()
+            .find(|&k| matches!(cx.punct(k), Some(';' | ':')))
+            .map_or(a, |k| k + 1);
+        // (`But Jo Park, ..., said`: a linking word before the subject)
+        if start + 1 < cue.s
+            && cx.toks[start].is_word()
+            && matches!(cx.lw(start), "but" | "and" | "still" | "yet" | "so")
+        {
+            start += 1;
+        }
+        let first_np = np_right(cx, start, cue.s - 1, false);
+        // (`The board, which polls farmers, said`: a noun phrase with a relative clause)
+        if first_np.as_ref().is_some_and(|np| {
+            cx.punct(np.e) == Some(',')
+                && (matches!(np.kind, NpKind::Name(_))
+                    || np.e + 1 < cue.s
+                        && cx.toks[np.e + 1].is_word()
+                        && matches!(cx.lw(np.e + 1), "which" | "who"))
+        }) {
+            let np = first_np.unwrap();
+            block_s = np.s;
+            src = Some(np);
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// A quotation inside the relative clause on the subject: the name opening the clause speaks.
+fn relative_clause_subject(cx: &Ctx, a: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        mut src,
+        block_s,
+        block_e,
+    } = found;
+    // `Vale, who held a sign reading "Vote early," shouted, "..."`: a quotation inside
+    // the relative clause on the subject; the name opening the clause speaks
+    if src.is_none()
+        && !cue.participle
+        && !cue.base_form
+        && cue.s > a + 3
+        && (cx.punct(cue.s - 1) == Some(',')
+            || cx.is_closing_mark(cue.s - 1) && cx.punct(cue.s - 2) == Some(','))
+    {
+        if let Some(np) = np_right(cx, a, cue.s, false) {
+            if matches!(np.kind, NpKind::Name(_))
+                && cx.punct(np.e) == Some(',')
+                && np.e + 1 < cue.s
+                && cx.toks[np.e + 1].is_word()
+                && matches!(cx.lw(np.e + 1), "who" | "whose")
+            {
+                // (the block stays the cue: the relative clause may hold a report of its
+                // own, `Roe, who says costs were "high," described ...`)
+                src = Some(np);
+            }
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// Cue readings that report no speech: a noun cue before a quotation, passives.
+fn reports_nothing(cx: &Ctx, a: usize, b: usize, cue: &Cue) -> bool {
+    // a noun cue never claims a quotation (the quotation has a speaker of its own)
+    if cue.nominal && (cue.e..b).any(|k| cx.in_span[k].is_some()) {
+        return true;
+    }
+    // passive noun-phrase cues ("is described", "was called") report no speech
+    if cue.info.np
+        && !cue.info.clause
+        && cue.s > a
+        && matches!(
+            cx.lw(cue.s - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        )
+    {
+        return true;
+    }
+    // "who was posted at the gate", "was reported in the press": a passive clause cue with
+    // no listener, followed by a place or a means, is said of the subject, not by it
+    if cue.info.clause
+        && !cue.info.object
+        && !cue.according
+        && cue.s > a
+        && cue.e < b
+        && matches!(
+            cx.lw(cue.s - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        )
+        && cx.toks[cue.e].is_word()
+        && matches!(
+            cx.lw(cue.e),
+            "at" | "in" | "on" | "by" | "for" | "with" | "near" | "outside" | "inside"
+        )
+    {
+        return true;
+    }
+    false
+}
+
+/// "tax law scholar Ann Vale wrote": the subject phrase reaches back to the quotation.
+fn reach_back_to_quotation(cx: &Ctx, a: usize, found: Found) -> Found {
+    let Found {
+        src,
+        mut block_s,
+        block_e,
+    } = found;
+    // "tax law scholar Ann Vale wrote": the subject phrase reaches back to the quotation
+    if let Some(NpKind::Name(_)) = src.as_ref().map(|n| &n.kind) {
+        let mut k = block_s;
+        let mut n = 0;
+        while k > a
+            && n < 7
+            && (cx.toks[k - 1].is_word()
+                || (cx.punct(k - 1) == Some('.') && k >= a + 2 && cx.w(k - 2).chars().count() == 1))
+            && cx.in_span[k - 1].is_none()
+            && !is_function_word(cx.lw(k - 1))
+            && lexicon::cue(cx.lw(k - 1)).is_none()
+        {
+            k -= 1;
+            n += 1;
+        }
+        if k < block_s && k > a && (cx.is_closing_mark(k - 1) || cx.punct(k - 1) == Some(',')) {
+            block_s = k;
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// The object of tell/warn/ask joins the block.
+fn object_of_cue(cx: &Ctx, b: usize, cue: &Cue, found: Found) -> Found {
+    let Found {
+        src,
+        block_s,
+        mut block_e,
+    } = found;
+    // the object of tell/warn/ask: up to "that", ":", ",", a quotation, or a short phrase
+    // (not the question of `asked if ...`, `when asked how ...`)
+    if cue.info.object && !cue.according && !asks_question(cx, cue.s, cue.e, b) {
+        let mut k = block_e;
+        let lim = (block_e + 9).min(b);
+        while k < lim {
+            if cx.toks[k].is_word() && cx.lw(k) == "that" {
+                break;
+            }
+            // (the dot of `Sen.` or an initial ends no object: `telling Sen. Bo Reed`)
+            let title_dot = cx.punct(k) == Some('.')
+                && k > block_e
+                && cx.toks[k - 1].is_word()
+                && (lexicon::is_title(cx.w(k - 1)) || cx.w(k - 1).chars().count() == 1);
+            if matches!(cx.punct(k), Some(':' | ',' | '.')) && !title_dot || cx.is_opening_mark(k) {
+                break;
+            }
+            // "told the paper on Monday after suggesting that ...": the object ends at an adjunct
+            if k > block_e && cx.toks[k].is_word() && {
+                let w = cx.lw(k);
+                matches!(
+                    w,
+                    "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "as"
+                        | "if"
+                        | "during"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "last"
+                        | "this"
+                ) || lexicon::cue(w).is_some()
+            } {
+                break;
+            }
+            k += 1;
+        }
+        // `told reporters he would run`, `told the paper on Monday the plan was dead`: a
+        // clause without "that" starts at its subject
+        let zero_that = if k < lim && cx.toks[k].is_word() && cx.lw(k) == "that" {
+            None
+        } else {
+            zero_that_clause(cx, block_e + 1, k.min(b))
+        };
+        if let Some(j) = zero_that {
+            block_e = j;
+        } else if k < lim {
+            block_e = k;
+        } else if block_e < b {
+            // no "that": skip a one-word or name object
+            let lw = cx.lw(block_e);
+            if matches!(
+                lw,
+                "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists"
+            ) {
+                block_e += 1;
+            } else if let Some(m) = cx.mention_start[block_e] {
+                block_e = cx.people.mentions[m].e.min(b);
+            }
+        }
+    }
+    Found {
+        src,
+        block_s,
+        block_e,
+    }
+}
+
+/// Whether the cue closes the content before it rather than opening the content after it.
+fn trails(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    cue: &Cue,
+    block_s: usize,
+    block_e: usize,
+    atts: &[Att],
+) -> bool {
+    // a participle never closes the quotation before it (`," Doe wrote in a statement
+    // explaining why ...` reports what follows "explaining")
+    let mut trailing =
+        !cue.participle && !cue.nominal && is_trailing(cx, a, b, block_s, block_e, atts);
+    // "..., according to X" closes what precedes it whatever follows the source
+    if cue.according && block_s > a + 1 {
+        let pre = block_s - 1;
+        let seg_start = atts
+            .iter()
+            .filter(|p| p.block_e <= block_s)
+            .map(|p| p.block_e)
+            .max()
+            .unwrap_or(a);
+        trailing = block_s > seg_start + 1
+            && (cx.punct(pre) == Some(',')
+                || cx.is_closing_mark(pre)
+                || matches!(cx.punct(pre), Some('\u{2014}' | '\u{2013}' | '(')));
+        // `By May 30, according to new filings, the fund had spent ...`, `But, according to
+        // the poll, ...`: after a fronted adverbial, the report covers the clause that
+        // follows it
+        if trailing
+            && cx.punct(pre) == Some(',')
+            && fronted_adverbial(cx, seg_start, pre)
+            && according_in_mid_clause(cx, block_e, b)
+        {
+            trailing = false;
+        }
+    }
+    trailing
+}
+
+/// A belief verb inside a clause that a later trailing attribution reports is part of that
+/// content ("Russia hopes ..., according to Peskov").
+fn absorb_beliefs_before_trailing(cx: &Ctx, a: usize, b: usize, atts: &mut Vec<Att>) {
     // a belief verb inside a clause that a later trailing attribution reports is part of
     // that content ("Russia hopes ..., according to Peskov")
     if let Some(t) = atts.iter().position(|x| x.trailing) {
@@ -727,6 +942,11 @@ pub(super) fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
             }
         }
     }
+}
+
+/// A report whose clause opens with another cue's subject reports the whole clause; the inner
+/// cue is part of it, not a report of its own.
+fn absorb_inner_reports(cx: &Ctx, a: usize, b: usize, atts: &mut Vec<Att>) {
     // "Doe said she believes the plan will fail", "Roe told reporters that he wants ...": a
     // report whose clause opens with another cue's subject reports the whole clause; the inner
     // cue is part of it, not a report of its own
@@ -766,7 +986,6 @@ pub(super) fn unit_attributions(cx: &Ctx, a: usize, b: usize) -> Vec<Att> {
         }
         i += 1;
     }
-    atts
 }
 
 /// Whether the attribution block closes content that precedes it (`"...," Peskov said.`).
