@@ -1044,78 +1044,100 @@ pub(super) fn is_trailing(
         && cx.in_span[pre].is_some_and(|k| names_not_speech(cx, &cx.spans[k]));
     // (an inverted block, `..., said Bo Reed, a professor`, never follows a fronted adverbial)
     let inverted = cx.toks[bs].is_word() && lexicon::cue(cx.lw(bs)).is_some();
-    if (!cx.is_closing_mark(pre) || title_before) && !ends_sentence && !inverted {
-        let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
-        let first = if cx.toks[seg_start].is_word() {
-            cx.lw(seg_start)
-        } else {
-            ""
-        };
-        let adverbial = matches!(
-            first,
-            "when"
-                | "while"
-                | "after"
-                | "before"
-                | "on"
-                | "in"
-                | "at"
-                | "as"
-                | "asked"
-                | "if"
-                | "now"
-                | "then"
-                | "since"
-                | "during"
-                | "last"
-                | "this"
-                | "earlier"
-                | "meanwhile"
-                | "however"
-                | "later"
-                | "speaking"
-                | "responding"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "under"
-                | "like"
-                | "unlike"
-                | "despite"
-                | "although"
-                | "though"
-                | "because"
-                | "once"
-                | "until"
-                | "still"
-                | "instead"
-                | "yet"
-                | "so"
-                | "also"
-                | "and"
-                | "but"
-                | "indeed"
-                | "separately"
-                | "similarly"
-                | "likewise"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "overall"
-                | "afterward"
-                | "afterwards"
-                | "recently"
-                | "previously"
-        ) || crate::lexicon::is_weekday(first);
-        if words < 4 || adverbial {
-            return false;
-        }
-        // a colon after the block introduces the content: "X responded in a text: ..."
-        if (be..b).take(12).any(|k| cx.punct(k) == Some(':')) {
-            return false;
-        }
+    if (!cx.is_closing_mark(pre) || title_before)
+        && !ends_sentence
+        && !inverted
+        && fronted_phrase(cx, b, seg_start, pre, be)
+    {
+        return false;
     }
+    closes_content(cx, a, b, pre, be)
+}
+
+/// Whether the words before the block (from `seg_start` to the comma at `pre`) are a fronted
+/// phrase rather than reported content: short, opening with an adverbial word, or followed by a
+/// colon that introduces the content (`X responded in a text: ...`).
+fn fronted_phrase(cx: &Ctx, b: usize, seg_start: usize, pre: usize, be: usize) -> bool {
+    let words = (seg_start..pre).filter(|&k| cx.toks[k].is_word()).count();
+    let first = if cx.toks[seg_start].is_word() {
+        cx.lw(seg_start)
+    } else {
+        ""
+    };
+    let adverbial = is_adverbial_opener(first);
+    if words < 4 || adverbial {
+        return true;
+    }
+    // a colon after the block introduces the content: "X responded in a text: ..."
+    if (be..b).take(12).any(|k| cx.punct(k) == Some(':')) {
+        return true;
+    }
+    false
+}
+
+/// Words that open a fronted adverbial (`When asked why, ...`, `On Sunday, ...`), lowercase.
+fn is_adverbial_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "after"
+            | "before"
+            | "on"
+            | "in"
+            | "at"
+            | "as"
+            | "asked"
+            | "if"
+            | "now"
+            | "then"
+            | "since"
+            | "during"
+            | "last"
+            | "this"
+            | "earlier"
+            | "meanwhile"
+            | "however"
+            | "later"
+            | "speaking"
+            | "responding"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+            | "like"
+            | "unlike"
+            | "despite"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+            | "until"
+            | "still"
+            | "instead"
+            | "yet"
+            | "so"
+            | "also"
+            | "and"
+            | "but"
+            | "indeed"
+            | "separately"
+            | "similarly"
+            | "likewise"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "overall"
+            | "afterward"
+            | "afterwards"
+            | "recently"
+            | "previously"
+    ) || crate::lexicon::is_weekday(w)
+}
+
+/// What follows the block at `be` says whether the cue closes the content before it.
+fn closes_content(cx: &Ctx, a: usize, b: usize, pre: usize, be: usize) -> bool {
     if be >= b {
         return true;
     }
