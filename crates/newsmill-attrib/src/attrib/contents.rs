@@ -17,7 +17,37 @@ pub(super) fn content_range(
     ai: usize,
 ) -> (usize, usize) {
     let att = &atts[ai];
-    let (mut s, mut e) = if att.trailing {
+    let (mut s, mut e) = side_of_cue(cx, a, b, atts, ai);
+    if att.trailing && s < e {
+        s = trailing_start(cx, s, e);
+    }
+    if !att.trailing {
+        // `When Vale answered a question on trade, the crowd cheered`, `Even as Vale has said
+        // that ..., his office continues`: a cue inside a fronted subordinate clause reports
+        // nothing past the comma that closes the clause
+        if let Some(close) = fronted_clause_close(cx, a, att.cue.s, b) {
+            e = e.min(close);
+            if s >= close {
+                return (s, s);
+            }
+        }
+        (s, e) = leading_range(cx, atts, ai, s, e);
+    }
+    (s, e) = trim_edges(cx, s, e);
+    if let Some(range) = quotation_content(cx, b, att, s, e) {
+        return range;
+    }
+    (s, e) = narrow_to_clause(cx, att, s, e);
+    if no_content(cx, att, s, e) {
+        return (s, s);
+    }
+    (s, e)
+}
+
+/// Everything between the cue's block and the next block on the side the cue reports.
+fn side_of_cue(cx: &Ctx, a: usize, b: usize, atts: &[Att], ai: usize) -> (usize, usize) {
+    let att = &atts[ai];
+    if att.trailing {
         let mut s = atts[..ai]
             .iter()
             .filter(|p| p.block_e <= att.block_s)
@@ -46,107 +76,102 @@ pub(super) fn content_range(
             .get(ai + 1)
             .map_or(b, |n| if n.trailing { b } else { n.block_s });
         (att.block_e, e)
-    };
-    if att.trailing && s < e {
-        // "... the market. (The French are fans," he said.)", "X: Y, according to Z": the
-        // content starts after a colon or an opening parenthesis outside quotations
-        if let Some(k) = (s..e)
-            .rev()
-            .find(|&k| cx.in_span[k].is_none() && matches!(cx.punct(k), Some(':' | '(')))
-        {
-            if (k + 1..e).any(|x| cx.toks[x].is_word()) {
-                s = k + 1;
-            }
+    }
+}
+
+/// Where a trailing cue's content starts: after a colon or an opening parenthesis, after a
+/// fronted adverbial.
+fn trailing_start(cx: &Ctx, mut s: usize, e: usize) -> usize {
+    // "... the market. (The French are fans," he said.)", "X: Y, according to Z": the
+    // content starts after a colon or an opening parenthesis outside quotations
+    if let Some(k) = (s..e)
+        .rev()
+        .find(|&k| cx.in_span[k].is_none() && matches!(cx.punct(k), Some(':' | '(')))
+    {
+        if (k + 1..e).any(|x| cx.toks[x].is_word()) {
+            s = k + 1;
         }
-        // a fronted adverbial ("At the same time, ...") is not content
-        if cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
-            let first = cx.lw(s);
-            if matches!(
-                first,
-                "at" | "in"
-                    | "on"
-                    | "for"
-                    | "by"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "during"
-                    | "meanwhile"
-                    | "still"
-                    | "yet"
-                    | "but"
-                    | "however"
-                    | "instead"
-                    | "overall"
-                    | "indeed"
-                    | "also"
-            ) {
-                if let Some(k) = (s + 1..e.min(s + 10)).find(|&k| cx.punct(k) == Some(',')) {
-                    if (k + 1..e).filter(|&x| cx.toks[x].is_word()).count() >= 3 {
-                        s = k + 1;
-                    }
+    }
+    // a fronted adverbial ("At the same time, ...") is not content
+    if cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
+        let first = cx.lw(s);
+        if matches!(
+            first,
+            "at" | "in"
+                | "on"
+                | "for"
+                | "by"
+                | "after"
+                | "before"
+                | "since"
+                | "during"
+                | "meanwhile"
+                | "still"
+                | "yet"
+                | "but"
+                | "however"
+                | "instead"
+                | "overall"
+                | "indeed"
+                | "also"
+        ) {
+            if let Some(k) = (s + 1..e.min(s + 10)).find(|&k| cx.punct(k) == Some(',')) {
+                if (k + 1..e).filter(|&x| cx.toks[x].is_word()).count() >= 3 {
+                    s = k + 1;
                 }
             }
         }
     }
-    // `When Vale answered a question on trade, the crowd cheered`, `Even as Vale has said that
-    // ..., his office continues`: a cue inside a fronted subordinate clause reports nothing past
-    // the comma that closes the clause
-    if !att.trailing {
-        if let Some(close) = fronted_clause_close(cx, a, att.cue.s, b) {
-            e = e.min(close);
-            if s >= close {
-                return (s, s);
-            }
+    s
+}
+
+/// A leading content's range, cut where the writer's own words start again.
+fn leading_range(cx: &Ctx, atts: &[Att], ai: usize, mut s: usize, mut e: usize) -> (usize, usize) {
+    let att = &atts[ai];
+    if let Some(n) = atts.get(ai + 1) {
+        if n.trailing {
+            e = n.block_s;
         }
     }
-    // a leading content stops where a later trailing block starts
-    if !att.trailing {
-        if let Some(n) = atts.get(ai + 1) {
-            if n.trailing {
-                e = n.block_s;
-            }
-        }
-        // ... and before "and <another reporting verb>" ("saying X and said Y")
-        if let Some(k) = (s + 1..e).find(|&k| {
-            cx.in_span[k].is_none()
-                && cx.toks[k].is_word()
-                && matches!(cx.lw(k), "and" | "but")
-                && k + 1 < e
-                && cx.toks[k + 1].is_word()
-                && lexicon::cue(cx.lw(k + 1)).is_some_and(|c| c.clause || c.np)
-                && !cx.lw(k + 1).ends_with("ing")
-        }) {
-            e = k;
-        }
-        // "Aides said it was only a visit, but the mayor's ...", "..., and the board has
-        // sued": a contrast or a new clause after a comma or a semicolon is the writer's, not
-        // the reported clause (outside quotations)
-        if let Some(k) = (s + 2..e).find(|&k| {
-            (cx.punct(k) == Some(';')
-                || cx.punct(k) == Some(',') && writers_clause_at(cx, k + 1, e))
-                && (k..e).all(|x| cx.in_span[x].is_none())
-        }) {
-            e = k;
-        }
-        // "said the bridge must close, a view the council later shared": a noun phrase
-        // summing up the reported clause, to the end of the sentence, is the writer's
-        if let Some(k) = (s + 4..e).find(|&k| {
-            matches!(cx.punct(k), Some(',' | '\u{2014}' | '\u{2013}'))
-                && k + 2 < e
-                && cx.toks[k + 1].is_word()
-                && matches!(cx.lw(k + 1), "a" | "an")
-                && (k + 1..e).all(|x| cx.in_span[x].is_none() && cx.punct(x) != Some(','))
-                && (s..k).filter(|&x| cx.toks[x].is_word()).count() >= 4
-        }) {
-            e = k;
-        }
-        // "said she got a letter from her cousin, who had moved ...", "... (a tax break for
-        // funds), as ...": a non-restrictive relative clause or a parenthesis after the reported
-        // clause is the writer's (outside quotations)
-        if let Some(k) = (s + 2..e).find(|&k| {
-            k + 1 < e
-                && (cx.punct(k) == Some(',')
+    // ... and before "and <another reporting verb>" ("saying X and said Y")
+    if let Some(k) = (s + 1..e).find(|&k| {
+        cx.in_span[k].is_none()
+            && cx.toks[k].is_word()
+            && matches!(cx.lw(k), "and" | "but")
+            && k + 1 < e
+            && cx.toks[k + 1].is_word()
+            && lexicon::cue(cx.lw(k + 1)).is_some_and(|c| c.clause || c.np)
+            && !cx.lw(k + 1).ends_with("ing")
+    }) {
+        e = k;
+    }
+    // "Aides said it was only a visit, but the mayor's ...", "..., and the board has
+    // sued": a contrast or a new clause after a comma or a semicolon is the writer's, not
+    // the reported clause (outside quotations)
+    if let Some(k) = (s + 2..e).find(|&k| {
+        (cx.punct(k) == Some(';') || cx.punct(k) == Some(',') && writers_clause_at(cx, k + 1, e))
+            && (k..e).all(|x| cx.in_span[x].is_none())
+    }) {
+        e = k;
+    }
+    // "said the bridge must close, a view the council later shared": a noun phrase
+    // summing up the reported clause, to the end of the sentence, is the writer's
+    if let Some(k) = (s + 4..e).find(|&k| {
+        matches!(cx.punct(k), Some(',' | '\u{2014}' | '\u{2013}'))
+            && k + 2 < e
+            && cx.toks[k + 1].is_word()
+            && matches!(cx.lw(k + 1), "a" | "an")
+            && (k + 1..e).all(|x| cx.in_span[x].is_none() && cx.punct(x) != Some(','))
+            && (s..k).filter(|&x| cx.toks[x].is_word()).count() >= 4
+    }) {
+        e = k;
+    }
+    // "said she got a letter from her cousin, who had moved ...", "... (a tax break for
+    // funds), as ...": a non-restrictive relative clause or a parenthesis after the reported
+    // clause is the writer's (outside quotations)
+    if let Some(k) = (s + 2..e).find(|&k| {
+        k + 1 < e
+            && (cx.punct(k) == Some(',')
                     && cx.toks[k + 1].is_word()
                     && matches!(
                         cx.lw(k + 1),
@@ -160,35 +185,36 @@ pub(super) fn content_range(
                             .filter(|&x| cx.toks[x].is_word())
                             .count()
                             >= 3)
-                && (k..e).all(|x| cx.in_span[x].is_none())
-        }) {
-            e = k;
-        }
-        // `saying at the hearing on Monday, "..."`, `adding later, "..."`: skip the adjunct
-        // to the quotation (before a participle's content is cut at that comma)
-        if s < e && cx.toks[s].is_word() && is_adjunct_start(cx.lw(s)) {
-            if let Some(k) = (s..e.min(s + 10))
-                .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
-            {
-                s = k + 1;
-            }
-        }
-        // a participle without a comma ("polls showing ...") reports up to the next comma
-        if att.cue.participle {
-            if let Some(k) =
-                (s + 1..e).find(|&k| cx.in_span[k].is_none() && cx.punct(k) == Some(','))
-            {
-                e = k;
-            }
-        }
-        // "writing in an email: "..."": the quotation after the colon
-        if let Some(k) = (s..e.min(s + 8)).find(|&k| cx.punct(k) == Some(':')) {
-            if k + 1 < e && cx.is_opening_mark(k + 1) {
-                s = k + 1;
-            }
+            && (k..e).all(|x| cx.in_span[x].is_none())
+    }) {
+        e = k;
+    }
+    // `saying at the hearing on Monday, "..."`, `adding later, "..."`: skip the adjunct
+    // to the quotation (before a participle's content is cut at that comma)
+    if s < e && cx.toks[s].is_word() && is_adjunct_start(cx.lw(s)) {
+        if let Some(k) = (s..e.min(s + 10))
+            .find(|&k| cx.punct(k) == Some(',') && k + 1 < e && cx.is_opening_mark(k + 1))
+        {
+            s = k + 1;
         }
     }
-    // trim punctuation at the edges (marks stay)
+    // a participle without a comma ("polls showing ...") reports up to the next comma
+    if att.cue.participle {
+        if let Some(k) = (s + 1..e).find(|&k| cx.in_span[k].is_none() && cx.punct(k) == Some(',')) {
+            e = k;
+        }
+    }
+    // "writing in an email: "..."": the quotation after the colon
+    if let Some(k) = (s..e.min(s + 8)).find(|&k| cx.punct(k) == Some(':')) {
+        if k + 1 < e && cx.is_opening_mark(k + 1) {
+            s = k + 1;
+        }
+    }
+    (s, e)
+}
+
+/// Punctuation trimmed off both edges (quotation marks stay).
+fn trim_edges(cx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     while s < e
         && matches!(
             cx.toks[s].kind,
@@ -205,6 +231,12 @@ pub(super) fn content_range(
     {
         e -= 1;
     }
+    (s, e)
+}
+
+/// Contents settled by quotation marks: a relative clause (nothing), a quotation the cue opens
+/// (with the quotations listed after it), or a quotation introduced by a colon.
+fn quotation_content(cx: &Ctx, b: usize, att: &Att, s: usize, e: usize) -> Option<(usize, usize)> {
     // a leading content that runs into a relative clause on the name is not content
     if s < e
         && !att.trailing
@@ -212,7 +244,7 @@ pub(super) fn content_range(
         && matches!(cx.lw(s), "who" | "which")
         && !(s == att.cue.e && asks_question(cx, att.cue.s, att.cue.e, e))
     {
-        return (s, s);
+        return Some((s, s));
     }
     // `said, "..."`: a content that opens with a quotation is that quotation (with the
     // quotations listed after it: `yelled, "Cut the fee," and "Fix the roads."`)
@@ -241,7 +273,7 @@ pub(super) fn content_range(
                         _ => break,
                     }
                 }
-                return (s, last + 1);
+                return Some((s, last + 1));
             }
         }
     }
@@ -250,10 +282,16 @@ pub(super) fn content_range(
         if let Some(k) = cx.in_span[e - 1] {
             let q = &cx.spans[k];
             if q.first > s && matches!(cx.punct(q.first - 1), Some(':' | '\u{2014}')) {
-                return (q.first, e);
+                return Some((q.first, e));
             }
         }
     }
+    None
+}
+
+/// A leading content narrowed to its clause: past an adjunct to "that", a question to its comma,
+/// a noun-phrase cue's phrase.
+fn narrow_to_clause(cx: &Ctx, att: &Att, mut s: usize, mut e: usize) -> (usize, usize) {
     // `said in an interview on Tuesday that ...`: skip the adjunct to "that"
     if s < e
         && !att.trailing
@@ -318,6 +356,16 @@ pub(super) fn content_range(
         }
         e = k;
     }
+    (s, e)
+}
+
+/// Whether what is left reports nothing: a preposition after a clause cue, a listener after
+/// "to", no word that is not a conjunction, a time or adverb alone, a coordinated clause.
+fn no_content(cx: &Ctx, att: &Att, s: usize, e: usize) -> bool {
+    opens_with_preposition(cx, att, s, e) || nothing_reported(cx, att, s, e)
+}
+
+fn opens_with_preposition(cx: &Ctx, att: &Att, s: usize, e: usize) -> bool {
     // a clause cue whose complement opens with a preposition ("reported on", "respond to")
     // reports no clause unless a "that" follows
     if !att.trailing
@@ -341,7 +389,7 @@ pub(super) fn content_range(
         )
         && !(s..e).any(|k| cx.in_span[k].is_some())
     {
-        return (s, s);
+        return true;
     }
     if !att.trailing
         && !att.cue.info.clause
@@ -352,7 +400,7 @@ pub(super) fn content_range(
             "in" | "on" | "at" | "by" | "as" | "to" | "from" | "with" | "for" | "during"
         )
     {
-        return (s, s);
+        return true;
     }
     // `wrote to Ann Roe`, `responded to him`: "to" before a person or a pronoun names the
     // listener; no content follows unless a quotation or "that" does
@@ -364,8 +412,12 @@ pub(super) fn content_range(
             || matches!(cx.lw(s + 1), "him" | "her" | "them" | "me" | "us"))
         && !(s..e).any(|k| cx.in_span[k].is_some() || cx.toks[k].is_word() && cx.lw(k) == "that")
     {
-        return (s, s);
+        return true;
     }
+    false
+}
+
+fn nothing_reported(cx: &Ctx, att: &Att, s: usize, e: usize) -> bool {
     // content must contain a word, and one that is not a conjunction (`said, although`)
     if !(s..e).any(|k| {
         cx.toks[k].is_word()
@@ -386,7 +438,7 @@ pub(super) fn content_range(
                         | "when"
                 ))
     }) {
-        return (s, s);
+        return true;
     }
     if !att.trailing && !(s..e).any(|k| cx.in_span[k].is_some()) {
         // "reported Tuesday", "said simply", "pushed for months": a time or an adverb alone
@@ -435,19 +487,19 @@ pub(super) fn content_range(
                     )
             })
         {
-            return (s, s);
+            return true;
         }
     }
     if !att.trailing && s < e && cx.toks[s].is_word() && !(s..e).any(|k| cx.in_span[k].is_some()) {
         let first = cx.lw(s);
         // "what she wants and the mayor's voters ...": a coordinated clause is not content
         if matches!(first, "and" | "or" | "nor") {
-            return (s, s);
+            return true;
         }
         // "added to the picture", "adding to her lead": "to" before a noun phrase is a
         // preposition, not an infinitive clause
         if first == "to" && s + 1 < e && cx.toks[s + 1].is_word() && is_determiner(cx.lw(s + 1)) {
-            return (s, s);
+            return true;
         }
         // "When asked about the levy, ...": a topic, not a question, unless a clause follows
         // ("asked about claims that ...")
@@ -456,8 +508,8 @@ pub(super) fn content_range(
             && matches!(cx.lw(att.cue.s), "asked" | "ask" | "asks" | "asking")
             && !(s..e).any(|k| cx.toks[k].is_word() && cx.lw(k) == "that")
         {
-            return (s, s);
+            return true;
         }
     }
-    (s, e)
+    false
 }
