@@ -92,79 +92,159 @@ pub(super) fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         let lw = cx.lw(i);
-        // `In a Gazette poll released Sunday, 60 percent backed the fee`: a poll, a survey or a
-        // study opening the sentence is the source of the clause after the comma, like
-        // "according to"
-        if i == a && lw == "in" && fronted_data_source(cx, i, b) {
-            out.push(Cue::according(i, i + 1));
-            i += 1;
-            continue;
-        }
-        if lw == "according" && i + 1 < b && cx.lw(i + 1) == "to" {
-            out.push(Cue::according(i, i + 2));
-            i += 2;
-            continue;
-        }
-        // "is expected to win", "are widely expected to back her": what is expected (no source)
-        if lw == "expected" && i + 1 < b && cx.lw(i + 1) == "to" && {
-            let mut k = i;
-            while k > a
-                && cx.toks[k - 1].is_word()
-                && matches!(
-                    cx.lw(k - 1),
-                    "widely" | "not" | "also" | "still" | "generally" | "largely" | "now"
-                )
-            {
-                k -= 1;
-            }
-            k > a && matches!(cx.lw(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
-        } {
-            out.push(Cue::nominal(i, i + 1));
-            i += 1;
-            continue;
-        }
-        if let Some(e) = nominal_cue(cx, i, b) {
-            // "the claim that ...": a noun reports the clause after it
-            out.push(Cue::nominal(i, e));
-            i = e;
-            continue;
-        }
-        if let Some(e) = phrasal_np_cue(cx, i, b) {
-            // "called for a recount", "referring to the senator", "talked about jobs": a verb
-            // and its particle report the noun phrase after them
-            out.push(Cue {
-                s: i,
-                e,
-                info: CueInfo {
-                    clause: false,
-                    inversion: false,
-                    object: false,
-                    np: true,
-                    mental: false,
-                },
-                according: false,
-                base_form: !lw.ends_with("ed") && !lw.ends_with("ing") && !lw.ends_with('s'),
-                participle: lw.ends_with("ing"),
-                nominal: false,
-            });
-            i = e;
+        if let Some((cue, next)) = opening_cue(cx, a, b, i, lw) {
+            out.push(cue);
+            i = next;
             continue;
         }
         if let Some(info) = lexicon::cue(lw) {
-            // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
-            let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
-            // "read" reports only the words of a sign or a document quoted next to it (`," the
-            // email read`, `the sign read: "..."`), not someone reading a book
-            // (the same for "pressed": `"...?" Hannity pressed`, never "the press")
-            let reading = matches!(
-                lw,
-                "read" | "reads" | "press" | "pressed" | "presses" | "pressing"
-            ) && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
-                && (!(i + 1..(i + 3).min(b)).any(|k| cx.is_opening_mark(k))
-                    || i > a && matches!(cx.lw(i - 1), "he" | "she" | "i" | "we" | "they" | "you"));
-            // "the reported contributions", "several reasons", "his stated goal": after an
-            // article or a possessive the word is a noun or an adjective; "pledged delegates" too
-            let nominal = i > a
+            out.extend(verb_cue(cx, a, b, i, lw, info));
+        } else if let Some((cue, next)) = verb_phrase_cue(cx, b, i, lw) {
+            out.push(cue);
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+    // `shouted down`, `showed up`, `shot back up`, `wrote off`, `added up to`: a verb with one
+    // of these particles is another verb, not a report
+    out.retain(|c| {
+        let particle = c.e < b
+            && cx.toks[c.e].is_word()
+            && matches!(cx.lw(c.e), "up" | "down" | "off" | "away");
+        c.nominal || c.according || !(particle || discourse_said(cx, a, c))
+    });
+    out
+}
+
+/// Cues that are not a reporting verb on its own: a fronted poll, `according to`, `is expected
+/// to`, a noun cue (`the claim that`), a verb with its particle (`called for`); with the token
+/// after them.
+fn opening_cue(cx: &Ctx, a: usize, b: usize, i: usize, lw: &str) -> Option<(Cue, usize)> {
+    // `In a Gazette poll released Sunday, 60 percent backed the fee`: a poll, a survey or a
+    // study opening the sentence is the source of the clause after the comma, like
+    // "according to"
+    if i == a && lw == "in" && fronted_data_source(cx, i, b) {
+        return Some((Cue::according(i, i + 1), i + 1));
+    }
+    if lw == "according" && i + 1 < b && cx.lw(i + 1) == "to" {
+        return Some((Cue::according(i, i + 2), i + 2));
+    }
+    // "is expected to win", "are widely expected to back her": what is expected (no source)
+    if lw == "expected" && i + 1 < b && cx.lw(i + 1) == "to" && {
+        let mut k = i;
+        while k > a
+            && cx.toks[k - 1].is_word()
+            && matches!(
+                cx.lw(k - 1),
+                "widely" | "not" | "also" | "still" | "generally" | "largely" | "now"
+            )
+        {
+            k -= 1;
+        }
+        k > a && matches!(cx.lw(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
+    } {
+        return Some((Cue::nominal(i, i + 1), i + 1));
+    }
+    if let Some(e) = nominal_cue(cx, i, b) {
+        // "the claim that ...": a noun reports the clause after it
+        return Some((Cue::nominal(i, e), e));
+    }
+    if let Some(e) = phrasal_np_cue(cx, i, b) {
+        // "called for a recount", "referring to the senator", "talked about jobs": a verb
+        // and its particle report the noun phrase after them
+        let cue = Cue {
+            s: i,
+            e,
+            info: CueInfo {
+                clause: false,
+                inversion: false,
+                object: false,
+                np: true,
+                mental: false,
+            },
+            according: false,
+            base_form: !lw.ends_with("ed") && !lw.ends_with("ing") && !lw.ends_with('s'),
+            participle: lw.ends_with("ing"),
+            nominal: false,
+        };
+        return Some((cue, e));
+    }
+    None
+}
+
+/// The reporting verb at `i`, unless this occurrence is a name, a noun or another reading that
+/// reports nothing.
+fn verb_cue(cx: &Ctx, a: usize, b: usize, i: usize, lw: &str, info: CueInfo) -> Option<Cue> {
+    if not_a_report(cx, a, b, i, lw) {
+        return None;
+    }
+    let base_form = !lw.ends_with("ed")
+        && !lw.ends_with("ing")
+        && !matches!(
+            lw,
+            "said"
+                | "told"
+                | "wrote"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "found"
+                | "swore"
+                | "read"
+                | "written"
+                | "known"
+                | "shown"
+        );
+    // "says" and "thinks" are fine with any subject; bare forms ("say") need a
+    // pronoun, a plural or a modal before them
+    let present = base_form;
+    let base_form = present && !lw.ends_with('s');
+    let participle = lw.ends_with("ing");
+    if noun_without_clause(cx, a, b, i, lw, present) {
+        return None;
+    }
+    let mut e = i + 1;
+    // "point out", "went on"
+    if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
+        e += 1;
+    }
+    // "chimed in"
+    if e < b && cx.lw(e) == "in" && lw.starts_with("chime") {
+        e += 1;
+    }
+    // "writes back", "texted back": the particle belongs to the cue
+    if e < b && cx.lw(e) == "back" && info.clause {
+        e += 1;
+    }
+    Some(Cue {
+        s: i,
+        e,
+        info,
+        according: false,
+        base_form,
+        participle,
+        nominal: false,
+    })
+}
+
+/// Readings of a reporting verb's form that report nothing: a capitalised name, `read` a book,
+/// a noun after an article or a possessive (`his stated goal`), and the verb-specific ones.
+fn not_a_report(cx: &Ctx, a: usize, b: usize, i: usize, lw: &str) -> bool {
+    // a capitalised cue mid-sentence is a name (`Hope`, `Will`)
+    let cap = cx.w(i).chars().next().is_some_and(|c| c.is_uppercase());
+    // "read" reports only the words of a sign or a document quoted next to it (`," the
+    // email read`, `the sign read: "..."`), not someone reading a book
+    // (the same for "pressed": `"...?" Hannity pressed`, never "the press")
+    let reading = matches!(
+        lw,
+        "read" | "reads" | "press" | "pressed" | "presses" | "pressing"
+    ) && !(i.saturating_sub(6).max(a)..i).any(|k| cx.is_closing_mark(k))
+        && (!(i + 1..(i + 3).min(b)).any(|k| cx.is_opening_mark(k))
+            || i > a && matches!(cx.lw(i - 1), "he" | "she" | "i" | "we" | "they" | "you"));
+    // "the reported contributions", "several reasons", "his stated goal": after an
+    // article or a possessive the word is a noun or an adjective; "pledged delegates" too
+    let nominal = i > a
                 && cx.toks[i - 1].is_word()
                 && matches!(
                     cx.lw(i - 1),
@@ -214,124 +294,76 @@ pub(super) fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                                 | "staff"
                                 | "shop"
                         ));
-            if !(reading
-                || nominal
-                || cap && i > a
-                || naming_or_phoning(cx, i, a, b)
-                || plural_states(cx, i, a)
-                || decline_as_drop(cx, i, b)
-                || know_without_content(cx, i, a, b))
-            {
-                let base_form = !lw.ends_with("ed")
-                    && !lw.ends_with("ing")
-                    && !matches!(
-                        lw,
-                        "said"
-                            | "told"
-                            | "wrote"
-                            | "thought"
-                            | "knew"
-                            | "felt"
-                            | "found"
-                            | "swore"
-                            | "read"
-                            | "written"
-                            | "known"
-                            | "shown"
-                    );
-                // "says" and "thinks" are fine with any subject; bare forms ("say") need a
-                // pronoun, a plural or a modal before them
-                let present = base_form;
-                let base_form = present && !lw.ends_with('s');
-                let participle = lw.ends_with("ing");
-                // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
-                // ("he notes." / "Bozell says," are verbs all the same)
-                let after_pronoun = i > a
-                    && cx.toks[i - 1].is_word()
-                    && matches!(
-                        cx.lw(i - 1),
-                        "he" | "she" | "they" | "i" | "we" | "who" | "it"
-                    );
-                let clause_end = i + 1 >= b || matches!(cx.punct(i + 1), Some('.' | ','));
-                let data_subject = matches!(
-                    lw,
-                    "show"
-                        | "shows"
-                        | "find"
-                        | "finds"
-                        | "suggest"
-                        | "suggests"
-                        | "indicate"
-                        | "indicates"
-                ) && (i.saturating_sub(8).max(a)..i)
-                    .any(|k| cx.toks[k].is_word() && is_data_noun(cx.lw(k)));
-                // `"...," Henry reports on Monday`: a name right after a quotation is the subject
-                let after_quoted_name = i > a
-                    && cx.mention_end[i - 1].is_some_and(|m| {
-                        let ns = cx.people.mentions[m].np_s;
-                        ns > a && cx.is_closing_mark(ns - 1)
-                    });
-                // "Cruz hopes to ...", "Roe supports the bill": after a person's name the word
-                // is a verb
-                let after_person = i > a
-                    && cx.mention_end[i - 1].is_some_and(|m| {
-                        let n = cx.people.mentions[m].name;
-                        let k = cx.people.canonical(n);
-                        cx.people.is_person(k)
-                    })
-                    && !clause_end;
-                if present
-                    && !data_subject
-                    && !after_quoted_name
-                    && !after_person
-                    && is_noun_like_cue(lw)
-                    && !(after_pronoun
-                        || (clause_end
-                            && i > a
-                            && cx.toks[i - 1].is_word()
-                            && cx.mention_end[i - 1].is_some()))
-                {
-                    let nx = i + 1;
-                    // (`states that have voted`: "that" opening a relative clause, a verb next)
-                    let relative = nx + 1 < b
-                        && cx.toks[nx + 1].is_word()
-                        && (lexicon::is_aux_or_adverb(cx.lw(nx + 1))
-                            || cx.lw(nx + 1).ends_with("ed"));
-                    let clause_follows = nx < b
-                        && ((cx.toks[nx].is_word()
-                            && (cx.lw(nx) == "that" && !relative
-                                || (cx.lw(nx) == "to" && lw.starts_with("plan"))))
-                            || cx.is_opening_mark(nx)
-                            || matches!(cx.punct(nx), Some(':')));
-                    if !clause_follows {
-                        i += 1;
-                        continue;
-                    }
-                }
-                let mut e = i + 1;
-                // "point out", "went on"
-                if e < b && cx.lw(e) == "out" && lw.starts_with("point") {
-                    e += 1;
-                }
-                // "chimed in"
-                if e < b && cx.lw(e) == "in" && lw.starts_with("chime") {
-                    e += 1;
-                }
-                // "writes back", "texted back": the particle belongs to the cue
-                if e < b && cx.lw(e) == "back" && info.clause {
-                    e += 1;
-                }
-                out.push(Cue {
-                    s: i,
-                    e,
-                    info,
-                    according: false,
-                    base_form,
-                    participle,
-                    nominal: false,
-                });
-            }
-        } else if (matches!(lw, "pointed" | "points")
+    reading
+        || nominal
+        || cap && i > a
+        || naming_or_phoning(cx, i, a, b)
+        || plural_states(cx, i, a)
+        || decline_as_drop(cx, i, b)
+        || know_without_content(cx, i, a, b)
+}
+
+/// "states", "reports", "calls" are as often nouns: as verbs only with a clause after them.
+fn noun_without_clause(cx: &Ctx, a: usize, b: usize, i: usize, lw: &str, present: bool) -> bool {
+    // "states", "reports", "calls" are as often nouns: only with "that" / a quotation after
+    // ("he notes." / "Bozell says," are verbs all the same)
+    let after_pronoun = i > a
+        && cx.toks[i - 1].is_word()
+        && matches!(
+            cx.lw(i - 1),
+            "he" | "she" | "they" | "i" | "we" | "who" | "it"
+        );
+    let clause_end = i + 1 >= b || matches!(cx.punct(i + 1), Some('.' | ','));
+    let data_subject = matches!(
+        lw,
+        "show" | "shows" | "find" | "finds" | "suggest" | "suggests" | "indicate" | "indicates"
+    ) && (i.saturating_sub(8).max(a)..i)
+        .any(|k| cx.toks[k].is_word() && is_data_noun(cx.lw(k)));
+    // `"...," Henry reports on Monday`: a name right after a quotation is the subject
+    let after_quoted_name = i > a
+        && cx.mention_end[i - 1].is_some_and(|m| {
+            let ns = cx.people.mentions[m].np_s;
+            ns > a && cx.is_closing_mark(ns - 1)
+        });
+    // "Cruz hopes to ...", "Roe supports the bill": after a person's name the word
+    // is a verb
+    let after_person = i > a
+        && cx.mention_end[i - 1].is_some_and(|m| {
+            let n = cx.people.mentions[m].name;
+            let k = cx.people.canonical(n);
+            cx.people.is_person(k)
+        })
+        && !clause_end;
+    if present
+        && !data_subject
+        && !after_quoted_name
+        && !after_person
+        && is_noun_like_cue(lw)
+        && !(after_pronoun
+            || (clause_end && i > a && cx.toks[i - 1].is_word() && cx.mention_end[i - 1].is_some()))
+    {
+        let nx = i + 1;
+        // (`states that have voted`: "that" opening a relative clause, a verb next)
+        let relative = nx + 1 < b
+            && cx.toks[nx + 1].is_word()
+            && (lexicon::is_aux_or_adverb(cx.lw(nx + 1)) || cx.lw(nx + 1).ends_with("ed"));
+        let clause_follows = nx < b
+            && ((cx.toks[nx].is_word()
+                && (cx.lw(nx) == "that" && !relative
+                    || (cx.lw(nx) == "to" && lw.starts_with("plan"))))
+                || cx.is_opening_mark(nx)
+                || matches!(cx.punct(nx), Some(':')));
+        if !clause_follows {
+            return true;
+        }
+    }
+    false
+}
+
+/// Multi-word cues: `pointed out`, `went on`, `shot back`, `put it`, `went on to say`, `was
+/// quoted as saying`; with the token after them.
+fn verb_phrase_cue(cx: &Ctx, b: usize, i: usize, lw: &str) -> Option<(Cue, usize)> {
+    if (matches!(lw, "pointed" | "points")
             && i + 1 < b
             && cx.lw(i + 1) == "out")
             // ("went on a walk", "went on a trip": a noun phrase after it is no speech)
@@ -348,69 +380,54 @@ pub(super) fn find_cues(cx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             ) && i + 1 < b
                 && cx.lw(i + 1) == "back")
             || (matches!(lw, "put" | "puts") && i + 1 < b && cx.lw(i + 1) == "it")
-        {
-            out.push(Cue {
-                s: i,
-                e: i + 2,
-                info: CueInfo {
-                    clause: true,
-                    inversion: true,
-                    object: false,
-                    np: false,
-                    mental: false,
-                },
-                according: false,
-                base_form: false,
-                participle: false,
-                nominal: false,
-            });
-            i += 2;
-            continue;
-        } else if matches!(lw, "went" | "goes" | "go" | "going")
-            && i + 3 < b
-            && cx.lw(i + 1) == "on"
-            && cx.lw(i + 2) == "to"
-            && lexicon::cue(cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
-        {
-            // "The letter went on to say, ...", "Vale goes on to argue that ...": one cue
-            let info = lexicon::cue(cx.lw(i + 3)).unwrap_or(SPEECH);
-            out.push(Cue::with_info(i, i + 4, info));
-            i += 4;
-            continue;
-        } else if let Some(e) = (lw == "quoted")
-            .then(|| {
-                (i + 1..(i + 14).min(b.saturating_sub(1))).find(|&k| {
-                    cx.lw(k) == "as" && matches!(cx.lw(k + 1), "saying" | "telling" | "writing")
-                })
+    {
+        let cue = Cue {
+            s: i,
+            e: i + 2,
+            info: CueInfo {
+                clause: true,
+                inversion: true,
+                object: false,
+                np: false,
+                mental: false,
+            },
+            according: false,
+            base_form: false,
+            participle: false,
+            nominal: false,
+        };
+        return Some((cue, i + 2));
+    } else if matches!(lw, "went" | "goes" | "go" | "going")
+        && i + 3 < b
+        && cx.lw(i + 1) == "on"
+        && cx.lw(i + 2) == "to"
+        && lexicon::cue(cx.lw(i + 3)).is_some_and(|c| c.clause || c.inversion)
+    {
+        // "The letter went on to say, ...", "Vale goes on to argue that ...": one cue
+        let info = lexicon::cue(cx.lw(i + 3)).unwrap_or(SPEECH);
+        return Some((Cue::with_info(i, i + 4, info), i + 4));
+    } else if let Some(e) = (lw == "quoted")
+        .then(|| {
+            (i + 1..(i + 14).min(b.saturating_sub(1))).find(|&k| {
+                cx.lw(k) == "as" && matches!(cx.lw(k + 1), "saying" | "telling" | "writing")
             })
-            .flatten()
-            // (`quoted Ms. Vale, the editor, as saying`: an appositive between commas)
-            .filter(|&k| {
-                (i + 1..k).all(|x| {
-                    (cx.toks[x].is_word() || matches!(cx.punct(x), Some(',' | '.')))
-                        && cx.in_span[x].is_none()
-                })
+        })
+        .flatten()
+        // (`quoted Ms. Vale, the editor, as saying`: an appositive between commas)
+        .filter(|&k| {
+            (i + 1..k).all(|x| {
+                (cx.toks[x].is_word() || matches!(cx.punct(x), Some(',' | '.')))
+                    && cx.in_span[x].is_none()
             })
-            .map(|k| k + 2)
-        {
-            // "Vale was quoted as saying", "the paper quoted Vale as saying": one cue whose
-            // source is the subject before it (PolNeAR-style: the quoting outlet when named)
-            let info = lexicon::cue("said").unwrap_or(SPEECH);
-            out.push(Cue::with_info(i, e, info));
-            i = e;
-            continue;
-        }
-        i += 1;
+        })
+        .map(|k| k + 2)
+    {
+        // "Vale was quoted as saying", "the paper quoted Vale as saying": one cue whose
+        // source is the subject before it (PolNeAR-style: the quoting outlet when named)
+        let info = lexicon::cue("said").unwrap_or(SPEECH);
+        return Some((Cue::with_info(i, e, info), e));
     }
-    // `shouted down`, `showed up`, `shot back up`, `wrote off`, `added up to`: a verb with one
-    // of these particles is another verb, not a report
-    out.retain(|c| {
-        let particle = c.e < b
-            && cx.toks[c.e].is_word()
-            && matches!(cx.lw(c.e), "up" | "down" | "off" | "away");
-        c.nominal || c.according || !(particle || discourse_said(cx, a, c))
-    });
-    out
+    None
 }
 
 /// Whether the "In" at `i` opens `In <a poll / the survey / Acme's study ...>, <clause>`: the
