@@ -8,76 +8,10 @@ use crate::people::strip_possessive;
 
 /// The subject noun phrase ending just before token `c` (auxiliaries and adverbs skipped).
 pub(super) fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
-    let mut j = c;
-    // `The S.E.C. said`: the dot closing an initialism is part of the word
-    if j >= a + 2 && cx.punct(j - 1) == Some('.') && is_initialism(cx.w(j - 2)) {
-        j -= 1;
-    }
-    let mut skipped = 0;
-    while j > a && skipped < 4 {
-        let t = j - 1;
-        let lw = cx.lw(t);
-        // ("the rally", "his family": a "-ly" word after a determiner is a noun)
-        if cx.toks[t].is_word()
-            && cx.w(t) == lw
-            && (lexicon::is_aux_or_adverb(lw)
-                || (lw.len() > 4
-                    && lw.ends_with("ly")
-                    && !(t > a && cx.toks[t - 1].is_word() && is_determiner(cx.lw(t - 1)))))
-        {
-            j -= 1;
-            skipped += 1;
-        } else if t > a + 1
-            && cx.toks[t].is_word()
-            && lexicon::is_weekday(lw)
-            && cx.toks[t - 1].is_word()
-            && cx.lw(t - 1) == "on"
-        {
-            // "who Vale on Wednesday called ...": a time adjunct between subject and cue
-            j -= 2;
-            skipped += 1;
-        } else if cx.punct(t) == Some(')') {
-            // "Rep. John Mica (R-Fla.) said"
-            let mut k = t;
-            while k > a && t - k < 8 && cx.punct(k) != Some('(') {
-                k -= 1;
-            }
-            if cx.punct(k) != Some('(') {
-                break;
-            }
-            j = k;
-            skipped += 1;
-        } else {
-            break;
-        }
-    }
-    if j == a {
-        return None;
-    }
+    let j = subject_end(cx, a, c)?;
     let t = j - 1;
     if !cx.toks[t].is_word() || cx.in_span[t].is_some() {
-        // `Peskov, the Kremlin spokesman, said`: appositive between commas
-        if cx.punct(t) == Some(',') {
-            return appositive_subject(cx, a, t);
-        }
-        // `Reed \u{2014} who was posted there for years \u{2014} states`: a name before a
-        // dash-bounded aside
-        if let Some(dash @ ('\u{2014}' | '\u{2013}')) = cx.punct(t) {
-            let open = (t.saturating_sub(30).max(a + 1)..t)
-                .rev()
-                .find(|&k| cx.punct(k) == Some(dash))?;
-            let m = cx.mention_end[open - 1]?;
-            let mm = &cx.people.mentions[m];
-            let full = cx.people.canonical(mm.name);
-            if cx.people.is_person(full) {
-                return Some(Np {
-                    s: mm.np_s.max(a),
-                    e: mm.e,
-                    kind: NpKind::Name(mm.name),
-                });
-            }
-        }
-        return None;
+        return subject_before_punctuation(cx, a, t);
     }
     let mut lw = cx.lw(t);
     // `She's claiming`, `they've said`: the pronoun of a contraction
@@ -138,121 +72,8 @@ pub(super) fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
         });
     }
     if let Some(m) = cx.mention_end[t] {
-        let mm = &cx.people.mentions[m];
-        // a possessive name is not the subject ("Trump's campaign said" ends in a noun)
-        let (_, poss) = strip_possessive(cx.w(t));
-        if !poss {
-            let mut s = subject_after_quotation(cx, a, mm.np_s.max(a));
-            // "Gov. Ann Vale of Ohio told": the person before "of Place"
-            if s >= a + 2 && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1), "of" | "from") {
-                if let Some(m0) = cx.mention_end[s - 2] {
-                    let p = &cx.people.mentions[m0];
-                    if cx.people.is_person(p.name) && !cx.people.is_person(mm.name) {
-                        return Some(Np {
-                            s: p.np_s.max(a),
-                            e: t + 1,
-                            kind: NpKind::Name(p.name),
-                        });
-                    }
-                }
-            }
-            // "Jo Park of the Acme Institute wrote", "Jo Park of the Institute for Policy
-            // wrote": the person before an organisation phrase opened by of/from/at/with
-            if !cx.people.is_person(mm.name) {
-                let s0 = mm.np_s.max(a);
-                let mut q = s0;
-                while q > a + 1
-                    && s0 - q < 8
-                    && cx.toks[q - 1].is_word()
-                    && cx.in_span[q - 1].is_none()
-                {
-                    let w = cx.w(q - 1);
-                    if matches!(w, "of" | "from" | "at" | "with") {
-                        if let Some(m0) = cx.mention_end[q - 2] {
-                            let p = &cx.people.mentions[m0];
-                            let full = cx.people.canonical(p.name);
-                            if cx.people.is_person(full) {
-                                return Some(Np {
-                                    s: p.np_s.max(a),
-                                    e: t + 1,
-                                    kind: NpKind::Name(p.name),
-                                });
-                            }
-                        }
-                    }
-                    if !(w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "the" | "for" | "of" | "and"))
-                    {
-                        break;
-                    }
-                    q -= 1;
-                }
-            }
-            // "Cummings and Conyers wrote": both are the source; the first is named
-            if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
-                if let Some(m0) = cx.mention_end[s - 2] {
-                    // (`"...," bridge engineers Jo Reed and Al Kerr wrote`: role words too)
-                    s = subject_after_quotation(cx, a, cx.people.mentions[m0].np_s.max(a));
-                    return Some(Np {
-                        s,
-                        e: t + 1,
-                        kind: NpKind::Nominal("and".into()),
-                    });
-                }
-            }
-            // "a spokesman for Bernie Sanders said": the name is inside the subject
-            // ("the senator from Maine said", "Voters in Ohio say": a place inside it)
-            let place_after =
-                matches!(cx.lw(s.max(a + 1) - 1), "from" | "in") && !cx.people.is_person(mm.name);
-            if s > a
-                && cx.toks[s - 1].is_word()
-                && (matches!(cx.lw(s - 1), "for" | "of" | "to" | "at" | "with") || place_after)
-            {
-                let mut k = s - 1;
-                let lim = k.saturating_sub(5).max(a);
-                while k > lim && cx.toks[k - 1].is_word() && !is_determiner(cx.lw(k - 1)) {
-                    k -= 1;
-                }
-                // (`Senator from Texas says`, `Voters in Ohio say`: no determiner, the phrase
-                // opens the clause)
-                if place_after
-                    && k < s - 1
-                    && (k == a || !cx.toks[k - 1].is_word())
-                    && (k..s - 1).all(|x| !is_function_word(cx.lw(x)))
-                {
-                    return Some(Np {
-                        s: k,
-                        e: t + 1,
-                        kind: NpKind::Nominal(cx.lw(s - 2).to_string()),
-                    });
-                }
-                if k > a && is_determiner(cx.lw(k - 1)) {
-                    // "Jo Park of the Arden Institute for X wrote": the person
-                    if k >= a + 3 && matches!(cx.lw(k - 2), "of" | "at" | "from" | "with") {
-                        if let Some(m0) = cx.mention_end[k - 3] {
-                            let p = &cx.people.mentions[m0];
-                            if cx.people.is_person(p.name) {
-                                return Some(Np {
-                                    s: p.np_s.max(a),
-                                    e: t + 1,
-                                    kind: NpKind::Name(p.name),
-                                });
-                            }
-                        }
-                    }
-                    let head = cx.lw(s - 2);
-                    return Some(Np {
-                        s: k - 1,
-                        e: t + 1,
-                        kind: NpKind::Nominal(head.to_string()),
-                    });
-                }
-            }
-            return Some(Np {
-                s,
-                e: t + 1,
-                kind: NpKind::Name(mm.name),
-            });
+        if let Some(np) = name_subject(cx, a, t, m) {
+            return Some(np);
         }
     }
     // "the two write": a number after "the" is a group of people already named
@@ -263,6 +84,225 @@ pub(super) fn np_left(cx: &Ctx, a: usize, c: usize) -> Option<Np> {
             kind: NpKind::Nominal(lw.to_string()),
         });
     }
+    nominal_subject(cx, a, t, lw)
+}
+
+/// Where the subject before a cue at `c` ends: auxiliaries, adverbs, a weekday and a
+/// parenthesis skipped; `None` at the unit's start.
+fn subject_end(cx: &Ctx, a: usize, c: usize) -> Option<usize> {
+    let mut j = c;
+    // `The S.E.C. said`: the dot closing an initialism is part of the word
+    if j >= a + 2 && cx.punct(j - 1) == Some('.') && is_initialism(cx.w(j - 2)) {
+        j -= 1;
+    }
+    let mut skipped = 0;
+    while j > a && skipped < 4 {
+        let t = j - 1;
+        let lw = cx.lw(t);
+        // ("the rally", "his family": a "-ly" word after a determiner is a noun)
+        if cx.toks[t].is_word()
+            && cx.w(t) == lw
+            && (lexicon::is_aux_or_adverb(lw)
+                || (lw.len() > 4
+                    && lw.ends_with("ly")
+                    && !(t > a && cx.toks[t - 1].is_word() && is_determiner(cx.lw(t - 1)))))
+        {
+            j -= 1;
+            skipped += 1;
+        } else if t > a + 1
+            && cx.toks[t].is_word()
+            && lexicon::is_weekday(lw)
+            && cx.toks[t - 1].is_word()
+            && cx.lw(t - 1) == "on"
+        {
+            // "who Vale on Wednesday called ...": a time adjunct between subject and cue
+            j -= 2;
+            skipped += 1;
+        } else if cx.punct(t) == Some(')') {
+            // "Rep. John Mica (R-Fla.) said"
+            let mut k = t;
+            while k > a && t - k < 8 && cx.punct(k) != Some('(') {
+                k -= 1;
+            }
+            if cx.punct(k) != Some('(') {
+                break;
+            }
+            j = k;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    (j > a).then_some(j)
+}
+
+/// A subject before a comma (an appositive) or a dash-bounded aside.
+fn subject_before_punctuation(cx: &Ctx, a: usize, t: usize) -> Option<Np> {
+    // `Peskov, the Kremlin spokesman, said`: appositive between commas
+    if cx.punct(t) == Some(',') {
+        return appositive_subject(cx, a, t);
+    }
+    // `Reed \u{2014} who was posted there for years \u{2014} states`: a name before a
+    // dash-bounded aside
+    if let Some(dash @ ('\u{2014}' | '\u{2013}')) = cx.punct(t) {
+        let open = (t.saturating_sub(30).max(a + 1)..t)
+            .rev()
+            .find(|&k| cx.punct(k) == Some(dash))?;
+        let m = cx.mention_end[open - 1]?;
+        let mm = &cx.people.mentions[m];
+        let full = cx.people.canonical(mm.name);
+        if cx.people.is_person(full) {
+            return Some(Np {
+                s: mm.np_s.max(a),
+                e: mm.e,
+                kind: NpKind::Name(mm.name),
+            });
+        }
+    }
+    None
+}
+
+/// The name mention `m` ending at `t` as the subject, with what its phrase reaches (the person
+/// before `of Place`, coordinated names, a name inside a longer subject); `None` for a
+/// possessive.
+fn name_subject(cx: &Ctx, a: usize, t: usize, m: usize) -> Option<Np> {
+    let mm = &cx.people.mentions[m];
+    // a possessive name is not the subject ("Trump's campaign said" ends in a noun)
+    let (_, poss) = strip_possessive(cx.w(t));
+    if !poss {
+        let mut s = subject_after_quotation(cx, a, mm.np_s.max(a));
+        // "Gov. Ann Vale of Ohio told": the person before "of Place"
+        if s >= a + 2 && cx.toks[s - 1].is_word() && matches!(cx.lw(s - 1), "of" | "from") {
+            if let Some(m0) = cx.mention_end[s - 2] {
+                let p = &cx.people.mentions[m0];
+                if cx.people.is_person(p.name) && !cx.people.is_person(mm.name) {
+                    return Some(Np {
+                        s: p.np_s.max(a),
+                        e: t + 1,
+                        kind: NpKind::Name(p.name),
+                    });
+                }
+            }
+        }
+        if let Some(np) = person_before_organisation(cx, a, t, m) {
+            return Some(np);
+        }
+        // "Cummings and Conyers wrote": both are the source; the first is named
+        if s >= a + 2 && cx.toks[s - 1].is_word() && cx.lw(s - 1) == "and" {
+            if let Some(m0) = cx.mention_end[s - 2] {
+                // (`"...," bridge engineers Jo Reed and Al Kerr wrote`: role words too)
+                s = subject_after_quotation(cx, a, cx.people.mentions[m0].np_s.max(a));
+                return Some(Np {
+                    s,
+                    e: t + 1,
+                    kind: NpKind::Nominal("and".into()),
+                });
+            }
+        }
+        if let Some(np) = name_inside_subject(cx, a, s, t, m) {
+            return Some(np);
+        }
+        return Some(Np {
+            s,
+            e: t + 1,
+            kind: NpKind::Name(mm.name),
+        });
+    }
+    None
+}
+
+/// "Jo Park of the Acme Institute wrote": the person before an organisation phrase opened by
+/// of/from/at/with.
+fn person_before_organisation(cx: &Ctx, a: usize, t: usize, m: usize) -> Option<Np> {
+    let mm = &cx.people.mentions[m];
+    // "Jo Park of the Acme Institute wrote", "Jo Park of the Institute for Policy
+    // wrote": the person before an organisation phrase opened by of/from/at/with
+    if !cx.people.is_person(mm.name) {
+        let s0 = mm.np_s.max(a);
+        let mut q = s0;
+        while q > a + 1 && s0 - q < 8 && cx.toks[q - 1].is_word() && cx.in_span[q - 1].is_none() {
+            let w = cx.w(q - 1);
+            if matches!(w, "of" | "from" | "at" | "with") {
+                if let Some(m0) = cx.mention_end[q - 2] {
+                    let p = &cx.people.mentions[m0];
+                    let full = cx.people.canonical(p.name);
+                    if cx.people.is_person(full) {
+                        return Some(Np {
+                            s: p.np_s.max(a),
+                            e: t + 1,
+                            kind: NpKind::Name(p.name),
+                        });
+                    }
+                }
+            }
+            if !(w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "the" | "for" | "of" | "and"))
+            {
+                break;
+            }
+            q -= 1;
+        }
+    }
+    None
+}
+
+/// "a spokesman for Bernie Sanders said": the name is inside the subject ("the senator from
+/// Maine said", "Voters in Ohio say": a place inside it).
+fn name_inside_subject(cx: &Ctx, a: usize, s: usize, t: usize, m: usize) -> Option<Np> {
+    let mm = &cx.people.mentions[m];
+    // "a spokesman for Bernie Sanders said": the name is inside the subject
+    // ("the senator from Maine said", "Voters in Ohio say": a place inside it)
+    let place_after =
+        matches!(cx.lw(s.max(a + 1) - 1), "from" | "in") && !cx.people.is_person(mm.name);
+    if s > a
+        && cx.toks[s - 1].is_word()
+        && (matches!(cx.lw(s - 1), "for" | "of" | "to" | "at" | "with") || place_after)
+    {
+        let mut k = s - 1;
+        let lim = k.saturating_sub(5).max(a);
+        while k > lim && cx.toks[k - 1].is_word() && !is_determiner(cx.lw(k - 1)) {
+            k -= 1;
+        }
+        // (`Senator from Texas says`, `Voters in Ohio say`: no determiner, the phrase
+        // opens the clause)
+        if place_after
+            && k < s - 1
+            && (k == a || !cx.toks[k - 1].is_word())
+            && (k..s - 1).all(|x| !is_function_word(cx.lw(x)))
+        {
+            return Some(Np {
+                s: k,
+                e: t + 1,
+                kind: NpKind::Nominal(cx.lw(s - 2).to_string()),
+            });
+        }
+        if k > a && is_determiner(cx.lw(k - 1)) {
+            // "Jo Park of the Arden Institute for X wrote": the person
+            if k >= a + 3 && matches!(cx.lw(k - 2), "of" | "at" | "from" | "with") {
+                if let Some(m0) = cx.mention_end[k - 3] {
+                    let p = &cx.people.mentions[m0];
+                    if cx.people.is_person(p.name) {
+                        return Some(Np {
+                            s: p.np_s.max(a),
+                            e: t + 1,
+                            kind: NpKind::Name(p.name),
+                        });
+                    }
+                }
+            }
+            let head = cx.lw(s - 2);
+            return Some(Np {
+                s: k - 1,
+                e: t + 1,
+                kind: NpKind::Nominal(head.to_string()),
+            });
+        }
+    }
+    None
+}
+
+/// A common noun phrase ending at `t`: walked back to a determiner or a boundary.
+fn nominal_subject(cx: &Ctx, a: usize, t: usize, lw: &str) -> Option<Np> {
     // nominal: walk back to a determiner or a boundary
     let det_before = t > a
         && (t.saturating_sub(6).max(a)..t).any(|k| cx.toks[k].is_word() && is_determiner(cx.lw(k)));
