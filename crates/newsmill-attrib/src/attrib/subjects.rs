@@ -431,43 +431,11 @@ pub(super) fn subject_after_quotation(cx: &Ctx, a: usize, s: usize) -> usize {
 
 /// `Name, appositive, said`: the name before the appositive.
 pub(super) fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
-    // "Gov. John Kasich (R-OH), said": the name before the parenthetical
-    if comma > a + 2 && cx.punct(comma - 1) == Some(')') {
-        if let Some(o) = (comma.saturating_sub(10).max(a)..comma - 1)
-            .rev()
-            .find(|&o| cx.punct(o) == Some('('))
-        {
-            if let Some(m) = o.checked_sub(1).and_then(|x| cx.mention_end[x]) {
-                let mm = &cx.people.mentions[m];
-                if cx.people.is_person(mm.name) {
-                    return Some(Np {
-                        s: mm.np_s.max(a),
-                        e: mm.e,
-                        kind: NpKind::Name(mm.name),
-                    });
-                }
-            }
-        }
+    if let Some(np) = name_before_parenthetical(cx, a, comma) {
+        return Some(np);
     }
-    // "his wife, Gabriela Lazar, wrote": the name is itself the appositive
-    if comma > a + 1 {
-        if let Some(m) = cx.mention_end[comma - 1] {
-            let mm = &cx.people.mentions[m];
-            // (not `from Akron, Ohio,`: a state after its city)
-            if mm.np_s > a
-                && cx.punct(mm.np_s - 1) == Some(',')
-                && cx.people.names[mm.name].words.len() >= 2
-                && !(mm.np_s >= a + 2
-                    && cx.mention_end[mm.np_s - 2].is_some()
-                    && !cx.people.is_person(mm.name))
-            {
-                return Some(Np {
-                    s: mm.np_s,
-                    e: mm.e,
-                    kind: NpKind::Name(mm.name),
-                });
-            }
-        }
+    if let Some(np) = name_as_appositive(cx, a, comma) {
+        return Some(np);
     }
     let mut k = comma;
     let lim = comma.saturating_sub(30).max(a);
@@ -555,15 +523,80 @@ pub(super) fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np>
                     continue;
                 }
             }
-            let appositive_like = matches!(first_after, "the" | "a" | "an" | "who" | "whose")
-                || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(cx.lw(x)).0))
-                || first_after.chars().all(|c| c.is_ascii_digit())
-                || (first_after.len() <= 8
-                    && matches!(first_after.split_once('-'), Some(("r" | "d" | "i", _))))
-                || (first_after.ends_with("ing") && first_after.len() > 5)
-                || matches!(
-                    first_after,
-                    "at" | "in"
+            let appositive_like = opens_appositive(cx, k, comma, first_after);
+            if !appositive_like {
+                return None;
+            }
+            return Some(Np {
+                s: mm.np_s.max(a),
+                e: mm.e,
+                kind: NpKind::Name(mm.name),
+            });
+        }
+    }
+    None
+}
+
+/// "Gov. John Kasich (R-OH), said": the name before the parenthetical.
+fn name_before_parenthetical(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
+    // "Gov. John Kasich (R-OH), said": the name before the parenthetical
+    if comma > a + 2 && cx.punct(comma - 1) == Some(')') {
+        if let Some(o) = (comma.saturating_sub(10).max(a)..comma - 1)
+            .rev()
+            .find(|&o| cx.punct(o) == Some('('))
+        {
+            if let Some(m) = o.checked_sub(1).and_then(|x| cx.mention_end[x]) {
+                let mm = &cx.people.mentions[m];
+                if cx.people.is_person(mm.name) {
+                    return Some(Np {
+                        s: mm.np_s.max(a),
+                        e: mm.e,
+                        kind: NpKind::Name(mm.name),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "his wife, Gabriela Lazar, wrote": the name is itself the appositive.
+fn name_as_appositive(cx: &Ctx, a: usize, comma: usize) -> Option<Np> {
+    // "his wife, Gabriela Lazar, wrote": the name is itself the appositive
+    if comma > a + 1 {
+        if let Some(m) = cx.mention_end[comma - 1] {
+            let mm = &cx.people.mentions[m];
+            // (not `from Akron, Ohio,`: a state after its city)
+            if mm.np_s > a
+                && cx.punct(mm.np_s - 1) == Some(',')
+                && cx.people.names[mm.name].words.len() >= 2
+                && !(mm.np_s >= a + 2
+                    && cx.mention_end[mm.np_s - 2].is_some()
+                    && !cx.people.is_person(mm.name))
+            {
+                return Some(Np {
+                    s: mm.np_s,
+                    e: mm.e,
+                    kind: NpKind::Name(mm.name),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the words from the comma at `k` to `comma` read as an appositive on the name before
+/// them (`, the mayor,`, `, 59,`, `, R-Ohio,`, `, speaking Monday,`).
+fn opens_appositive(cx: &Ctx, k: usize, comma: usize, first_after: &str) -> bool {
+    matches!(first_after, "the" | "a" | "an" | "who" | "whose")
+        || (k + 1..comma).any(|x| lexicon::is_role_noun(strip_possessive(cx.lw(x)).0))
+        || first_after.chars().all(|c| c.is_ascii_digit())
+        || (first_after.len() <= 8
+            && matches!(first_after.split_once('-'), Some(("r" | "d" | "i", _))))
+        || (first_after.ends_with("ing") && first_after.len() > 5)
+        || matches!(
+            first_after,
+            "at" | "in"
                             | "on"
                             | "during"
                             | "after"
@@ -588,18 +621,7 @@ pub(super) fn appositive_subject(cx: &Ctx, a: usize, comma: usize) -> Option<Np>
                             | "republican"
                             | "democrat"
                             | "independent"
-                );
-            if !appositive_like {
-                return None;
-            }
-            return Some(Np {
-                s: mm.np_s.max(a),
-                e: mm.e,
-                kind: NpKind::Name(mm.name),
-            });
-        }
-    }
-    None
+        )
 }
 
 /// The subject at the start of a sentence: a name or a personal pronoun, after an optional
