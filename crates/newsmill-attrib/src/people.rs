@@ -325,131 +325,15 @@ impl People {
         {
             return None;
         }
-        // previous word capitalised and part of a sequence we skipped? only start at sequence
-        // starts or after titles
-        let mut j = i;
-        let mut title_female = false;
-        let mut title_president = false;
-        let mut had_title = false;
-        // titles
-        while j < toks.len() && toks[j].is_word() && toks[j].para == toks[i].para {
-            let w = word(text, &toks[j]);
-            // a capitalised role noun before a name is a title too ("Billionaire Donald Trump")
-            let role_title = is_role_noun(&w.to_lowercase()) && title_starts_name(text, toks, j);
-            if !is_title(w) && !role_title {
-                break;
-            }
-            // "Mr. King added": a title word after a title, with no name after it, is the surname
-            if had_title && !title_starts_name(text, toks, j) {
-                break;
-            }
-            had_title = true;
-            title_female |= is_female_title(w);
-            title_president |= w.starts_with("President");
-            j += 1;
-            if j < toks.len() && toks[j].kind == Kind::Punct('.') {
-                j += 1;
-            }
-        }
-        // "Secretary of State Ann Vale", "Secretary of Labor Bo Reed": the
-        // department belongs to the title; the name is the last two capitalised words
-        if had_title && j + 1 < toks.len() && toks[j].is_word() && word(text, &toks[j]) == "of" {
-            let mut k = j + 1;
-            while k < toks.len()
-                && toks[k].is_word()
-                && toks[k].para == toks[i].para
-                && is_cap_word(word(text, &toks[k]))
-            {
-                k += 1;
-            }
-            let run = k - (j + 1);
-            if run >= 3 {
-                j = k - 2;
-            } else if run == 2 {
-                j = k - 1;
-            }
-        }
+        let Titles {
+            mut j,
+            female: title_female,
+            president: title_president,
+            any: had_title,
+        } = titles_at(text, toks, i);
         let mut start = j;
-        let mut words: Vec<String> = Vec::new();
-        // the token of each word, so that role words dropped from the front move the start
-        let mut word_toks: Vec<usize> = Vec::new();
-        let mut stopped_at_title = false;
-        let mut possessive = false;
-        while j < toks.len() && toks[j].para == toks[i].para {
-            let t = &toks[j];
-            // (`Nora "Lee" Vale`: the nickname is skipped, the name goes on)
-            if !words.is_empty() && is_nickname(text, toks, j) {
-                j += 3;
-                continue;
-            }
-            if !t.is_word() {
-                break;
-            }
-            let raw = word(text, t);
-            let (w, poss) = strip_possessive(raw);
-            // a title ends the name before it ("House Speaker Paul Ryan", "Navy Capt. Jeff Davis")
-            let ok = if words.is_empty() {
-                // "governor Jan Kerr", "aide April Ross": after a role noun a first name that
-                // is also a month starts the name
-                let first_name_after_role = (is_female_first_name(w)
-                    || is_male_first_name(w)
-                    || matches!(w, "Jan" | "April" | "May" | "June" | "Will" | "Grant"))
-                    && j > 0
-                    && toks[j - 1].is_word()
-                    && is_role_noun(word(text, &toks[j - 1]))
-                    && toks.get(j + 1).is_some_and(|t| {
-                        t.is_word() && t.para == toks[j].para && is_cap_word(word(text, t))
-                    });
-                is_cap_word(w)
-                    && (!is_name_stopword(w) || first_name_after_role)
-                    && (!is_title(w) || had_title && !title_starts_name(text, toks, j))
-            } else {
-                // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
-                let after_first_name = words.len() == 1
-                    && (is_female_first_name(&words[0]) || is_male_first_name(&words[0]));
-                // ("Jon A. Baird": a one-letter initial with its dot, even "A"; "Civic
-                // Watch": an organisation word goes on)
-                let initial_with_dot = w.chars().count() == 1
-                    && w.chars().all(char::is_uppercase)
-                    && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Punct('.'));
-                (is_cap_word(w)
-                    && (!is_name_stopword(w)
-                        || after_first_name && w.chars().count() > 2
-                        || is_org_word(w))
-                    && !(is_title(w) && title_starts_name(text, toks, j)))
-                    || initial_with_dot
-                    || is_particle(w)
-                    || is_suffix(w)
-            };
-            if !ok {
-                // "Acme Party Chair Jo Park": the words before a title that starts a name modify it
-                stopped_at_title =
-                    !words.is_empty() && is_title(w) && title_starts_name(text, toks, j);
-                break;
-            }
-            // an initial takes its dot
-            let initial = w.chars().count() == 1;
-            if initial
-                && !(j + 1 < toks.len() && toks[j + 1].kind == Kind::Punct('.'))
-                && !words.is_empty()
-            {
-                break;
-            }
-            words.push(w.to_string());
-            word_toks.push(j);
-            j += 1;
-            if initial && j < toks.len() && toks[j].kind == Kind::Punct('.') {
-                j += 1;
-            }
-            if poss {
-                possessive = true;
-                break;
-            }
-            if words.len() >= 5 {
-                break;
-            }
-        }
-        let _ = possessive;
+        let (mut words, word_toks, stopped_at_title);
+        (words, word_toks, stopped_at_title, j) = name_words(text, toks, i, j, had_title);
         while words.last().is_some_and(|w| is_particle(w)) {
             words.pop();
         }
@@ -473,19 +357,7 @@ impl People {
         let last = words.last().map(String::as_str).unwrap_or("");
         let org = words.iter().any(|w| is_org_word(w)) || stopped_at_title && !had_title;
         // "his wife, Jo,", "her husband, Carl Berg,": a kinship noun before the name
-        let kin = {
-            let mut k = start;
-            if k > 0 && toks[k - 1].kind == Kind::Punct(',') {
-                k -= 1;
-            }
-            (k > 0 && toks[k - 1].is_word()).then(|| word(text, &toks[k - 1]))
-        }
-        .and_then(|w| match w {
-            "wife" | "mother" | "daughter" | "sister" | "widow" => Some(Gender::Female),
-            "husband" | "father" | "son" | "brother" | "widower" => Some(Gender::Male),
-            "partner" => Some(Gender::Unknown),
-            _ => None,
-        });
+        let kin = kinship_before(text, toks, start);
         let kin_before = kin.is_some();
         let gender = if title_female || is_female_first_name(first) {
             Gender::Female
@@ -503,34 +375,7 @@ impl People {
                     && (is_female_first_name(first) || is_male_first_name(first)))
                 || (!single && (is_female_first_name(first) || is_male_first_name(first)))
                 || (!single && words.iter().any(|w| w.chars().count() == 1)));
-        let key = words.join(" ");
-        let idx = match self.index.get(&key) {
-            Some(&k) => k,
-            None => {
-                self.names.push(NameEntry {
-                    words: words.clone(),
-                    count: 0,
-                    person_evidence: false,
-                    org,
-                    gender: Gender::Unknown,
-                    role: None,
-                    title_president: false,
-                    title_present: false,
-                    common_word: false,
-                    in_body: false,
-                    mid_sentence: false,
-                });
-                let k = self.names.len() - 1;
-                self.index.insert(key, k);
-                if let Some(l) = words.last() {
-                    self.by_last.entry(l.clone()).or_default().push(k);
-                }
-                if words.len() > 1 {
-                    self.by_first.entry(words[0].clone()).or_default().push(k);
-                }
-                self.names.len() - 1
-            }
-        };
+        let idx = self.entry_for(&words, org);
         let e = self.names.get_mut(idx)?;
         e.count += 1;
         e.person_evidence |= evidence;
@@ -568,6 +413,38 @@ impl People {
             },
             j.max(i + 1),
         ))
+    }
+
+    /// The table entry of a name, created on its first mention.
+    fn entry_for(&mut self, words: &[String], org: bool) -> usize {
+        let key = words.join(" ");
+        match self.index.get(&key) {
+            Some(&k) => k,
+            None => {
+                self.names.push(NameEntry {
+                    words: words.to_vec(),
+                    count: 0,
+                    person_evidence: false,
+                    org,
+                    gender: Gender::Unknown,
+                    role: None,
+                    title_president: false,
+                    title_present: false,
+                    common_word: false,
+                    in_body: false,
+                    mid_sentence: false,
+                });
+                let k = self.names.len() - 1;
+                self.index.insert(key, k);
+                if let Some(l) = words.last() {
+                    self.by_last.entry(l.clone()).or_default().push(k);
+                }
+                if words.len() > 1 {
+                    self.by_first.entry(words[0].clone()).or_default().push(k);
+                }
+                self.names.len() - 1
+            }
+        }
     }
 
     /// The full name a mention stands for: the most frequent name in the article that ends with
@@ -858,4 +735,170 @@ fn appositive_role(text: &str, toks: &[Tok], after: usize) -> Option<String> {
         return None;
     }
     Some(text[toks[start].s..toks[k - 1].e].trim().to_string())
+}
+
+/// The titles before a name (`Sen.`, `Secretary of State`): where the name starts and what the
+/// titles say about the person.
+struct Titles {
+    j: usize,
+    female: bool,
+    president: bool,
+    any: bool,
+}
+
+fn titles_at(text: &str, toks: &[Tok], i: usize) -> Titles {
+    let mut j = i;
+    let mut title_female = false;
+    let mut title_president = false;
+    let mut had_title = false;
+    // titles
+    while j < toks.len() && toks[j].is_word() && toks[j].para == toks[i].para {
+        let w = word(text, &toks[j]);
+        // a capitalised role noun before a name is a title too ("Billionaire Donald Trump")
+        let role_title = is_role_noun(&w.to_lowercase()) && title_starts_name(text, toks, j);
+        if !is_title(w) && !role_title {
+            break;
+        }
+        // "Mr. King added": a title word after a title, with no name after it, is the surname
+        if had_title && !title_starts_name(text, toks, j) {
+            break;
+        }
+        had_title = true;
+        title_female |= is_female_title(w);
+        title_president |= w.starts_with("President");
+        j += 1;
+        if j < toks.len() && toks[j].kind == Kind::Punct('.') {
+            j += 1;
+        }
+    }
+    // "Secretary of State Ann Vale", "Secretary of Labor Bo Reed": the
+    // department belongs to the title; the name is the last two capitalised words
+    if had_title && j + 1 < toks.len() && toks[j].is_word() && word(text, &toks[j]) == "of" {
+        let mut k = j + 1;
+        while k < toks.len()
+            && toks[k].is_word()
+            && toks[k].para == toks[i].para
+            && is_cap_word(word(text, &toks[k]))
+        {
+            k += 1;
+        }
+        let run = k - (j + 1);
+        if run >= 3 {
+            j = k - 2;
+        } else if run == 2 {
+            j = k - 1;
+        }
+    }
+    Titles {
+        j,
+        female: title_female,
+        president: title_president,
+        any: had_title,
+    }
+}
+
+/// The words of a name from token `j`: the words, their tokens, whether a title that starts
+/// another name stopped them, and the token after them.
+fn name_words(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    mut j: usize,
+    had_title: bool,
+) -> (Vec<String>, Vec<usize>, bool, usize) {
+    let mut words: Vec<String> = Vec::new();
+    // the token of each word, so that role words dropped from the front move the start
+    let mut word_toks: Vec<usize> = Vec::new();
+    let mut stopped_at_title = false;
+    while j < toks.len() && toks[j].para == toks[i].para {
+        let t = &toks[j];
+        // (`Nora "Lee" Vale`: the nickname is skipped, the name goes on)
+        if !words.is_empty() && is_nickname(text, toks, j) {
+            j += 3;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        let raw = word(text, t);
+        let (w, poss) = strip_possessive(raw);
+        // a title ends the name before it ("House Speaker Paul Ryan", "Navy Capt. Jeff Davis")
+        let ok = if words.is_empty() {
+            // "governor Jan Kerr", "aide April Ross": after a role noun a first name that
+            // is also a month starts the name
+            let first_name_after_role = (is_female_first_name(w)
+                || is_male_first_name(w)
+                || matches!(w, "Jan" | "April" | "May" | "June" | "Will" | "Grant"))
+                && j > 0
+                && toks[j - 1].is_word()
+                && is_role_noun(word(text, &toks[j - 1]))
+                && toks.get(j + 1).is_some_and(|t| {
+                    t.is_word() && t.para == toks[j].para && is_cap_word(word(text, t))
+                });
+            is_cap_word(w)
+                && (!is_name_stopword(w) || first_name_after_role)
+                && (!is_title(w) || had_title && !title_starts_name(text, toks, j))
+        } else {
+            // "Kristen Day", "Theresa May": after a known first name a stopword is a surname
+            let after_first_name = words.len() == 1
+                && (is_female_first_name(&words[0]) || is_male_first_name(&words[0]));
+            // ("Jon A. Baird": a one-letter initial with its dot, even "A"; "Civic
+            // Watch": an organisation word goes on)
+            let initial_with_dot = w.chars().count() == 1
+                && w.chars().all(char::is_uppercase)
+                && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Punct('.'));
+            (is_cap_word(w)
+                && (!is_name_stopword(w)
+                    || after_first_name && w.chars().count() > 2
+                    || is_org_word(w))
+                && !(is_title(w) && title_starts_name(text, toks, j)))
+                || initial_with_dot
+                || is_particle(w)
+                || is_suffix(w)
+        };
+        if !ok {
+            // "Acme Party Chair Jo Park": the words before a title that starts a name modify it
+            stopped_at_title = !words.is_empty() && is_title(w) && title_starts_name(text, toks, j);
+            break;
+        }
+        // an initial takes its dot
+        let initial = w.chars().count() == 1;
+        if initial
+            && !(j + 1 < toks.len() && toks[j + 1].kind == Kind::Punct('.'))
+            && !words.is_empty()
+        {
+            break;
+        }
+        words.push(w.to_string());
+        word_toks.push(j);
+        j += 1;
+        if initial && j < toks.len() && toks[j].kind == Kind::Punct('.') {
+            j += 1;
+        }
+        if poss {
+            break;
+        }
+        if words.len() >= 5 {
+            break;
+        }
+    }
+    (words, word_toks, stopped_at_title, j)
+}
+
+/// "his wife, Jo,", "her husband, Carl Berg,": a kinship noun before the name, with the gender
+/// it gives.
+fn kinship_before(text: &str, toks: &[Tok], start: usize) -> Option<Gender> {
+    {
+        let mut k = start;
+        if k > 0 && toks[k - 1].kind == Kind::Punct(',') {
+            k -= 1;
+        }
+        (k > 0 && toks[k - 1].is_word()).then(|| word(text, &toks[k - 1]))
+    }
+    .and_then(|w| match w {
+        "wife" | "mother" | "daughter" | "sister" | "widow" => Some(Gender::Female),
+        "husband" | "father" | "son" | "brother" | "widower" => Some(Gender::Male),
+        "partner" => Some(Gender::Unknown),
+        _ => None,
+    })
 }
