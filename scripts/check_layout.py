@@ -38,7 +38,11 @@ def code_of(line):
 
 def test_module_start(lines):
     for i, line in enumerate(lines):
-        if re.match(r"\s*#\[cfg\(test\)\]", line) and i + 1 < len(lines) and "mod " in lines[i + 1]:
+        if (
+            re.match(r"\s*#\[cfg\(test\)\]", line)
+            and i + 1 < len(lines)
+            and re.match(r"\s*mod \w+ \{", lines[i + 1])
+        ):
             return i
     return len(lines)
 
