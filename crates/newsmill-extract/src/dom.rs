@@ -657,70 +657,7 @@ pub(crate) fn parse(src: &str) -> Dom {
         let tag = Tag::from_name(&name_buf);
         // Attributes.
         let a0 = dom.attrs.len() as u32;
-        let mut self_closing = false;
-        loop {
-            while p < n && (is_space(b[p]) || (b[p] == b'/' && b.get(p + 1) != Some(&b'>'))) {
-                p += 1;
-            }
-            if p >= n {
-                break;
-            }
-            if b[p] == b'>' {
-                p += 1;
-                break;
-            }
-            if b[p] == b'/' {
-                self_closing = true;
-                p += 2;
-                break;
-            }
-            let an0 = p;
-            p += 1; // first char is never a delimiter here (could be '=' in junk)
-            while p < n && !is_space(b[p]) && !matches!(b[p], b'>' | b'/' | b'=') {
-                p += 1;
-            }
-            let an1 = p;
-            while p < n && is_space(b[p]) {
-                p += 1;
-            }
-            let mut val: Option<(usize, usize)> = None;
-            if p < n && b[p] == b'=' {
-                p += 1;
-                while p < n && is_space(b[p]) {
-                    p += 1;
-                }
-                if p < n && (b[p] == b'"' || b[p] == b'\'') {
-                    let q = b[p];
-                    let v0 = p + 1;
-                    let v1 = memchr::memchr(q, &b[v0..]).map_or(n, |e| v0 + e);
-                    val = Some((v0, v1));
-                    p = (v1 + 1).min(n);
-                } else {
-                    let v0 = p;
-                    while p < n && !is_space(b[p]) && b[p] != b'>' {
-                        p += 1;
-                    }
-                    val = Some((v0, p));
-                }
-            }
-            if closing {
-                continue;
-            }
-            let an = &b[an0..an1];
-            let known = if an.len() <= 12 {
-                let mut lower = [0u8; 12];
-                for (d, s) in lower.iter_mut().zip(an) {
-                    *d = s.to_ascii_lowercase();
-                }
-                AttrName::from_name(&lower[..an.len()])
-            } else {
-                None
-            };
-            if let Some(name) = known {
-                let v = val.map_or(String::new(), |(v0, v1)| entities::decode(&src[v0..v1]));
-                dom.attrs.push((name, v));
-            }
-        }
+        let (p, self_closing) = parse_attrs(&mut dom, src, p, closing);
         let a1 = dom.attrs.len() as u32;
         pos = p;
         text_start = pos;
@@ -734,29 +671,7 @@ pub(crate) fn parse(src: &str) -> Dom {
         let parent = current!();
         let id = dom.push(Kind::Element { tag, a0, a1 }, parent);
         if tag.is_raw_text() {
-            let lname: &[u8] = &name_buf;
-            let end = if tag == Tag::Plaintext {
-                None
-            } else {
-                find_end_tag(b, pos, lname)
-            };
-            let body_end = end.unwrap_or(n);
-            let body = &src[pos..body_end];
-            match tag {
-                Tag::Title if dom.title.is_none() => dom.title = Some(entities::decode(body)),
-                Tag::Script => {
-                    let ty = dom.attr(id, AttrName::Type).unwrap_or("");
-                    if ty.eq_ignore_ascii_case("application/ld+json") && dom.json_ld.len() < 32 {
-                        dom.json_ld.push(body.to_string());
-                    }
-                }
-                Tag::Textarea => dom.push_text(body, id),
-                _ => {}
-            }
-            pos = match end {
-                Some(e) => memchr::memchr(b'>', &b[e..]).map_or(n, |x| e + x + 1),
-                None => n,
-            };
+            pos = raw_text_body(&mut dom, src, pos, tag, &name_buf, id);
             text_start = pos;
             continue;
         }
@@ -773,6 +688,108 @@ pub(crate) fn parse(src: &str) -> Dom {
         dom.push_text(&src[text_start..], current!());
     }
     dom
+}
+
+/// Reads a tag's attributes from `p` (just after its name), keeping those newsmill uses (none
+/// for an end tag); returns the position after the tag and whether it ended in `/>`.
+fn parse_attrs(dom: &mut Dom, src: &str, mut p: usize, closing: bool) -> (usize, bool) {
+    let b = src.as_bytes();
+    let n = b.len();
+    let mut self_closing = false;
+    loop {
+        while p < n && (is_space(b[p]) || (b[p] == b'/' && b.get(p + 1) != Some(&b'>'))) {
+            p += 1;
+        }
+        if p >= n {
+            break;
+        }
+        if b[p] == b'>' {
+            p += 1;
+            break;
+        }
+        if b[p] == b'/' {
+            self_closing = true;
+            p += 2;
+            break;
+        }
+        let an0 = p;
+        p += 1; // first char is never a delimiter here (could be '=' in junk)
+        while p < n && !is_space(b[p]) && !matches!(b[p], b'>' | b'/' | b'=') {
+            p += 1;
+        }
+        let an1 = p;
+        while p < n && is_space(b[p]) {
+            p += 1;
+        }
+        let mut val: Option<(usize, usize)> = None;
+        if p < n && b[p] == b'=' {
+            p += 1;
+            while p < n && is_space(b[p]) {
+                p += 1;
+            }
+            if p < n && (b[p] == b'"' || b[p] == b'\'') {
+                let q = b[p];
+                let v0 = p + 1;
+                let v1 = memchr::memchr(q, &b[v0..]).map_or(n, |e| v0 + e);
+                val = Some((v0, v1));
+                p = (v1 + 1).min(n);
+            } else {
+                let v0 = p;
+                while p < n && !is_space(b[p]) && b[p] != b'>' {
+                    p += 1;
+                }
+                val = Some((v0, p));
+            }
+        }
+        if closing {
+            continue;
+        }
+        let an = &b[an0..an1];
+        let known = if an.len() <= 12 {
+            let mut lower = [0u8; 12];
+            for (d, s) in lower.iter_mut().zip(an) {
+                *d = s.to_ascii_lowercase();
+            }
+            AttrName::from_name(&lower[..an.len()])
+        } else {
+            None
+        };
+        if let Some(name) = known {
+            let v = val.map_or(String::new(), |(v0, v1)| entities::decode(&src[v0..v1]));
+            dom.attrs.push((name, v));
+        }
+    }
+    (p, self_closing)
+}
+
+/// The body of a raw-text element (`<script>`, `<style>`, `<title>`, `<textarea>`) opened by
+/// node `id` and starting at `pos`: the title, JSON-LD scripts and textarea text are kept.
+/// Returns the position after its end tag.
+fn raw_text_body(dom: &mut Dom, src: &str, pos: usize, tag: Tag, lname: &[u8], id: u32) -> usize {
+    let b = src.as_bytes();
+    let n = b.len();
+    let end = if tag == Tag::Plaintext {
+        None
+    } else {
+        find_end_tag(b, pos, lname)
+    };
+    let body_end = end.unwrap_or(n);
+    let body = &src[pos..body_end];
+    match tag {
+        Tag::Title if dom.title.is_none() => dom.title = Some(entities::decode(body)),
+        Tag::Script => {
+            let ty = dom.attr(id, AttrName::Type).unwrap_or("");
+            if ty.eq_ignore_ascii_case("application/ld+json") && dom.json_ld.len() < 32 {
+                dom.json_ld.push(body.to_string());
+            }
+        }
+        Tag::Textarea => dom.push_text(body, id),
+        _ => {}
+    }
+    match end {
+        Some(e) => memchr::memchr(b'>', &b[e..]).map_or(n, |x| e + x + 1),
+        None => n,
+    }
 }
 
 /// Scope boundaries: an end tag does not close elements past these.

@@ -198,124 +198,67 @@ pub(crate) fn json_ld(blocks: &[String]) -> JsonLd {
     ld
 }
 
+/// What the page's markup offers for each field, before choosing.
+#[derive(Default)]
+struct Candidates {
+    og_title: Option<String>,
+    og_site: Option<String>,
+    og_url: Option<String>,
+    og_locale: Option<String>,
+    /// Dates with their priority (0 for `article:published_time`, 1 for other date tags).
+    meta_dates: Vec<(u8, String)>,
+    meta_author: Option<String>,
+    html_lang: Option<String>,
+    canonical: Option<String>,
+    time_date: Option<String>,
+    micro_author: Option<String>,
+    h1: Option<String>,
+    app_name: Option<String>,
+    content_lang: Option<String>,
+}
+
 /// Collects all metadata of a parsed page.
 pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut m = Meta {
         ld: json_ld(&dom.json_ld),
         ..Meta::default()
     };
-    let mut og_title = None;
-    let mut og_site = None;
-    let mut og_url = None;
-    let mut og_locale = None;
-    let mut meta_dates: Vec<(u8, String)> = Vec::new();
-    let mut meta_author = None;
-    let mut html_lang = None;
-    let mut canonical = None;
-    let mut time_date = None;
-    let mut micro_author: Option<String> = None;
-    let mut h1: Option<String> = None;
-    let mut app_name = None;
-    let mut content_lang = None;
+    let c = candidates(dom, &mut m);
+    choose(dom, url, m, c)
+}
+
+/// Walks the page's elements for metadata candidates (the description and `og:type` go to
+/// `m` directly).
+fn candidates(dom: &Dom, m: &mut Meta) -> Candidates {
+    let mut c = Candidates::default();
     for i in 0..dom.nodes.len() as u32 {
         let Kind::Element { tag, .. } = dom.nodes[i as usize].kind else {
             continue;
         };
         match tag {
             Tag::Html => {
-                if html_lang.is_none() {
-                    html_lang = dom.attr(i, AttrName::Lang).and_then(clean);
+                if c.html_lang.is_none() {
+                    c.html_lang = dom.attr(i, AttrName::Lang).and_then(clean);
                 }
             }
-            Tag::Meta => {
-                let key = dom
-                    .attr(i, AttrName::Property)
-                    .or_else(|| dom.attr(i, AttrName::Name))
-                    .or_else(|| dom.attr(i, AttrName::Itemprop))
-                    .or_else(|| dom.attr(i, AttrName::HttpEquiv));
-                let (Some(key), Some(val)) = (key, dom.attr(i, AttrName::Content)) else {
-                    continue;
-                };
-                let Some(val) = clean(val) else { continue };
-                let key = key.to_ascii_lowercase();
-                match key.as_str() {
-                    "og:title" | "twitter:title" => {
-                        og_title.get_or_insert(val);
-                    }
-                    "og:site_name" => {
-                        og_site.get_or_insert(val);
-                    }
-                    // The longest of them: some are cut to a tweet's length.
-                    "description" | "og:description" | "twitter:description"
-                        if m.description.as_ref().is_none_or(|d| d.len() < val.len()) =>
-                    {
-                        m.description = Some(val);
-                    }
-                    "application-name" => {
-                        app_name.get_or_insert(val);
-                    }
-                    "og:url" => {
-                        og_url.get_or_insert(val);
-                    }
-                    "og:locale" => {
-                        og_locale.get_or_insert(val);
-                    }
-                    "content-language" | "language" | "dc.language" => {
-                        content_lang.get_or_insert(val);
-                    }
-                    "og:type" => {
-                        m.og_type.get_or_insert(val.to_ascii_lowercase());
-                    }
-                    "article:published_time" | "og:published_time" | "datepublished" => {
-                        meta_dates.push((0, val))
-                    }
-                    "pubdate"
-                    | "publishdate"
-                    | "publish-date"
-                    | "publish_date"
-                    | "date"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "dcterms.created"
-                    | "dcterms.date"
-                    | "sailthru.date"
-                    | "parsely-pub-date"
-                    | "article.published"
-                    | "published-date"
-                    | "cxenseparse:recs:publishtime"
-                    | "article:published"
-                    | "datecreated" => meta_dates.push((1, val)),
-                    "author" | "article:author" | "parsely-author" | "dc.creator"
-                    | "sailthru.author" | "byl" | "byline"
-                        if !val.starts_with("http") && meta_author.is_none() =>
-                    {
-                        let v = val
-                            .strip_prefix("By ")
-                            .or_else(|| val.strip_prefix("by "))
-                            .unwrap_or(&val)
-                            .to_string();
-                        meta_author = Some(v);
-                    }
-                    _ => {}
-                }
-            }
+            Tag::Meta => meta_tag(dom, i, &mut c, m),
             Tag::Link => {
-                if canonical.is_none()
+                if c.canonical.is_none()
                     && dom
                         .attr(i, AttrName::Rel)
                         .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    canonical = dom.attr(i, AttrName::Href).and_then(clean);
+                    c.canonical = dom.attr(i, AttrName::Href).and_then(clean);
                 }
             }
             Tag::Time => {
-                if time_date.is_none() {
-                    time_date = dom.attr(i, AttrName::Datetime).and_then(clean);
+                if c.time_date.is_none() {
+                    c.time_date = dom.attr(i, AttrName::Datetime).and_then(clean);
                 }
             }
             Tag::H1 => {
-                if h1.is_none() {
-                    h1 = clean(&text_content(dom, i));
+                if c.h1.is_none() {
+                    c.h1 = clean(&text_content(dom, i));
                 }
             }
             _ => {
@@ -326,17 +269,37 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                             .or_else(|| dom.attr(i, AttrName::Content))
                         {
                             if let Some(v) = clean(v) {
-                                meta_dates.push((1, v));
+                                c.meta_dates.push((1, v));
                             }
                         }
-                    } else if ip.eq_ignore_ascii_case("author") && micro_author.is_none() {
+                    } else if ip.eq_ignore_ascii_case("author") && c.micro_author.is_none() {
                         let t = text_content(dom, i);
-                        micro_author = clean(&t).filter(|s| s.len() < 100);
+                        c.micro_author = clean(&t).filter(|s| s.len() < 100);
                     }
                 }
             }
         }
     }
+    c
+}
+
+/// Each field from its best source: the JSON-LD article first, then the page's tags.
+fn choose(dom: &Dom, url: Option<&str>, mut m: Meta, c: Candidates) -> Meta {
+    let Candidates {
+        og_title,
+        og_site,
+        og_url,
+        og_locale,
+        mut meta_dates,
+        meta_author,
+        html_lang,
+        canonical,
+        time_date,
+        micro_author,
+        h1,
+        app_name,
+        content_lang,
+    } = c;
     // Title: the article's own headline beats the <title>, which carries the site name.
     m.title =
         m.ld.headline
@@ -377,6 +340,80 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| m.ld.language.clone())
         .or_else(|| og_locale.map(|l| l.replace('_', "-")));
     m
+}
+
+/// A `<meta>` tag's contribution: titles, site names, URLs, languages, dates, authors.
+fn meta_tag(dom: &Dom, i: u32, c: &mut Candidates, m: &mut Meta) {
+    let key = dom
+        .attr(i, AttrName::Property)
+        .or_else(|| dom.attr(i, AttrName::Name))
+        .or_else(|| dom.attr(i, AttrName::Itemprop))
+        .or_else(|| dom.attr(i, AttrName::HttpEquiv));
+    let (Some(key), Some(val)) = (key, dom.attr(i, AttrName::Content)) else {
+        return;
+    };
+    let Some(val) = clean(val) else { return };
+    let key = key.to_ascii_lowercase();
+    match key.as_str() {
+        "og:title" | "twitter:title" => {
+            c.og_title.get_or_insert(val);
+        }
+        "og:site_name" => {
+            c.og_site.get_or_insert(val);
+        }
+        // The longest of them: some are cut to a tweet's length.
+        "description" | "og:description" | "twitter:description"
+            if m.description.as_ref().is_none_or(|d| d.len() < val.len()) =>
+        {
+            m.description = Some(val);
+        }
+        "application-name" => {
+            c.app_name.get_or_insert(val);
+        }
+        "og:url" => {
+            c.og_url.get_or_insert(val);
+        }
+        "og:locale" => {
+            c.og_locale.get_or_insert(val);
+        }
+        "content-language" | "language" | "dc.language" => {
+            c.content_lang.get_or_insert(val);
+        }
+        "og:type" => {
+            m.og_type.get_or_insert(val.to_ascii_lowercase());
+        }
+        "article:published_time" | "og:published_time" | "datepublished" => {
+            c.meta_dates.push((0, val))
+        }
+        "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.created"
+        | "dcterms.date"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "article.published"
+        | "published-date"
+        | "cxenseparse:recs:publishtime"
+        | "article:published"
+        | "datecreated" => c.meta_dates.push((1, val)),
+        "author" | "article:author" | "parsely-author" | "dc.creator" | "sailthru.author"
+        | "byl" | "byline"
+            if !val.starts_with("http") && c.meta_author.is_none() =>
+        {
+            let v = val
+                .strip_prefix("By ")
+                .or_else(|| val.strip_prefix("by "))
+                .unwrap_or(&val)
+                .to_string();
+            c.meta_author = Some(v);
+        }
+        _ => {}
+    }
 }
 
 fn strip_site_suffix(t: &str) -> String {

@@ -6,6 +6,14 @@ use super::text::{ends_sentence, title_words_in};
 use crate::dom::{Dom, Tag, NONE};
 use std::collections::HashSet;
 
+/// Whole-line stock phrases (`data/stock_phrases.txt`).
+static STOCK_PHRASES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../data/stock_phrases.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 /// Short texts that are page furniture wherever they appear.
 pub(super) fn stock_phrase(line: &str) -> bool {
     let raw = line.trim();
@@ -29,72 +37,7 @@ pub(super) fn stock_phrase(line: &str) -> bool {
     if l.len() > 90 {
         return false;
     }
-    const EXACT: &[&str] = &[
-        "advertisement",
-        "advertising",
-        "advert",
-        "ad",
-        // The same label in the languages of the sets and beyond.
-        "anzeige",
-        "werbung",
-        "publicidad",
-        "publicité",
-        "pubblicità",
-        "reklama",
-        "iklan",
-        "sponsored",
-        "share",
-        "share this",
-        "share this article",
-        "share on facebook",
-        "share on twitter",
-        "tweet",
-        "email",
-        "print",
-        "comments",
-        "read more",
-        "continue reading",
-        "related",
-        "related articles",
-        "related stories",
-        "recommended",
-        "you may also like",
-        "more stories",
-        "sign up",
-        "subscribe",
-        "log in",
-        "login",
-        "menu",
-        "skip to content",
-        "skip to main content",
-        "close",
-        "back to top",
-        "loading",
-        "next",
-        "previous",
-        "follow us",
-        "newsletter",
-        "story continues below advertisement",
-        "scroll to continue with content",
-        "most popular",
-        "most read",
-        "trending",
-        "click here",
-        "see also",
-        "read next",
-        "top stories",
-        "load more",
-        "show more",
-        "mehr laden",
-        "mehr anzeigen",
-        "lade weitere inhalte",
-        "bild anzeigen bild schließen",
-        "drucken",
-        "imprimer",
-        "permalink",
-        "related news",
-    ];
-    if EXACT.contains(&l) {
+    if STOCK_PHRASES.contains(&l) {
         return true;
     }
 
