@@ -717,163 +717,27 @@ fn judge(line: &str, f: &LineFacts, cfg: &CleanConfig, out: &mut Cleaned) -> Kin
 pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
     let mut out = Cleaned::default();
     // Split glued paragraphs first so every later rule sees real paragraphs.
-    let mut lines: Vec<Cow<'_, str>> = Vec::new();
-    for raw in text.lines() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if cfg.split_glued {
-            let (s, n) = split_glued(line);
-            if n > 0 {
-                out.glued_splits += n;
-                lines.extend(
-                    s.split('\n')
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty())
-                        .map(|p| Cow::Owned(p.to_string())),
-                );
-                continue;
-            }
-        }
-        lines.push(Cow::Borrowed(line));
-    }
+    let lines = split_lines(text, cfg, &mut out);
     let facts: Vec<LineFacts> = lines.iter().map(|l| facts(l)).collect();
     let mut kinds: Vec<Kind> = lines
         .iter()
         .zip(&facts)
         .map(|(l, f)| judge(l, f, cfg, &mut out))
         .collect();
-    // Quoted lines ending in an ellipsis are teasers only next to another teaser; a lone
-    // ellipsis line between two paragraphs of prose is the body trailing off, not a teaser.
     if cfg.remove_teasers {
-        for i in 1..lines.len().saturating_sub(1) {
-            if kinds[i] == Kind::Residue("teaser")
-                && kinds[i - 1] == Kind::Prose
-                && kinds[i + 1] == Kind::Prose
-            {
-                kinds[i] = Kind::Short;
-            }
-        }
-        for i in 0..lines.len() {
-            if kinds[i] == Kind::Short && facts[i].quotes && ends_with_ellipsis(&lines[i]) {
-                let near = |j: usize| {
-                    kinds.get(j) == Some(&Kind::Residue("teaser"))
-                        || (lines.get(j).is_some_and(|l| ends_with_ellipsis(l)))
-                };
-                if (i > 0 && near(i - 1)) || near(i + 1) {
-                    kinds[i] = Kind::Residue("teaser");
-                }
-            }
-        }
+        mark_teasers(&lines, &facts, &mut kinds);
     }
     // A line that recurs on the page is template (menus, share rows, "Related"): short ones go
     // everywhere they occur, a repeated paragraph goes after its first occurrence.
     if cfg.remove_boilerplate && lines.len() > 2 {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for l in &lines {
-            *seen.entry(l.as_ref()).or_insert(0) += 1;
-        }
-        let mut first_seen: HashSet<&str> = HashSet::new();
-        for (i, l) in lines.iter().enumerate() {
-            let n = seen.get(l.as_ref()).copied().unwrap_or(0);
-            let first = first_seen.insert(l.as_ref());
-            match kinds[i] {
-                Kind::Short if n >= 2 && !facts[i].quotes => {
-                    kinds[i] = Kind::Residue("repeated_line")
-                }
-                Kind::Prose if !first => kinds[i] = Kind::Residue("duplicate_line"),
-                _ => {}
-            }
-        }
+        mark_repeated(&lines, &facts, &mut kinds);
     }
     // Main text: the maximum-sum run of line scores.
-    let mut keep_from = 0;
-    let mut keep_to = lines.len();
+    let (mut keep_from, mut keep_to) = (0, lines.len());
     if cfg.main_text && kinds.contains(&Kind::Prose) {
-        let score = |k: Kind, f: &LineFacts| -> i64 {
-            let c = f.chars as i64;
-            match k {
-                Kind::Prose => c,
-                // Quotations are what attribution needs; templates rarely quote anyone.
-                Kind::Short if f.quotes => 0,
-                Kind::Short if f.terminal => -(cfg.short_penalty / 2 + c.min(20)),
-                Kind::Short => -(cfg.short_penalty + c.min(40)),
-                Kind::Residue("comment") => -(cfg.comment_penalty + c.min(200)),
-                Kind::Residue(_) => -(cfg.residue_penalty + c.min(200)),
-            }
-        };
-        let (mut best, mut best_range) = (i64::MIN, (0, 0));
-        let (mut sum, mut start) = (0i64, 0usize);
-        for i in 0..lines.len() {
-            let s = score(kinds[i], &facts[i]);
-            if sum <= 0 {
-                sum = s;
-                start = i;
-            } else {
-                sum += s;
-            }
-            if sum > best {
-                best = sum;
-                best_range = (start, i + 1);
-            }
-        }
-        keep_from = best_range.0;
-        keep_to = best_range.1;
-        // A closing line that ends in a colon announces a list: the short lines after it belong
-        // to the article up to the next residue line.
-        while keep_to > keep_from
-            && keep_to < lines.len()
-            && lines[keep_to - 1].ends_with(':')
-            && kinds[keep_to] == Kind::Short
-        {
-            let mut j = keep_to;
-            while j < lines.len() && kinds[j] == Kind::Short {
-                j += 1;
-            }
-            keep_to = j;
-        }
-        // The article's own short ending: punctuated short paragraphs of running text right after
-        // the run, a subheading followed by one, and a truncated last paragraph (running text
-        // with nothing but residue after it) belong to it.
-        let running = |j: usize| {
-            let f = &facts[j];
-            f.words >= 3 && f.lower_words * 10 >= f.words * 3
-        };
-        let only_residue_after =
-            |j: usize| kinds[j + 1..].iter().all(|k| matches!(k, Kind::Residue(_)));
-        loop {
-            let j = keep_to;
-            if keep_to == keep_from || j >= lines.len() || kinds[j] != Kind::Short {
-                break;
-            }
-            if running(j) && (facts[j].terminal || only_residue_after(j)) {
-                keep_to = j + 1;
-            } else if j + 1 < lines.len()
-                && kinds[j + 1] == Kind::Short
-                && running(j + 1)
-                && facts[j + 1].terminal
-                && !facts[j].terminal
-                && facts[j].words <= 12
-            {
-                keep_to = j + 2;
-            } else {
-                break;
-            }
-        }
-        // The heading right before the main text is the title.
-        if let Some(t) = (0..keep_from).rev().find(|&j| {
-            !matches!(
-                kinds[j],
-                Kind::Residue("byline" | "dateline" | "timestamp" | "no_letters" | "credit")
-            )
-        }) {
-            let f = &facts[t];
-            if kinds[t] == Kind::Short && (2..=25).contains(&f.words) && !lines[t].ends_with('.') {
-                out.title = Some(lines[t].to_string());
-                kinds[t] = Kind::Residue("title");
-            }
-        }
+        (keep_from, keep_to) = main_run(&facts, &kinds, cfg);
+        keep_to = extend_ending(&lines, &facts, &kinds, keep_from, keep_to);
+        out.title = take_title(&lines, &facts, &mut kinds, keep_from);
     }
     let mut text_out = String::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
@@ -897,6 +761,182 @@ pub fn clean_text(text: &str, cfg: &CleanConfig) -> Cleaned {
     }
     out.text = text_out;
     out
+}
+
+/// The text's non-blank lines, trimmed, with glued paragraphs split.
+fn split_lines<'a>(text: &'a str, cfg: &CleanConfig, out: &mut Cleaned) -> Vec<Cow<'a, str>> {
+    let mut lines: Vec<Cow<'_, str>> = Vec::new();
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if cfg.split_glued {
+            let (s, n) = split_glued(line);
+            if n > 0 {
+                out.glued_splits += n;
+                lines.extend(
+                    s.split('\n')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| Cow::Owned(p.to_string())),
+                );
+                continue;
+            }
+        }
+        lines.push(Cow::Borrowed(line));
+    }
+    lines
+}
+
+/// Quoted lines ending in an ellipsis are teasers only next to another teaser; a lone ellipsis
+/// line between two paragraphs of prose is the body trailing off, not a teaser.
+fn mark_teasers(lines: &[Cow<'_, str>], facts: &[LineFacts], kinds: &mut [Kind]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        if kinds[i] == Kind::Residue("teaser")
+            && kinds[i - 1] == Kind::Prose
+            && kinds[i + 1] == Kind::Prose
+        {
+            kinds[i] = Kind::Short;
+        }
+    }
+    for i in 0..lines.len() {
+        if kinds[i] == Kind::Short && facts[i].quotes && ends_with_ellipsis(&lines[i]) {
+            let near = |j: usize| {
+                kinds.get(j) == Some(&Kind::Residue("teaser"))
+                    || (lines.get(j).is_some_and(|l| ends_with_ellipsis(l)))
+            };
+            if (i > 0 && near(i - 1)) || near(i + 1) {
+                kinds[i] = Kind::Residue("teaser");
+            }
+        }
+    }
+}
+
+/// Lines that recur on the page: template where short, a duplicate after the first where prose.
+fn mark_repeated(lines: &[Cow<'_, str>], facts: &[LineFacts], kinds: &mut [Kind]) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        *seen.entry(l.as_ref()).or_insert(0) += 1;
+    }
+    let mut first_seen: HashSet<&str> = HashSet::new();
+    for (i, l) in lines.iter().enumerate() {
+        let n = seen.get(l.as_ref()).copied().unwrap_or(0);
+        let first = first_seen.insert(l.as_ref());
+        match kinds[i] {
+            Kind::Short if n >= 2 && !facts[i].quotes => kinds[i] = Kind::Residue("repeated_line"),
+            Kind::Prose if !first => kinds[i] = Kind::Residue("duplicate_line"),
+            _ => {}
+        }
+    }
+}
+
+/// The maximum-sum run of line scores: the main text, as `(from, to)`.
+fn main_run(facts: &[LineFacts], kinds: &[Kind], cfg: &CleanConfig) -> (usize, usize) {
+    let score = |k: Kind, f: &LineFacts| -> i64 {
+        let c = f.chars as i64;
+        match k {
+            Kind::Prose => c,
+            // Quotations are what attribution needs; templates rarely quote anyone.
+            Kind::Short if f.quotes => 0,
+            Kind::Short if f.terminal => -(cfg.short_penalty / 2 + c.min(20)),
+            Kind::Short => -(cfg.short_penalty + c.min(40)),
+            Kind::Residue("comment") => -(cfg.comment_penalty + c.min(200)),
+            Kind::Residue(_) => -(cfg.residue_penalty + c.min(200)),
+        }
+    };
+    let (mut best, mut best_range) = (i64::MIN, (0, 0));
+    let (mut sum, mut start) = (0i64, 0usize);
+    for i in 0..facts.len() {
+        let s = score(kinds[i], &facts[i]);
+        if sum <= 0 {
+            sum = s;
+            start = i;
+        } else {
+            sum += s;
+        }
+        if sum > best {
+            best = sum;
+            best_range = (start, i + 1);
+        }
+    }
+    best_range
+}
+
+/// The main run's end, taking in the list a closing colon announces and the article's own short
+/// ending.
+fn extend_ending(
+    lines: &[Cow<'_, str>],
+    facts: &[LineFacts],
+    kinds: &[Kind],
+    keep_from: usize,
+    mut keep_to: usize,
+) -> usize {
+    // A closing line that ends in a colon announces a list: the short lines after it belong
+    // to the article up to the next residue line.
+    while keep_to > keep_from
+        && keep_to < lines.len()
+        && lines[keep_to - 1].ends_with(':')
+        && kinds[keep_to] == Kind::Short
+    {
+        let mut j = keep_to;
+        while j < lines.len() && kinds[j] == Kind::Short {
+            j += 1;
+        }
+        keep_to = j;
+    }
+    // The article's own short ending: punctuated short paragraphs of running text right after
+    // the run, a subheading followed by one, and a truncated last paragraph (running text
+    // with nothing but residue after it) belong to it.
+    let running = |j: usize| {
+        let f = &facts[j];
+        f.words >= 3 && f.lower_words * 10 >= f.words * 3
+    };
+    let only_residue_after =
+        |j: usize| kinds[j + 1..].iter().all(|k| matches!(k, Kind::Residue(_)));
+    loop {
+        let j = keep_to;
+        if keep_to == keep_from || j >= lines.len() || kinds[j] != Kind::Short {
+            break;
+        }
+        if running(j) && (facts[j].terminal || only_residue_after(j)) {
+            keep_to = j + 1;
+        } else if j + 1 < lines.len()
+            && kinds[j + 1] == Kind::Short
+            && running(j + 1)
+            && facts[j + 1].terminal
+            && !facts[j].terminal
+            && facts[j].words <= 12
+        {
+            keep_to = j + 2;
+        } else {
+            break;
+        }
+    }
+    keep_to
+}
+
+/// The heading right before the main text is the title: marked as residue and returned.
+fn take_title(
+    lines: &[Cow<'_, str>],
+    facts: &[LineFacts],
+    kinds: &mut [Kind],
+    keep_from: usize,
+) -> Option<String> {
+    // The heading right before the main text is the title.
+    if let Some(t) = (0..keep_from).rev().find(|&j| {
+        !matches!(
+            kinds[j],
+            Kind::Residue("byline" | "dateline" | "timestamp" | "no_letters" | "credit")
+        )
+    }) {
+        let f = &facts[t];
+        if kinds[t] == Kind::Short && (2..=25).contains(&f.words) && !lines[t].ends_with('.') {
+            kinds[t] = Kind::Residue("title");
+            return Some(lines[t].to_string());
+        }
+    }
+    None
 }
 
 /// The `clean` document stage (see the module documentation for its rules and reasons).
