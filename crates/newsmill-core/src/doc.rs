@@ -122,9 +122,13 @@ pub struct Doc {
     /// Article title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Publication date, ISO 8601 where it could be parsed.
+    /// The page's own publication date, RFC 3339 (see [`crate::normalize_date`]); never the
+    /// time it was crawled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the page was fetched (`WARC-Date`, the ARC record's date), RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawl_date: Option<String>,
     /// Author(s), comma separated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,

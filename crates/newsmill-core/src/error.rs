@@ -14,9 +14,19 @@ pub struct Location {
     /// Byte offset in the (decompressed) stream.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
+    /// Byte offset of the record in the file as stored, when that differs from `offset`: in a
+    /// `.warc.gz` the start of the record's gzip member, as CDX indexes give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored_offset: Option<u64>,
     /// 0-based record ordinal inside the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
+    /// The record's own id (`WARC-Record-ID`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    /// The record's URL (`WARC-Target-URI`, the ARC URL, a JSON `url`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl fmt::Display for Location {
@@ -28,8 +38,17 @@ impl fmt::Display for Location {
         if let Some(o) = self.offset {
             write!(f, " (byte {o})")?;
         }
+        if let Some(o) = self.stored_offset {
+            write!(f, " (stored byte {o})")?;
+        }
         if let Some(r) = self.record {
             write!(f, " (record {r})")?;
+        }
+        if let Some(id) = &self.record_id {
+            write!(f, " {id}")?;
+        }
+        if let Some(u) = &self.url {
+            write!(f, " {u}")?;
         }
         Ok(())
     }
@@ -72,8 +91,18 @@ pub enum InputErrorKind {
     BinaryContent,
     /// A WARC response whose HTTP message does not parse.
     BadHttpResponse,
-    /// An HTTP body whose `Content-Encoding` is unknown.
+    /// An HTTP body whose `Content-Encoding` is unknown and which is not readable as it is.
     BadContentEncoding,
+    /// A brotli stream that does not decode.
+    CorruptBrotli,
+    /// An input named by a scheme newsmill does not read (`s3://`, `http://`).
+    UnsupportedScheme,
+    /// An ARC record whose header line or length is broken.
+    BadArcRecord,
+    /// An ARC record cut short by the end of the stream.
+    TruncatedArcRecord,
+    /// A record kept although the stream ended inside it (what was decoded is a page's worth).
+    TruncatedRecord,
 }
 
 impl InputErrorKind {
@@ -98,6 +127,11 @@ impl InputErrorKind {
             BinaryContent => "binary_content",
             BadHttpResponse => "bad_http_response",
             BadContentEncoding => "bad_content_encoding",
+            CorruptBrotli => "corrupt_brotli",
+            UnsupportedScheme => "unsupported_scheme",
+            BadArcRecord => "bad_arc_record",
+            TruncatedArcRecord => "truncated_arc_record",
+            TruncatedRecord => "truncated_record",
         }
     }
 }
@@ -224,7 +258,7 @@ mod tests {
                 path: "a.jsonl".into(),
                 line: Some(3),
                 offset: Some(120),
-                record: None,
+                ..Location::default()
             },
             InputErrorKind::InvalidJson,
             "expected value",
@@ -260,6 +294,11 @@ mod tests {
             BinaryContent,
             BadHttpResponse,
             BadContentEncoding,
+            CorruptBrotli,
+            UnsupportedScheme,
+            BadArcRecord,
+            TruncatedArcRecord,
+            TruncatedRecord,
         ] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }

@@ -30,6 +30,7 @@
 
 mod barrier;
 mod credit;
+mod dates;
 mod doc;
 mod error;
 mod files;
@@ -43,6 +44,7 @@ pub use barrier::{
     PhaseReport, ShardApply, ShardSource, TaskStats,
 };
 pub use credit::{credited_source, credited_source_in};
+pub use dates::{date_sort_key, normalize_date};
 pub use doc::{
     char_offset_to_byte, Cluster, Doc, Html, Language, Person, Position, Quote, QuoteKind, Removed,
     Span,

@@ -450,96 +450,9 @@ fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
-    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
-}
-
-/// Normalises a date string to ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS][zone]` when the
-/// input has a time. Accepts ISO-like, `YYYY/MM/DD`, `DD.MM.YYYY` and English month names.
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let t = s.get(r)?;
-        (!t.is_empty() && t.bytes().all(|c| c.is_ascii_digit())).then(|| t.parse().ok())?
-    };
-    if b.len() >= 10 && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
-        let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !valid_ymd(y, mo, d) {
-            return None;
-        }
-        let date = format!("{y:04}-{mo:02}-{d:02}");
-        if b.len() >= 16 && matches!(b[10], b'T' | b' ') && b[13] == b':' {
-            let (h, mi) = (num(11..13)?, num(14..16)?);
-            if h > 23 || mi > 59 {
-                return Some(date);
-            }
-            let mut out = format!("{date}T{h:02}:{mi:02}");
-            let mut p = 16;
-            if b.len() >= 19 && b[16] == b':' {
-                if let Some(sec) = num(17..19) {
-                    out.push_str(&format!(":{sec:02}"));
-                    p = 19;
-                }
-            }
-            while p < b.len() && (b[p] == b'.' || b[p].is_ascii_digit()) {
-                p += 1;
-            }
-            let zone = s.get(p..).unwrap_or("").trim();
-            if zone == "Z" || zone == "z" {
-                out.push('Z');
-            } else if zone.len() >= 5 && matches!(zone.as_bytes()[0], b'+' | b'-') {
-                let z = zone.replace(':', "");
-                if z.len() == 5 && z[1..].bytes().all(|c| c.is_ascii_digit()) {
-                    out.push_str(&format!("{}:{}", &z[..3], &z[3..5]));
-                }
-            }
-            return Some(out);
-        }
-        return Some(date);
-    }
-    // DD.MM.YYYY
-    if b.len() >= 10 && b[2] == b'.' && b[5] == b'.' {
-        let (d, mo, y) = (num(0..2)?, num(3..5)?, num(6..10)?);
-        return valid_ymd(y, mo, d).then(|| format!("{y:04}-{mo:02}-{d:02}"));
-    }
-    // Month names: "November 19, 2019", "19 Nov 2019", "Tue, 19 Nov 2019 10:00:00 GMT".
-    let lower = s.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut month = None;
-    let mut day = None;
-    let mut year = None;
-    for w in &words {
-        if month.is_none() && w.len() >= 3 && w.bytes().all(|c| c.is_ascii_alphabetic()) {
-            if let Some(k) = MONTHS.iter().position(|m| w.starts_with(m)) {
-                month = Some(k as u32 + 1);
-                continue;
-            }
-        }
-        if let Ok(n) = w
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse::<u32>()
-        {
-            if w.len() == 4 && year.is_none() && (1990..=2100).contains(&n) {
-                year = Some(n);
-            } else if day.is_none() && (1..=31).contains(&n) && w.len() <= 4 {
-                day = Some(n);
-            }
-        }
-    }
-    match (year, month, day) {
-        (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d) => {
-            Some(format!("{y:04}-{mo:02}-{d:02}"))
-        }
-        _ => None,
-    }
+/// A date in the record's one format (RFC 3339; see [`newsmill_core::normalize_date`]).
+fn iso_date(s: &str) -> Option<String> {
+    newsmill_core::normalize_date(s)
 }
 
 /// A date written in the URL path (`/2019/11/19/`, `/2019-11-19-`, `/20191119/`).
@@ -588,7 +501,7 @@ mod tests {
         assert_eq!(iso_date("November 19, 2019").as_deref(), Some("2019-11-19"));
         assert_eq!(
             iso_date("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
-            Some("2019-11-19")
+            Some("2019-11-19T10:00:00Z")
         );
         assert_eq!(iso_date("yesterday"), None);
         assert_eq!(iso_date("2019-13-40"), None);

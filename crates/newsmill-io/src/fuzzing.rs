@@ -1,7 +1,8 @@
 //! Shared bodies of the fuzz targets, kept in the crate so that the `cargo fuzz` targets (nightly)
 //! and the corpus replay test (stable CI) check exactly the same invariants.
 
-use crate::reader::{read_bytes, ReadEvent, ReadOptions};
+use crate::event::{ReadEvent, ReadOptions};
+use crate::reader::read_bytes;
 use crate::sniff::{sniff_compression, sniff_format, Format};
 
 /// The fuzz targets, by name.
@@ -72,6 +73,7 @@ fn check_events(events: impl Iterator<Item = ReadEvent>, max: usize) {
                 id,
                 location,
                 reason,
+                ..
             } => {
                 assert!(!id.is_empty() && !reason.as_str().is_empty());
                 assert_eq!(location.path, "fuzz");

@@ -37,18 +37,28 @@
 //! ```
 #![warn(missing_docs)]
 
+mod arc;
+mod encoding;
+mod event;
+mod fields;
 #[doc(hidden)]
 pub mod fuzzing;
-mod jsonl;
+mod http;
+mod json;
 mod list;
+mod nul;
 mod reader;
+mod record;
 mod shard;
+mod single;
 mod sniff;
 mod source;
 mod warc;
 
+pub use event::{ReadEvent, ReadOptions};
+pub use fields::FieldNames;
 pub use list::{list_inputs, InputFile};
-pub use reader::{open_input, read_bytes, read_stream, InputReader, ReadEvent, ReadOptions};
+pub use reader::{open_input, read_bytes, read_stream, InputReader};
 pub use shard::{read_doc_shard, DocShardWriter};
 pub use sniff::{sniff_compression, sniff_format, Compression, Format, SNIFF_BYTES};
 pub use source::{decompress_bytes, ReadStats, ReadStatsSnapshot};

@@ -14,6 +14,8 @@ pub enum Compression {
     Gzip,
     /// zstd, one frame or many.
     Zstd,
+    /// brotli (no magic bytes: told by a `.br` name).
+    Brotli,
     /// A compression we recognise but cannot read; the name says which.
     Unsupported(&'static str),
 }
@@ -23,6 +25,8 @@ pub enum Compression {
 pub enum Format {
     /// WARC records (`WARC/1.0` or `WARC/1.1` first line).
     Warc,
+    /// ARC records (a `filedesc://` first line).
+    Arc,
     /// One JSON object per line.
     Jsonl,
     /// One HTML page.
@@ -40,6 +44,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Warc => "warc",
+            Format::Arc => "arc",
             Format::Jsonl => "jsonl",
             Format::Html => "html",
             Format::Text => "text",
@@ -72,13 +77,19 @@ pub fn sniff_compression(first_bytes: &[u8]) -> Compression {
 /// Tells the format of a decompressed stream from its first bytes (up to [`SNIFF_BYTES`]).
 ///
 /// Rules, in order: empty or whitespace-only is [`Format::Empty`]; a `WARC/1.` first line is WARC;
-/// a first non-blank character `{` followed by `"` or `}` is JSONL; a page starting with
-/// `<!doctype html`, `<html`, `<head`, or an XML prolog / comment followed by `<html` within the
-/// sniffed bytes is HTML; NUL bytes or more than 10% control bytes is binary; anything else text.
-/// Leading UTF-8 BOM and whitespace are ignored.
+/// a `filedesc://` first line is ARC; a first non-blank `{` followed by `"` or `}`, or `[`
+/// followed by `{` or `]`, is JSON; a known binary magic or many control bytes is binary; a first
+/// non-blank byte opening a tag, a comment, a doctype or an XML prolog is HTML, and so is a short
+/// server warning before an `<html>` element; anything else text. A leading UTF-8 BOM and
+/// whitespace are ignored, and so are NUL bytes (a page padded with them is still a page).
 pub fn sniff_format(first_bytes: &[u8]) -> Format {
     let head = &first_bytes[..first_bytes.len().min(SNIFF_BYTES)];
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let cleaned: std::borrow::Cow<[u8]> = if memchr::memchr(0, head).is_some() {
+        head.iter().copied().filter(|&b| b != 0).collect()
+    } else {
+        head.into()
+    };
+    let head = cleaned.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&cleaned);
     let start = head.iter().position(|b| !b.is_ascii_whitespace());
     let Some(start) = start else {
         return Format::Empty;
@@ -87,68 +98,83 @@ pub fn sniff_format(first_bytes: &[u8]) -> Format {
     if t.starts_with(b"WARC/1.") || t.starts_with(b"WARC/0.") {
         return Format::Warc;
     }
-    if t.first() == Some(&b'{') {
-        let rest = &t[1..];
-        let next = rest.iter().find(|b| !b.is_ascii_whitespace());
-        if matches!(next, Some(b'"') | Some(b'}')) {
-            return Format::Jsonl;
-        }
+    if t.starts_with(b"filedesc://") {
+        return Format::Arc;
+    }
+    if opens_json(t) {
+        return Format::Jsonl;
     }
     if looks_binary(head) {
         return Format::Binary;
     }
-    if t.first() == Some(&b'<') && looks_html(t) {
+    if opens_markup(t) || warning_before_html(t) {
         return Format::Html;
     }
     Format::Text
 }
 
-fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+/// `{"...` or `{}` (an object), `[{...` or `[]` (an array of objects).
+fn opens_json(t: &[u8]) -> bool {
+    let next = |rest: &[u8]| rest.iter().copied().find(|b| !b.is_ascii_whitespace());
+    match t.first() {
+        Some(b'{') => matches!(next(&t[1..]), Some(b'"' | b'}')),
+        Some(b'[') => matches!(next(&t[1..]), Some(b'{' | b']')),
+        _ => false,
+    }
 }
 
-fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
-fn looks_html(t: &[u8]) -> bool {
-    if starts_with_ci(t, b"<!doctype html")
-        || starts_with_ci(t, b"<html")
-        || starts_with_ci(t, b"<head")
-    {
-        return true;
+/// A tag (`<p`, `<script`, `<br />`), an end tag, a comment, a doctype or an XML prolog.
+fn opens_markup(t: &[u8]) -> bool {
+    match (t.first(), t.get(1)) {
+        (Some(b'<'), Some(c)) => c.is_ascii_alphabetic() || matches!(c, b'!' | b'?' | b'/'),
+        _ => false,
     }
-    // An XML prolog or a leading comment may come first; then the html element must follow.
-    if t.starts_with(b"<?xml") || t.starts_with(b"<!--") || starts_with_ci(t, b"<!doctype") {
-        return contains_ci(t, b"<html");
-    }
-    false
 }
 
-/// NULs are never in text; a few stray control bytes are (form feeds, old encodings), so only a
-/// sizeable share of them counts as binary.
+/// `Warning: Cannot modify header information ... <html>`: a server's warning printed before
+/// the page.
+fn warning_before_html(t: &[u8]) -> bool {
+    const WORDS: [&[u8]; 5] = [
+        b"warning",
+        b"notice",
+        b"deprecated",
+        b"fatal error",
+        b"strict standards",
+    ];
+    let Some(at) = find_ci(t, b"<html").or_else(|| find_ci(t, b"<!doctype html")) else {
+        return false;
+    };
+    at < 2048 && WORDS.iter().any(|w| find_ci(&t[..at], w).is_some())
+}
+
+/// A known binary magic, or a sizeable share of control bytes. NULs do not count: they are
+/// removed from pages that are otherwise text.
 fn looks_binary(head: &[u8]) -> bool {
-    if head.contains(&0) {
-        return true;
-    }
     if head.starts_with(b"%PDF-")
         || head.starts_with(b"\x89PNG")
         || head.starts_with(b"GIF8")
         || head.starts_with(b"\xff\xd8\xff")
+        || head.starts_with(b"RIFF")
+        || head.starts_with(b"\x00\x00\x01\x00")
     {
         return true;
     }
     let control = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    control * 10 > head.len()
+    let counted = head.iter().filter(|&&b| b != 0).count();
+    counted > 0 && control * 20 > counted
 }
 
 /// Whether a whole document's bytes are binary by the same rule the sniffer uses.
 pub(crate) fn is_binary_content(bytes: &[u8]) -> bool {
-    looks_binary(&bytes[..bytes.len().min(SNIFF_BYTES)]) || bytes.contains(&0)
+    looks_binary(&bytes[..bytes.len().min(SNIFF_BYTES)])
 }
 
 #[cfg(test)]
@@ -192,13 +218,35 @@ mod tests {
             Format::Html
         );
         assert_eq!(sniff_format(b"<!-- saved --><html>"), Format::Html);
-        assert_eq!(sniff_format(b"<b>not a page</b> just text"), Format::Text);
+        assert_eq!(sniff_format(b"<b>a fragment</b> is markup"), Format::Html);
+        assert_eq!(
+            sniff_format(b"<script>var x;</script><p>Story"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff_format(b"<br />\n<b>Warning</b>: x in y.php<html>"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff_format(b"Warning: Cannot modify header information in a.php\n<html><p>x"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff_format(b"filedesc://a.arc 0.0.0.0 20040501 text/plain 9"),
+            Format::Arc
+        );
+        assert_eq!(sniff_format(b"[\n  {\"text\": 1}]"), Format::Jsonl);
+        assert_eq!(sniff_format(b"a < b and c > d"), Format::Text);
         assert_eq!(sniff_format(b"{ curly text, not json }"), Format::Text);
         assert_eq!(
             sniff_format(b"Plain news text.\nSecond line."),
             Format::Text
         );
-        assert_eq!(sniff_format(b"abc\x00def"), Format::Binary);
+        assert_eq!(sniff_format(b"abc\x00def"), Format::Text);
+        assert_eq!(
+            sniff_format(b"\x00<\x00h\x00t\x00m\x00l\x00>"),
+            Format::Html
+        );
         assert_eq!(sniff_format(b"\x01\x02\x03\x04abc"), Format::Binary);
         assert_eq!(sniff_format(b"%PDF-1.4"), Format::Binary);
         assert_eq!(sniff_format(b""), Format::Empty);

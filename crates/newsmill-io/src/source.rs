@@ -4,9 +4,10 @@
 //! the rest of an oversized line or block is skipped without being stored.
 
 use crate::sniff::{sniff_compression, Compression};
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Byte counts of one input, shared with the runner (atomics, so a progress thread can read them
 /// while the reader runs).
@@ -18,21 +19,35 @@ pub struct ReadStats {
     pub decompressed_bytes: AtomicU64,
     /// Records whose bytes were not valid UTF-8 and were decoded lossily (U+FFFD replacement).
     pub invalid_utf8_records: AtomicU64,
+    /// Records whose NUL bytes were removed.
+    pub nul_records: AtomicU64,
+    /// HTTP bodies stored decoded under a `Content-Encoding` that says otherwise, read as they are.
+    pub encoding_fallbacks: AtomicU64,
+    /// Records kept although the stream ended inside them.
+    pub truncated_records: AtomicU64,
+    /// Date fields that are no date newsmill can read (left out of `date`).
+    pub unparsed_dates: AtomicU64,
 }
 
 impl ReadStats {
     /// A plain snapshot of the counters.
     pub fn snapshot(&self) -> ReadStatsSnapshot {
+        let get = |a: &AtomicU64| a.load(Ordering::Relaxed);
         ReadStatsSnapshot {
-            compressed_bytes: self.compressed_bytes.load(Ordering::Relaxed),
-            decompressed_bytes: self.decompressed_bytes.load(Ordering::Relaxed),
-            invalid_utf8_records: self.invalid_utf8_records.load(Ordering::Relaxed),
+            compressed_bytes: get(&self.compressed_bytes),
+            decompressed_bytes: get(&self.decompressed_bytes),
+            invalid_utf8_records: get(&self.invalid_utf8_records),
+            nul_records: get(&self.nul_records),
+            encoding_fallbacks: get(&self.encoding_fallbacks),
+            truncated_records: get(&self.truncated_records),
+            unparsed_dates: get(&self.unparsed_dates),
         }
     }
 }
 
 /// A copy of [`ReadStats`] at one moment, easy to add up across files.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReadStatsSnapshot {
     /// Bytes read as stored.
     pub compressed_bytes: u64,
@@ -40,6 +55,14 @@ pub struct ReadStatsSnapshot {
     pub decompressed_bytes: u64,
     /// Records decoded lossily.
     pub invalid_utf8_records: u64,
+    /// Records whose NUL bytes were removed.
+    pub nul_records: u64,
+    /// HTTP bodies read as they are despite their `Content-Encoding`.
+    pub encoding_fallbacks: u64,
+    /// Records kept although the stream ended inside them.
+    pub truncated_records: u64,
+    /// Date fields left out of `date` because they are no readable date.
+    pub unparsed_dates: u64,
 }
 
 impl std::ops::AddAssign for ReadStatsSnapshot {
@@ -47,6 +70,10 @@ impl std::ops::AddAssign for ReadStatsSnapshot {
         self.compressed_bytes += o.compressed_bytes;
         self.decompressed_bytes += o.decompressed_bytes;
         self.invalid_utf8_records += o.invalid_utf8_records;
+        self.nul_records += o.nul_records;
+        self.encoding_fallbacks += o.encoding_fallbacks;
+        self.truncated_records += o.truncated_records;
+        self.unparsed_dates += o.unparsed_dates;
     }
 }
 
@@ -135,21 +162,62 @@ impl<R: Read> Read for Peeked<R> {
 /// Raw bytes of a file or stdin.
 pub(crate) type RawRead = Box<dyn Read + Send>;
 
-/// Wraps a raw stream: counts it, sniffs the compression and decompresses.
-/// Returns the decompressed stream and the compression found.
+/// Where each gzip member of a stream starts, decompressed and as stored: the WARC and ARC
+/// readers look a record's start up here to give its offset in the file as stored (the offset
+/// CDX indexes use). Bounded: only the members ahead of the reader are kept.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct MemberLog(Arc<Mutex<VecDeque<(u64, u64)>>>);
+
+/// Most members remembered ahead of the reader (a read buffer of tiny members).
+const MAX_LOGGED_MEMBERS: usize = 1 << 16;
+
+impl MemberLog {
+    fn push(&self, decompressed: u64, stored: u64) {
+        if let Ok(mut q) = self.0.lock() {
+            if q.len() >= MAX_LOGGED_MEMBERS {
+                q.pop_front();
+            }
+            q.push_back((decompressed, stored));
+        }
+    }
+
+    /// The stored offset of the member that starts at decompressed offset `at`, forgetting the
+    /// members before it; `None` when no member starts there.
+    pub(crate) fn stored_at(&self, at: u64) -> Option<u64> {
+        let mut q = self.0.lock().ok()?;
+        while q.front().is_some_and(|m| m.0 < at) {
+            q.pop_front();
+        }
+        q.front().filter(|m| m.0 == at).map(|m| m.1)
+    }
+}
+
+/// Wraps a raw stream: counts it, sniffs the compression (or takes `hint` for a stream without
+/// magic bytes, brotli) and decompresses. Returns the decompressed stream, the compression found
+/// and, for gzip, the log of its members.
 pub(crate) fn decompress(
     raw: RawRead,
     stats: Arc<ReadStats>,
     buffer: usize,
-) -> (Box<dyn Read + Send>, Compression) {
+    hint: Option<Compression>,
+) -> (Box<dyn Read + Send>, Compression, Option<MemberLog>) {
     let counted = Counting {
         inner: raw,
         count: stats,
     };
     let peeked = Peeked::new(counted, 8);
-    let compression = sniff_compression(peeked.head());
+    let compression = match (sniff_compression(peeked.head()), hint) {
+        (Compression::None, Some(h)) => h,
+        (c, _) => c,
+    };
+    let mut log = None;
     let stream: Box<dyn Read + Send> = match compression {
-        Compression::Gzip => Box::new(GzMembers::new(BufReader::with_capacity(buffer, peeked))),
+        Compression::Gzip => {
+            let members = MemberLog::default();
+            log = Some(members.clone());
+            let inner = PosRead::new(BufReader::with_capacity(buffer, peeked));
+            Box::new(GzMembers::new(inner, members))
+        }
         Compression::Zstd => {
             match zstd::stream::read::Decoder::with_buffer(BufReader::with_capacity(buffer, peeked))
             {
@@ -157,9 +225,41 @@ pub(crate) fn decompress(
                 Err(e) => Box::new(FailRead(Some(e))),
             }
         }
+        Compression::Brotli => Box::new(brotli::Decompressor::new(peeked, buffer.min(1 << 16))),
         Compression::None | Compression::Unsupported(_) => Box::new(peeked),
     };
-    (stream, compression)
+    (stream, compression, log)
+}
+
+/// A buffered stream that counts the bytes consumed from it: the stored position of the gzip
+/// decoder reading it.
+pub(crate) struct PosRead<R> {
+    inner: R,
+    pos: u64,
+}
+
+impl<R> PosRead<R> {
+    fn new(inner: R) -> Self {
+        PosRead { inner, pos: 0 }
+    }
+}
+
+impl<R: BufRead> Read for PosRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for PosRead<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.inner.consume(n);
+        self.pos += n as u64;
+    }
 }
 
 /// Decompresses a whole in-memory input (gzip, also multi-member, or zstd, sniffed by magic bytes;
@@ -172,7 +272,7 @@ pub fn decompress_bytes(bytes: Vec<u8>, max: usize) -> io::Result<Vec<u8>> {
         return Ok(bytes);
     }
     let stats = Arc::new(ReadStats::default());
-    let (stream, _) = decompress(Box::new(io::Cursor::new(bytes)), stats, 1 << 16);
+    let (stream, _, _) = decompress(Box::new(io::Cursor::new(bytes)), stats, 1 << 16, None);
     let mut out = Vec::new();
     stream.take(max as u64 + 1).read_to_end(&mut out)?;
     if out.len() > max {
@@ -222,14 +322,25 @@ enum Members<R> {
 /// [`SkippedMember`] error, then the data of the next member that starts with a valid header.
 /// A stream cut short (`UnexpectedEof`) still ends the input: nothing follows to recover.
 pub(crate) struct GzMembers<R> {
-    state: Members<R>,
+    state: Members<PosRead<R>>,
+    log: MemberLog,
+    /// Decompressed bytes produced so far.
+    out: u64,
 }
 
 impl<R: BufRead> GzMembers<R> {
-    pub(crate) fn new(r: R) -> Self {
+    pub(crate) fn new(r: PosRead<R>, log: MemberLog) -> Self {
+        log.push(0, r.pos);
         GzMembers {
             state: Members::Decoding(flate2::bufread::GzDecoder::new(r)),
+            log,
+            out: 0,
         }
+    }
+
+    fn start_member(&mut self, r: PosRead<R>) {
+        self.log.push(self.out, r.pos);
+        self.state = Members::Decoding(flate2::bufread::GzDecoder::new(r));
     }
 }
 
@@ -252,9 +363,7 @@ impl<R: BufRead> Read for GzMembers<R> {
                         };
                         match next {
                             None => return Ok(0),
-                            Some(0x1f) => {
-                                self.state = Members::Decoding(flate2::bufread::GzDecoder::new(r))
-                            }
+                            Some(0x1f) => self.start_member(r),
                             Some(_) => {
                                 self.state = Members::Scanning(r);
                                 return Err(io::Error::new(
@@ -268,6 +377,7 @@ impl<R: BufRead> Read for GzMembers<R> {
                     }
                     Ok(n) => {
                         self.state = Members::Decoding(d);
+                        self.out += n as u64;
                         return Ok(n);
                     }
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => {
@@ -304,7 +414,7 @@ impl<R: BufRead> Read for GzMembers<R> {
                     match memchr::memmem::find(avail, &GZIP_MAGIC) {
                         Some(i) => {
                             r.consume(i);
-                            self.state = Members::Decoding(flate2::bufread::GzDecoder::new(r));
+                            self.start_member(r);
                         }
                         None => {
                             // A header split across two buffer refills is missed here; the scan
@@ -344,19 +454,52 @@ pub(crate) struct LineInfo {
 /// The decompressed, buffered stream with its offset.
 pub(crate) struct Src {
     inner: BufReader<Box<dyn Read + Send>>,
+    /// Bytes handed back by a reader (a WARC block that held the next records), read first.
+    unread: Vec<u8>,
+    unread_pos: usize,
     /// Decompressed bytes consumed so far.
     pub offset: u64,
+    /// For a gzip stream: where its members start.
+    members: Option<MemberLog>,
+    /// Newlines passed by [`Src::read_json_value`], for the line number of each value.
+    json_lines: u64,
+}
+
+/// What [`Src::read_json_value`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ValueInfo {
+    /// Offset of the value's first byte.
+    pub offset: u64,
+    /// 1-based line of that byte.
+    pub line: u64,
+    /// Length of the whole value (may exceed what was kept).
+    pub len: u64,
+    /// True when the value was longer than `max` and only its first `max` bytes were kept.
+    pub truncated: bool,
+    /// False when the stream ended inside the value.
+    pub complete: bool,
 }
 
 impl Src {
-    pub(crate) fn new(stream: Box<dyn Read + Send>, buffer: usize) -> Self {
+    pub(crate) fn new(
+        stream: Box<dyn Read + Send>,
+        buffer: usize,
+        members: Option<MemberLog>,
+    ) -> Self {
         Src {
             inner: BufReader::with_capacity(buffer, stream),
+            unread: Vec::new(),
+            unread_pos: 0,
             offset: 0,
+            members,
+            json_lines: 0,
         }
     }
 
     fn fill(&mut self) -> io::Result<&[u8]> {
+        if self.unread_pos < self.unread.len() {
+            return Ok(&self.unread[self.unread_pos..]);
+        }
         loop {
             match self.inner.fill_buf() {
                 Ok(_) => break,
@@ -368,8 +511,38 @@ impl Src {
     }
 
     fn consume(&mut self, n: usize) {
-        self.inner.consume(n);
+        if self.unread_pos < self.unread.len() {
+            self.unread_pos += n;
+            if self.unread_pos >= self.unread.len() {
+                self.unread.clear();
+                self.unread_pos = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
         self.offset += n as u64;
+    }
+
+    /// Hands `bytes` back: they are read again before the rest of the stream, at the offset
+    /// they were read from.
+    pub(crate) fn unread(&mut self, bytes: &[u8]) {
+        let mut v = bytes.to_vec();
+        v.extend_from_slice(&self.unread[self.unread_pos..]);
+        self.unread = v;
+        self.unread_pos = 0;
+        self.offset -= bytes.len() as u64;
+    }
+
+    /// The bytes ahead without consuming them (what is buffered, at least one byte unless the
+    /// stream is over).
+    pub(crate) fn peek(&mut self) -> io::Result<&[u8]> {
+        self.fill()
+    }
+
+    /// The offset in the file as stored of a record starting at decompressed offset `at`: the
+    /// start of its gzip member when one starts there; `None` otherwise.
+    pub(crate) fn stored_offset(&self, at: u64) -> Option<u64> {
+        self.members.as_ref()?.stored_at(at)
     }
 
     /// Reads one line into `buf` (cleared first, `\n` and a trailing `\r` removed), keeping at
@@ -413,7 +586,8 @@ impl Src {
     }
 
     /// Reads `n` bytes, keeping the first `max` of them in `buf` (cleared first) and skipping the
-    /// rest. Returns how many bytes the stream actually had (less than `n` at end of stream).
+    /// rest. Returns how many bytes the stream actually had (less than `n` at end of stream). On
+    /// an error, `buf` holds what was read before it.
     pub(crate) fn read_block(&mut self, n: u64, buf: &mut Vec<u8>, max: usize) -> io::Result<u64> {
         buf.clear();
         let mut got: u64 = 0;
@@ -430,6 +604,129 @@ impl Src {
         }
         Ok(got)
     }
+
+    /// Reads the next top-level JSON value of a document that holds values one after another or
+    /// an array of them, keeping at most `max` bytes of it in `buf` (cleared first). Whitespace,
+    /// commas and the outer array's brackets between values are skipped. `None` at the end.
+    /// Nesting is followed by counting brackets (no recursion), so any depth costs the same.
+    pub(crate) fn read_json_value(
+        &mut self,
+        buf: &mut Vec<u8>,
+        max: usize,
+    ) -> io::Result<Option<ValueInfo>> {
+        buf.clear();
+        if !self.skip_json_separators()? {
+            return Ok(None);
+        }
+        let mut info = ValueInfo {
+            offset: self.offset,
+            line: self.json_lines + 1,
+            len: 0,
+            truncated: false,
+            complete: false,
+        };
+        let mut scan = JsonScan::default();
+        loop {
+            let avail = self.fill()?;
+            if avail.is_empty() {
+                break;
+            }
+            let (take, done) = scan.advance(avail);
+            let room = max.saturating_sub(buf.len());
+            buf.extend_from_slice(&avail[..take.min(room)]);
+            let lines = memchr::memchr_iter(b'\n', &avail[..take]).count() as u64;
+            self.json_lines += lines;
+            self.consume(take);
+            info.len += take as u64;
+            if done {
+                info.complete = true;
+                break;
+            }
+        }
+        info.truncated = info.len > buf.len() as u64;
+        Ok(Some(info))
+    }
+
+    /// Skips what separates top-level JSON values; false at the end of the stream.
+    fn skip_json_separators(&mut self) -> io::Result<bool> {
+        loop {
+            let avail = self.fill()?;
+            if avail.is_empty() {
+                return Ok(false);
+            }
+            let skip = avail
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']'))
+                .unwrap_or(avail.len());
+            let lines = memchr::memchr_iter(b'\n', &avail[..skip]).count() as u64;
+            let more = skip == avail.len();
+            self.json_lines += lines;
+            self.consume(skip);
+            if !more {
+                return Ok(true);
+            }
+        }
+    }
+}
+
+/// Where a scan of one JSON value stands: bracket depth, inside a string, after a backslash.
+#[derive(Default)]
+struct JsonScan {
+    depth: u64,
+    started: bool,
+    in_string: bool,
+    escape: bool,
+    /// A scalar value (number, literal): it ends at the next separator.
+    scalar: bool,
+}
+
+impl JsonScan {
+    /// Scans `b`; returns how many bytes belong to the value and whether it ended there.
+    fn advance(&mut self, b: &[u8]) -> (usize, bool) {
+        for (i, &c) in b.iter().enumerate() {
+            if !self.started {
+                self.started = true;
+                match c {
+                    b'{' | b'[' => self.depth = 1,
+                    b'"' => self.in_string = true,
+                    _ => self.scalar = true,
+                }
+                continue;
+            }
+            if self.scalar {
+                if matches!(c, b',' | b']' | b'}' | b' ' | b'\t' | b'\r' | b'\n') {
+                    return (i, true);
+                }
+                continue;
+            }
+            if self.in_string {
+                match (self.escape, c) {
+                    (true, _) => self.escape = false,
+                    (false, b'\\') => self.escape = true,
+                    (false, b'"') => {
+                        self.in_string = false;
+                        if self.depth == 0 {
+                            return (i + 1, true);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        return (i + 1, true);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (b.len(), false)
+    }
 }
 
 #[cfg(test)]
@@ -438,7 +735,7 @@ mod tests {
     use std::io::Write;
 
     fn src(bytes: &[u8]) -> Src {
-        Src::new(Box::new(io::Cursor::new(bytes.to_vec())), 4)
+        Src::new(Box::new(io::Cursor::new(bytes.to_vec())), 4, None)
     }
 
     #[test]
@@ -478,12 +775,24 @@ mod tests {
             all.extend(e.finish().unwrap());
         }
         let stats = Arc::new(ReadStats::default());
-        let (mut r, c) = decompress(Box::new(io::Cursor::new(all.clone())), stats.clone(), 64);
+        let (mut r, c, log) = decompress(
+            Box::new(io::Cursor::new(all.clone())),
+            stats.clone(),
+            64,
+            None,
+        );
         assert_eq!(c, Compression::Gzip);
         let mut out = String::new();
         r.read_to_string(&mut out).unwrap();
         assert_eq!(out, "hello world");
         assert_eq!(stats.snapshot().compressed_bytes, all.len() as u64);
+        // The second member starts at decompressed byte 6, stored after the first member.
+        let log = log.unwrap();
+        assert_eq!(log.stored_at(0), Some(0));
+        assert!(log
+            .stored_at(6)
+            .is_some_and(|o| o > 10 && o < all.len() as u64));
+        assert_eq!(log.stored_at(7), None);
     }
 
     #[test]
@@ -496,6 +805,42 @@ mod tests {
         let zst = zstd::encode_all(&b"<p>x</p>"[..], 1).unwrap();
         assert_eq!(decompress_bytes(zst, 100).unwrap(), b"<p>x</p>");
         assert_eq!(decompress_bytes(b"plain".to_vec(), 1).unwrap(), b"plain");
+    }
+
+    #[test]
+    fn unread_bytes_come_back_first_at_their_offset() {
+        let mut s = src(b"abc\ndef\n");
+        let mut buf = Vec::new();
+        s.read_line(&mut buf, 10).unwrap();
+        assert_eq!(s.offset, 4);
+        s.unread(b"xy\n");
+        assert_eq!(s.offset, 1);
+        s.read_line(&mut buf, 10).unwrap();
+        assert_eq!(buf, b"xy");
+        s.read_line(&mut buf, 10).unwrap();
+        assert_eq!((buf.as_slice(), s.offset), (&b"def"[..], 8));
+    }
+
+    #[test]
+    fn json_values_in_arrays_and_sequences() {
+        let text = b"[\n {\"a\": \"}\\\"]\"},\n {\"b\": [1, {\"c\": 2}]}\n, 7 ]\n";
+        let mut s = src(text);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        while let Some(v) = s.read_json_value(&mut buf, 100).unwrap() {
+            got.push((String::from_utf8(buf.clone()).unwrap(), v.line, v.complete));
+        }
+        assert_eq!(
+            got,
+            [
+                (r#"{"a": "}\"]"}"#.to_string(), 2, true),
+                (r#"{"b": [1, {"c": 2}]}"#.to_string(), 3, true),
+                ("7".to_string(), 4, true)
+            ]
+        );
+        let mut s = src(b"{\"x\": [[[[[[[[[");
+        let v = s.read_json_value(&mut buf, 4).unwrap().unwrap();
+        assert!(!v.complete && v.truncated && v.len == 15);
     }
 
     #[test]

@@ -1,31 +1,36 @@
 //! A streaming WARC reader: one record at a time, block bytes bounded by `max_doc_bytes`,
-//! resynchronising on the next `WARC/` line after a broken record.
+//! resynchronising on the next record after a broken one.
 //!
-//! Written here rather than taken from the `warc` crate because newsmill needs three things that
-//! crate's reader does not give together: bounded memory on a huge record (skip the block without
-//! storing it), recovery after a record whose Content-Length lies (scan on to the next version
-//! line instead of failing the file), and byte offsets for every error.
+//! Written here rather than taken from the `warc` crate because newsmill needs things that crate's
+//! reader does not give together: bounded memory on a huge record (skip the block without storing
+//! it), recovery after a record whose Content-Length lies in either direction (a block that holds
+//! the next records is cut where they start and they are read again; a block that ends early is
+//! followed to the next version line), the offset of every record in the file as stored, and a
+//! page's worth of a record that a truncated stream cut short.
 
-use crate::reader::{Ctx, ReadEvent};
-use crate::sniff::{sniff_format, Format};
+use crate::event::{Ctx, ReadEvent};
+use crate::record::{archived_response, Archived};
 use crate::source::Src;
-use newsmill_core::{Doc, Html, InputError, InputErrorKind};
-use std::io::Read;
+use newsmill_core::{InputError, InputErrorKind, Location};
 
 /// Longest WARC header line or HTTP header section kept; real ones are far shorter.
 const HEADER_MAX: usize = 64 << 10;
 /// Most header lines in one WARC record before it counts as broken.
 const HEADER_LINES_MAX: usize = 1000;
 
+/// An event that ends a record early (boxed: a document event is large, and this is the rare
+/// path).
+type Stop = Box<(ReadEvent, bool)>;
+
 /// Reader state between records.
 #[derive(Default)]
 pub(crate) struct WarcState {
-    /// A line read past the end of a record that must be looked at again (with its offset).
-    pending: Option<(Vec<u8>, u64)>,
     /// Skipping lines until the next `WARC/` version line, after reporting a broken record.
     resync: bool,
     /// Ordinal of the next record.
     record: u64,
+    /// An event to give before reading on (the error after a truncated record kept).
+    queued: Option<(ReadEvent, bool)>,
     line: Vec<u8>,
 }
 
@@ -48,28 +53,72 @@ fn trim_angle(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+impl Headers {
+    fn set(&mut self, name: &str, value: &str) {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if is("WARC-Type") {
+            self.warc_type = Some(value.to_ascii_lowercase());
+        } else if is("Content-Length") {
+            match value.parse::<u64>() {
+                Ok(n) => self.content_length = Some(n),
+                Err(_) => self.bad_length = Some(value.to_owned()),
+            }
+        } else if is("WARC-Record-ID") {
+            self.record_id = Some(trim_angle(value).to_owned());
+        } else if is("WARC-Target-URI") {
+            self.target_uri = Some(trim_angle(value).to_owned());
+        } else if is("WARC-Date") {
+            self.date = Some(value.to_owned());
+        } else if is("Content-Type") {
+            self.content_type = Some(value.to_owned());
+        }
+    }
+
+    /// The record kind: only the types the WARC standard defines, never an arbitrary header value
+    /// (skip kinds become counter names in reports).
+    fn kind(&self) -> &'static str {
+        match self.warc_type.as_deref() {
+            Some("response") => "response",
+            Some("resource") => "resource",
+            Some("request") => "request",
+            Some("metadata") => "metadata",
+            Some("warcinfo") => "warcinfo",
+            Some("revisit") => "revisit",
+            Some("conversion") => "conversion",
+            Some("continuation") => "continuation",
+            _ => "unknown_warc_type",
+        }
+    }
+}
+
+/// Whether a line opens a WARC record.
+fn is_version_line(line: &[u8]) -> bool {
+    line.starts_with(b"WARC/1.") || line.starts_with(b"WARC/0.")
+}
+
+/// Where inside a block the next record starts, when the block swallowed it (a Content-Length
+/// that runs past its record): a version line right after a blank line.
+fn embedded_record(block: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&block[from..], b"\nWARC/") {
+        let at = from + i + 1;
+        let before = &block[..at];
+        let blank = before.ends_with(b"\r\n\r\n") || before.ends_with(b"\n\n");
+        if blank && is_version_line(&block[at..]) {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
+}
+
 impl WarcState {
     /// An I/O error as an event; after a skipped gzip member, reading resumes at the next
     /// `WARC/` line.
-    fn io_err(
-        &mut self,
-        ctx: &Ctx,
-        e: &std::io::Error,
-        src: &Src,
-        record: Option<u64>,
-    ) -> (ReadEvent, bool) {
-        let (err, fatal) = ctx.io_error(e, ctx.loc(None, Some(src.offset), record));
+    fn io_err(&mut self, ctx: &Ctx, e: &std::io::Error, loc: Location) -> (ReadEvent, bool) {
+        let (err, fatal) = ctx.io_error(e, loc);
         self.resync = true;
         (ReadEvent::Error(err), fatal)
-    }
-
-    fn next_line(&mut self, src: &mut Src) -> std::io::Result<Option<u64>> {
-        if let Some((l, off)) = self.pending.take() {
-            self.line = l;
-            return Ok(Some(off));
-        }
-        let off = src.offset;
-        Ok(src.read_line(&mut self.line, HEADER_MAX)?.map(|_| off))
     }
 
     /// The next event, and whether the stream failed (the file ends).
@@ -79,16 +128,20 @@ impl WarcState {
         ctx: &Ctx,
         buf: &mut Vec<u8>,
     ) -> Option<(ReadEvent, bool)> {
+        if let Some(q) = self.queued.take() {
+            return Some(q);
+        }
         loop {
-            let start = match self.next_line(src) {
-                Ok(Some(off)) => off,
+            let start = src.offset;
+            match src.read_line(&mut self.line, HEADER_MAX) {
+                Ok(Some(_)) => {}
                 Ok(None) => return None,
-                Err(e) => return Some(self.io_err(ctx, &e, src, None)),
-            };
+                Err(e) => return Some(self.io_err(ctx, &e, ctx.loc(None, Some(start), None))),
+            }
             if self.line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            if !self.line.starts_with(b"WARC/") {
+            if !is_version_line(&self.line) {
                 if self.resync {
                     continue;
                 }
@@ -99,32 +152,23 @@ impl WarcState {
                 let err = InputError::new(
                     ctx.loc(None, Some(start), None),
                     InputErrorKind::BadWarcRecord,
-                    format!("expected a WARC/ version line, found {shown:?}; skipping to the next record"),
+                    format!(
+                        "expected a WARC/ version line, found {shown:?}; skipping to the next record"
+                    ),
                 );
                 return Some((ReadEvent::Error(err), false));
             }
             self.resync = false;
             let record = self.record;
             self.record += 1;
-            return Some(self.read_record(src, ctx, buf, start, record));
+            let mut loc = ctx.loc(None, Some(start), Some(record));
+            loc.stored_offset = src.stored_offset(start).filter(|&o| o != start);
+            return Some(self.read_record(src, ctx, buf, loc));
         }
     }
 
-    fn read_record(
-        &mut self,
-        src: &mut Src,
-        ctx: &Ctx,
-        buf: &mut Vec<u8>,
-        start: u64,
-        record: u64,
-    ) -> (ReadEvent, bool) {
-        let loc = ctx.loc(None, Some(start), Some(record));
-        let broken = |this: &mut Self, msg: String| {
-            this.resync = true;
-            let e = InputError::new(loc.clone(), InputErrorKind::BadWarcRecord, msg);
-            (ReadEvent::Error(e), false)
-        };
-        // Header lines.
+    /// The header lines of a record, after its version line.
+    fn read_headers(&mut self, src: &mut Src, ctx: &Ctx, loc: &Location) -> Result<Headers, Stop> {
         let mut h = Headers::default();
         let mut lines = 0;
         loop {
@@ -136,92 +180,64 @@ impl WarcState {
                         InputErrorKind::TruncatedWarcRecord,
                         "the stream ended inside the record's headers",
                     );
-                    return (ReadEvent::Error(e), false);
+                    return Err(Box::new((ReadEvent::Error(e), false)));
                 }
-                Err(e) => return self.io_err(ctx, &e, src, Some(record)),
+                Err(e) => return Err(Box::new(self.io_err(ctx, &e, loc.clone()))),
             };
             if self.line.is_empty() {
-                break;
+                return Ok(h);
             }
             lines += 1;
             if info.truncated || lines > HEADER_LINES_MAX {
-                return broken(self, "WARC header too long".into());
+                return Err(Box::new(self.broken(loc, "WARC header too long".into())));
             }
             let text = String::from_utf8_lossy(&self.line);
-            let Some((name, value)) = text.split_once(':') else {
-                continue;
-            };
-            let value = value.trim();
-            let name = name.trim();
-            if name.eq_ignore_ascii_case("WARC-Type") {
-                h.warc_type = Some(value.to_ascii_lowercase());
-            } else if name.eq_ignore_ascii_case("Content-Length") {
-                match value.parse::<u64>() {
-                    Ok(n) => h.content_length = Some(n),
-                    Err(_) => h.bad_length = Some(value.to_owned()),
-                }
-            } else if name.eq_ignore_ascii_case("WARC-Record-ID") {
-                h.record_id = Some(trim_angle(value).to_owned());
-            } else if name.eq_ignore_ascii_case("WARC-Target-URI") {
-                h.target_uri = Some(trim_angle(value).to_owned());
-            } else if name.eq_ignore_ascii_case("WARC-Date") {
-                h.date = Some(value.to_owned());
-            } else if name.eq_ignore_ascii_case("Content-Type") {
-                h.content_type = Some(value.to_owned());
+            if let Some((name, value)) = text.split_once(':') {
+                h.set(name.trim(), value.trim());
             }
         }
+    }
+
+    fn broken(&mut self, loc: &Location, msg: String) -> (ReadEvent, bool) {
+        self.resync = true;
+        let e = InputError::new(loc.clone(), InputErrorKind::BadWarcRecord, msg);
+        (ReadEvent::Error(e), false)
+    }
+
+    fn read_record(
+        &mut self,
+        src: &mut Src,
+        ctx: &Ctx,
+        buf: &mut Vec<u8>,
+        mut loc: Location,
+    ) -> (ReadEvent, bool) {
+        let h = match self.read_headers(src, ctx, &loc) {
+            Ok(h) => h,
+            Err(ev) => return *ev,
+        };
+        loc.record_id = h.record_id.clone();
+        loc.url = h.target_uri.clone();
         let Some(len) = h.content_length else {
-            let msg = match h.bad_length {
+            let msg = match &h.bad_length {
                 Some(v) => format!("invalid Content-Length {v:?}"),
                 None => "missing Content-Length".into(),
             };
-            return broken(self, msg);
+            return self.broken(&loc, msg);
         };
-        // Skip kinds become counter names in reports: only the types the WARC standard defines,
-        // never an arbitrary header value.
-        let kind = match h.warc_type.as_deref() {
-            Some(
-                t @ ("response" | "resource" | "request" | "metadata" | "warcinfo" | "revisit"
-                | "conversion" | "continuation"),
-            ) => t.to_owned(),
-            _ => "unknown_warc_type".to_owned(),
-        };
+        let kind = h.kind();
         let wanted = kind == "response" || kind == "resource";
         let keep = if wanted {
             ctx.opts.max_doc_bytes.saturating_add(HEADER_MAX)
         } else {
-            0
+            // Enough of any block to find records it swallowed.
+            HEADER_MAX
         };
         let got = match src.read_block(len, buf, keep) {
             Ok(n) => n,
-            Err(e) => return self.io_err(ctx, &e, src, Some(record)),
+            Err(e) => return self.truncated(ctx, &e, &h, buf, loc),
         };
-        if got < len {
-            let e = InputError::new(
-                loc,
-                InputErrorKind::TruncatedWarcRecord,
-                format!("Content-Length is {len} but the stream ended after {got} bytes"),
-            );
-            return (ReadEvent::Error(e), false);
-        }
-        // The block must be followed by CRLF CRLF; anything else means Content-Length lied.
-        for i in 0..2 {
-            let off = src.offset;
-            match src.read_line(&mut self.line, HEADER_MAX) {
-                Ok(None) => break,
-                Ok(Some(_)) if self.line.is_empty() => {}
-                Ok(Some(_)) => {
-                    self.pending = Some((std::mem::take(&mut self.line), off));
-                    if i == 0 {
-                        return broken(
-                            self,
-                            format!("Content-Length {len} does not end the record; skipping to the next record"),
-                        );
-                    }
-                    break;
-                }
-                Err(e) => return self.io_err(ctx, &e, src, Some(record)),
-            }
+        if let Err(ev) = self.check_framing(src, ctx, buf, len, got, &loc) {
+            return *ev;
         }
         if !wanted {
             return (
@@ -232,217 +248,138 @@ impl WarcState {
                 false,
             );
         }
-        let id = h
-            .record_id
+        if len > keep as u64 {
+            let id = self.record_id(ctx, &h, &loc);
+            let detail = format!("block of {len} bytes");
+            return (
+                ReadEvent::rejected(id, loc, InputErrorKind::DocTooLarge, detail),
+                false,
+            );
+        }
+        (self.document(ctx, &h, std::mem::take(buf), loc), false)
+    }
+
+    fn record_id(&self, ctx: &Ctx, h: &Headers, loc: &Location) -> String {
+        h.record_id
             .clone()
             .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| ctx.derived_id(record));
-        let rejected = |reason: InputErrorKind| ReadEvent::Rejected {
-            id: id.clone(),
-            location: loc.clone(),
-            reason,
-        };
-        if len > keep as u64 {
-            return (rejected(InputErrorKind::DocTooLarge), false);
+            .unwrap_or_else(|| ctx.derived_id(loc.record.unwrap_or(0)))
+    }
+
+    /// The block must be followed by CRLF CRLF. When it is not, the Content-Length lied: a block
+    /// that holds the next records is cut where they start and they are read again; a block that
+    /// ends early is followed to the next version line. A length that counts the CRLFs itself is
+    /// accepted.
+    fn check_framing(
+        &mut self,
+        src: &mut Src,
+        ctx: &Ctx,
+        buf: &[u8],
+        len: u64,
+        got: u64,
+        loc: &Location,
+    ) -> Result<(), Stop> {
+        if got < len {
+            return Err(Box::new(self.overrun(src, buf, len, loc, Some(got))));
         }
-        let block_type = h.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
-        let (body, charset) = if kind == "resource" {
-            if !is_html_mime(&block_type, buf) {
-                return (
-                    ReadEvent::Skipped {
-                        kind: "non_html".into(),
-                        location: loc,
-                    },
-                    false,
-                );
-            }
-            (std::mem::take(buf), charset_of(&block_type))
-        } else {
-            if !block_type.is_empty() && !block_type.starts_with("application/http") {
-                return (
-                    ReadEvent::Skipped {
-                        kind: "non_html".into(),
-                        location: loc,
-                    },
-                    false,
-                );
-            }
-            match http_body(buf, ctx.opts.max_doc_bytes) {
-                Ok(Http::Body { body, charset }) => (body, charset),
-                Ok(Http::Status) => {
-                    return (
-                        ReadEvent::Skipped {
-                            kind: "http_status".into(),
-                            location: loc,
-                        },
-                        false,
-                    )
+        for i in 0..2 {
+            let off = src.offset;
+            match src.read_line(&mut self.line, HEADER_MAX) {
+                Ok(None) => return Ok(()),
+                Ok(Some(_)) if self.line.is_empty() => {}
+                Ok(Some(_)) => {
+                    let mut line = std::mem::take(&mut self.line);
+                    // Hand the line back exactly as it stood, with its line end.
+                    match src.offset - off - line.len() as u64 {
+                        2 => line.extend_from_slice(b"\r\n"),
+                        1 => line.push(b'\n'),
+                        _ => {}
+                    }
+                    src.unread(&line);
+                    let counted_crlf = buf.ends_with(b"\r\n\r\n") || buf.ends_with(b"\n\n");
+                    if i == 1 || counted_crlf && is_version_line(&line) {
+                        return Ok(());
+                    }
+                    if embedded_record(buf).is_some() {
+                        return Err(Box::new(self.overrun(src, buf, len, loc, None)));
+                    }
+                    return Err(Box::new(self.broken(
+                        loc,
+                        format!("Content-Length {len} does not end the record; skipping to the next record"),
+                    )));
                 }
-                Ok(Http::NotHtml) => {
-                    return (
-                        ReadEvent::Skipped {
-                            kind: "non_html".into(),
-                            location: loc,
-                        },
-                        false,
-                    )
-                }
-                Err(reason) => return (rejected(reason), false),
-            }
-        };
-        if body.iter().all(|b| b.is_ascii_whitespace()) {
-            return (rejected(InputErrorKind::NoText), false);
-        }
-        let doc = Doc {
-            id,
-            pos: ctx.pos(record),
-            url: h.target_uri,
-            date: h.date,
-            html: Some(Html {
-                bytes: body,
-                http_charset: charset,
-            }),
-            ..Doc::default()
-        };
-        (ReadEvent::Doc(doc), false)
-    }
-}
-
-fn is_html_mime(content_type: &str, body: &[u8]) -> bool {
-    let mime = content_type.split(';').next().unwrap_or("").trim();
-    match mime {
-        "" => sniff_format(body) == Format::Html,
-        "text/html" | "application/xhtml+xml" => true,
-        _ => false,
-    }
-}
-
-/// The `charset` parameter of a Content-Type value, lowercased.
-fn charset_of(content_type: &str) -> Option<String> {
-    content_type
-        .split(';')
-        .skip(1)
-        .find_map(|p| {
-            let (k, v) = p.split_once('=')?;
-            k.trim().eq_ignore_ascii_case("charset").then(|| {
-                v.trim()
-                    .trim_matches(|c| c == '"' || c == '\'')
-                    .to_ascii_lowercase()
-            })
-        })
-        .filter(|c| !c.is_empty())
-}
-
-enum Http {
-    Body {
-        body: Vec<u8>,
-        charset: Option<String>,
-    },
-    Status,
-    NotHtml,
-}
-
-/// Splits an HTTP response into headers and body, undoing chunked transfer and gzip/deflate
-/// content encoding, with every size bounded by `max`.
-fn http_body(block: &[u8], max: usize) -> Result<Http, InputErrorKind> {
-    let crlf = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4));
-    let lf = memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2));
-    let (head_end, body_start) = match (crlf, lf) {
-        (Some(a), Some(b)) => {
-            if a.0 <= b.0 {
-                a
-            } else {
-                b
+                Err(e) => return Err(Box::new(self.io_err(ctx, &e, loc.clone()))),
             }
         }
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return Err(InputErrorKind::BadHttpResponse),
-    };
-    let head = String::from_utf8_lossy(&block[..head_end]);
-    let mut lines = head.lines();
-    let status_line = lines.next().unwrap_or("");
-    let mut parts = status_line.split_whitespace();
-    let proto = parts.next().unwrap_or("");
-    let status: u16 = match (proto.starts_with("HTTP/"), parts.next().map(str::parse)) {
-        (true, Some(Ok(s))) => s,
-        _ => return Err(InputErrorKind::BadHttpResponse),
-    };
-    if !(200..300).contains(&status) {
-        return Ok(Http::Status);
+        Ok(())
     }
-    let mut content_type = String::new();
-    let mut encoding = String::new();
-    let mut chunked = false;
-    for l in lines {
-        let Some((k, v)) = l.split_once(':') else {
-            continue;
+
+    /// A block that ran past its record: the records inside it are handed back to be read, and
+    /// this one is reported. Without a record inside it, the stream ended first.
+    fn overrun(
+        &mut self,
+        src: &mut Src,
+        buf: &[u8],
+        len: u64,
+        loc: &Location,
+        got: Option<u64>,
+    ) -> (ReadEvent, bool) {
+        if let Some(at) = embedded_record(buf) {
+            src.unread(&buf[at..]);
+            return self.broken(
+                loc,
+                format!(
+                    "Content-Length {len} runs past the record, into the next one; \
+                     the record is skipped and reading resumes at the next"
+                ),
+            );
+        }
+        let got = got.unwrap_or(len);
+        let e = InputError::new(
+            loc.clone(),
+            InputErrorKind::TruncatedWarcRecord,
+            format!("Content-Length is {len} but the stream ended after {got} bytes"),
+        );
+        (ReadEvent::Error(e), false)
+    }
+
+    /// The stream failed inside the block: a page's worth of a response is kept (marked
+    /// truncated) and the error follows it; anything less is lost with the error.
+    fn truncated(
+        &mut self,
+        ctx: &Ctx,
+        e: &std::io::Error,
+        h: &Headers,
+        buf: &mut Vec<u8>,
+        loc: Location,
+    ) -> (ReadEvent, bool) {
+        let (err, fatal) = self.io_err(ctx, e, loc.clone());
+        let wanted = matches!(h.kind(), "response" | "resource");
+        if !wanted || buf.len() < crate::record::MIN_TRUNCATED_PAGE {
+            return (err, fatal);
+        }
+        match self.document(ctx, h, std::mem::take(buf), loc) {
+            ReadEvent::Doc(mut doc) => {
+                ctx.count(&ctx.stats.truncated_records);
+                doc.extra
+                    .insert("truncated".into(), serde_json::Value::Bool(true));
+                self.queued = Some((err, fatal));
+                (ReadEvent::Doc(doc), false)
+            }
+            _ => (err, fatal),
+        }
+    }
+
+    /// A `response` or `resource` block as a document, a skip or a reject.
+    fn document(&self, ctx: &Ctx, h: &Headers, block: Vec<u8>, loc: Location) -> ReadEvent {
+        let a = Archived {
+            id: self.record_id(ctx, h, &loc),
+            url: h.target_uri.clone(),
+            crawl_date: h.date.clone(),
+            content_type: h.content_type.clone().unwrap_or_default(),
+            http: h.kind() == "response",
         };
-        let k = k.trim();
-        let v = v.trim().to_ascii_lowercase();
-        if k.eq_ignore_ascii_case("content-type") {
-            content_type = v;
-        } else if k.eq_ignore_ascii_case("content-encoding") {
-            encoding = v;
-        } else if k.eq_ignore_ascii_case("transfer-encoding") {
-            chunked = v.contains("chunked");
-        }
-    }
-    let raw = &block[body_start..];
-    if raw.len() > max {
-        return Err(InputErrorKind::DocTooLarge);
-    }
-    let mut body = if chunked {
-        // WARC writers often store the body already de-chunked but keep the header.
-        dechunk(raw, max).unwrap_or_else(|| raw.to_vec())
-    } else {
-        raw.to_vec()
-    };
-    match encoding.as_str() {
-        "" | "identity" | "none" | "utf-8" => {}
-        "gzip" | "x-gzip" => body = inflate(flate2::read::MultiGzDecoder::new(&body[..]), max)?,
-        "deflate" => {
-            body = inflate(flate2::read::ZlibDecoder::new(&body[..]), max)
-                .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), max))?
-        }
-        _ => return Err(InputErrorKind::BadContentEncoding),
-    }
-    if !is_html_mime(&content_type, &body) {
-        return Ok(Http::NotHtml);
-    }
-    Ok(Http::Body {
-        body,
-        charset: charset_of(&content_type),
-    })
-}
-
-fn inflate(r: impl Read, max: usize) -> Result<Vec<u8>, InputErrorKind> {
-    let mut out = Vec::new();
-    r.take(max as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|_| InputErrorKind::BadContentEncoding)?;
-    if out.len() > max {
-        return Err(InputErrorKind::DocTooLarge);
-    }
-    Ok(out)
-}
-
-/// Undoes chunked transfer encoding; `None` when the body is not validly chunked.
-fn dechunk(mut raw: &[u8], max: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let eol = memchr::memmem::find(raw, b"\r\n")?;
-        let size_text = std::str::from_utf8(&raw[..eol]).ok()?;
-        let size_text = size_text.split(';').next()?.trim();
-        let size = usize::from_str_radix(size_text, 16).ok()?;
-        raw = &raw[eol + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        if size > raw.len() || out.len() + size > max {
-            return None;
-        }
-        out.extend_from_slice(&raw[..size]);
-        raw = raw[size..].strip_prefix(b"\r\n")?;
+        archived_response(ctx, a, block, loc)
     }
 }
 
@@ -451,78 +388,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn charset_parameter() {
-        assert_eq!(
-            charset_of("text/html; Charset=\"ISO-8859-1\"").as_deref(),
-            Some("iso-8859-1")
-        );
-        assert_eq!(charset_of("text/html"), None);
-        assert_eq!(charset_of("text/html; charset="), None);
-    }
-
-    #[test]
-    fn http_bodies() {
-        let r = http_body(
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>hi</p>",
-            100,
-        );
-        match r {
-            Ok(Http::Body { body, charset }) => {
-                assert_eq!(body, b"<p>hi</p>");
-                assert_eq!(charset.as_deref(), Some("utf-8"));
-            }
-            _ => panic!("expected a body"),
-        }
-        assert!(matches!(
-            http_body(b"HTTP/1.1 301 Moved\r\nLocation: x\r\n\r\n", 100),
-            Ok(Http::Status)
-        ));
-        assert!(matches!(
-            http_body(
-                b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
-                100
-            ),
-            Ok(Http::NotHtml)
-        ));
-        assert!(matches!(
-            http_body(b"garbage", 100),
-            Err(InputErrorKind::BadHttpResponse)
-        ));
-        assert!(matches!(
-            http_body(b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx", 100),
-            Err(InputErrorKind::BadContentEncoding)
-        ));
-    }
-
-    #[test]
-    fn chunked_and_gzip_bodies() {
-        let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n4\r\n<p>a\r\n5\r\nb</p>\r\n0\r\n\r\n";
-        match http_body(chunked, 100) {
-            Ok(Http::Body { body, .. }) => assert_eq!(body, b"<p>ab</p>"),
-            _ => panic!("expected a body"),
-        }
-        use std::io::Write;
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        e.write_all(b"<html><p>zipped</p>").unwrap();
-        let mut resp = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
-        resp.extend(e.finish().unwrap());
-        match http_body(&resp, 100) {
-            Ok(Http::Body { body, .. }) => assert_eq!(body, b"<html><p>zipped</p>"),
-            _ => panic!("expected a body"),
-        }
-        assert!(matches!(
-            http_body(&resp, 5),
-            Err(InputErrorKind::DocTooLarge)
-        ));
-    }
-
-    #[test]
-    fn dechunk_rejects_bad_framing() {
-        assert_eq!(
-            dechunk(b"3\r\nabc\r\n0\r\n\r\n", 10).as_deref(),
-            Some(&b"abc"[..])
-        );
-        assert_eq!(dechunk(b"<html>", 10), None);
-        assert_eq!(dechunk(b"ff\r\nabc", 10), None);
+    fn records_swallowed_by_a_block_are_found() {
+        let block = b"HTTP/1.1 200 OK\r\n\r\n<p>a</p>\r\n\r\nWARC/1.0\r\nWARC-Type: request\r\n";
+        assert_eq!(embedded_record(block), Some(31));
+        assert_eq!(embedded_record(b"<p>WARC/1.0 in text</p>\nWARC/1.0"), None);
     }
 }

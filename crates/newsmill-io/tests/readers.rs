@@ -167,8 +167,13 @@ fn text_and_html_files_are_one_document() {
         summary(&read_with(page, "p.html", &opts)),
         ["rej:doc_too_large"]
     );
+    // NULs in text are removed and counted; control bytes make it binary.
+    let mut r = newsmill_io::read_bytes(b"ab\x00\x00cd".to_vec(), "x", &ReadOptions::default());
+    let ev: Vec<_> = r.by_ref().collect();
+    assert_eq!(docs(&ev)[0].text, "abcd");
+    assert_eq!(r.stats().snapshot().nul_records, 1);
     assert_eq!(
-        summary(&read_all(b"ab\x00\x00cd".to_vec(), "x")),
+        summary(&read_all(b"\x01\x02\x03\x04\x05ab".to_vec(), "x")),
         ["rej:binary_content"]
     );
     assert_eq!(
@@ -223,7 +228,11 @@ fn warc_in_every_framing() {
         );
         let d = docs(&ev);
         assert_eq!(d[0].url.as_deref(), Some("https://news.test/a"));
-        assert_eq!(d[0].date.as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(d[0].crawl_date.as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(
+            d[0].date, None,
+            "the crawl time is not the publication date"
+        );
         let h = d[0].html.as_ref().unwrap();
         assert_eq!(h.bytes, b"<html><p>Story A</p></html>");
         assert_eq!(h.http_charset.as_deref(), Some("utf-8"));

@@ -147,6 +147,7 @@ impl Default for Config {
         Config {
             stages: CATALOGUE.iter().map(|s| s.name.to_string()).collect(),
             limits: Limits::default(),
+            input: Default::default(),
             extract: Default::default(),
             normalize: Default::default(),
             clean: Default::default(),

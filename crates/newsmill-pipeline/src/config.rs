@@ -64,6 +64,8 @@ pub struct Config {
     pub stages: Vec<String>,
     /// Record limits.
     pub limits: Limits,
+    /// `[input]`: which JSON fields hold the text, title, URL, date and the rest.
+    pub input: newsmill_io::FieldNames,
     /// `[extract]`
     pub extract: newsmill_extract::ExtractConfig,
     /// `[normalize]`

@@ -55,7 +55,7 @@ impl From<newsmill_core::Error> for ConfigError {
 pub enum RunError {
     /// `--strict` and an input error.
     #[error("input error (--strict): {0}")]
-    Strict(InputError),
+    Strict(Box<InputError>),
     /// Articles + rejects do not add up to the input records.
     #[error("accounting check failed: {0}")]
     Accounting(String),

@@ -84,7 +84,7 @@ impl ProcessTask<'_> {
     fn input_error(&mut self, error: InputError, file: u32) -> Result<()> {
         if self.opts.strict {
             self.stop.store(true, Ordering::Relaxed);
-            return Err(RunError::Strict(error));
+            return Err(RunError::Strict(Box::new(error)));
         }
         self.progress.warn(&error);
         if error.location.record.is_some() || error.location.line.is_some() {
@@ -109,6 +109,7 @@ impl ProcessTask<'_> {
         id: String,
         location: Location,
         reason: InputErrorKind,
+        detail: &str,
         file: u32,
     ) -> Result<()> {
         self.flush()?;
@@ -118,16 +119,19 @@ impl ProcessTask<'_> {
             file,
             record: location.record.unwrap_or(0),
         };
-        let reject = PendingReject::unreadable(pos, &id, reason.as_str(), &location);
+        let reject = PendingReject::unreadable(pos, &id, reason.as_str(), detail, &location);
         write_reject(&mut self.sink.rejects, &reject)?;
         // Damaged or oversized input is also an input error (file and position in report.json,
         // a warning, a --strict stop); a record without text is not.
         if reason != InputErrorKind::NoText {
-            let message = format!("record {id} rejected: {reason}");
+            let message = match detail {
+                "" => format!("record {id} rejected: {reason}"),
+                d => format!("record {id} rejected: {reason} ({d})"),
+            };
             let error = InputError::new(location, reason, message);
             if self.opts.strict {
                 self.stop.store(true, Ordering::Relaxed);
-                return Err(RunError::Strict(error));
+                return Err(RunError::Strict(Box::new(error)));
             }
             self.progress.warn(&error);
             self.sink.summary.errors.push(error);
@@ -139,13 +143,19 @@ impl ProcessTask<'_> {
         match event {
             ReadEvent::Doc(doc) => self.add(doc)?,
             ReadEvent::Skipped { kind, .. } => {
-                *self.sink.summary.skipped.entry(kind).or_insert(0) += 1;
+                *self
+                    .sink
+                    .summary
+                    .skipped
+                    .entry(kind.to_string())
+                    .or_insert(0) += 1;
             }
             ReadEvent::Rejected {
                 id,
                 location,
                 reason,
-            } => self.rejected(id, location, reason, file)?,
+                detail,
+            } => self.rejected(id, location, reason, &detail, file)?,
             ReadEvent::Error(error) => {
                 self.flush()?;
                 self.input_error(error, file)?;
@@ -157,9 +167,12 @@ impl ProcessTask<'_> {
     fn read_file(&mut self, file: &InputFile, index: usize, read_opts: &ReadOptions) -> Result<()> {
         self.sink.summary.files += 1;
         self.sink.summary.bytes += file.size.unwrap_or(0);
-        for event in newsmill_io::open_input(file, index as u32, read_opts) {
+        let reader = newsmill_io::open_input(file, index as u32, read_opts);
+        let stats = reader.stats();
+        for event in reader {
             self.event(event, index as u32)?;
         }
+        self.sink.summary.read += stats.snapshot();
         self.flush()?;
         self.progress.file_done(file);
         Ok(())
@@ -192,6 +205,7 @@ pub(crate) fn process_task(
     };
     let read_opts = ReadOptions {
         max_doc_bytes: opts.config.limits.max_doc_bytes,
+        fields: opts.config.input.clone(),
         ..ReadOptions::default()
     };
     for (index, file) in files.iter().enumerate() {

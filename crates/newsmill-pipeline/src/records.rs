@@ -13,6 +13,7 @@ pub fn article_record(doc: &Doc) -> Map<String, Value> {
     m.insert("url".into(), json!(doc.url));
     m.insert("title".into(), json!(doc.title));
     m.insert("date".into(), json!(doc.date));
+    m.insert("crawl_date".into(), json!(doc.crawl_date));
     m.insert("author".into(), json!(doc.author));
     m.insert("site".into(), json!(doc.site));
     m.insert("canonical_url".into(), json!(doc.canonical_url));
@@ -71,13 +72,22 @@ impl PendingReject {
         pos: Position,
         id: &str,
         reason: &str,
+        detail: &str,
         location: &newsmill_core::Location,
     ) -> Self {
         let mut m = Map::new();
         m.insert("id".into(), json!(id));
+        if let Some(url) = &location.url {
+            m.insert("url".into(), json!(url));
+        }
         m.insert("stage".into(), json!("read"));
         m.insert("reason".into(), json!(reason));
-        m.insert("details".into(), json!({ "location": location }));
+        let mut details = Map::new();
+        if !detail.is_empty() {
+            details.insert("message".into(), json!(detail));
+        }
+        details.insert("location".into(), json!(location));
+        m.insert("details".into(), Value::Object(details));
         PendingReject { pos, record: m }
     }
 

@@ -32,6 +32,9 @@ pub struct TaskSummary {
     pub skipped: BTreeMap<String, u64>,
     /// Input errors, each with file and position.
     pub errors: Vec<InputError>,
+    /// What the readers counted (NULs removed, bodies read despite their encoding, ...).
+    #[serde(default)]
+    pub read: newsmill_io::ReadStatsSnapshot,
     /// Per-stage stats.
     pub stats: StatsTable,
 }
@@ -47,6 +50,9 @@ pub struct InputsReport {
     pub records: u64,
     /// Records skipped by kind; not documents, so not in the accounting.
     pub skipped: BTreeMap<String, u64>,
+    /// What the readers counted: bytes decompressed, records decoded lossily, NUL bytes removed,
+    /// bodies read despite their `Content-Encoding`, truncated records kept, unreadable dates.
+    pub read: newsmill_io::ReadStatsSnapshot,
 }
 
 /// Input errors: a count and the first ones in full.
@@ -148,12 +154,14 @@ impl Report {
         let mut errors = listing_errors;
         let mut error_count = errors.len() as u64;
         let (mut records, mut bytes) = (0, 0);
+        let mut read = newsmill_io::ReadStatsSnapshot::default();
         for s in process.iter().chain(finals) {
             stats.merge(&s.stats);
         }
         for s in process {
             records += s.records_in;
             bytes += s.bytes;
+            read += s.read;
             for (k, v) in &s.skipped {
                 *skipped.entry(k.clone()).or_insert(0) += v;
             }
@@ -194,6 +202,7 @@ impl Report {
                 bytes,
                 records,
                 skipped,
+                read,
             },
             errors: ErrorsReport {
                 count: error_count,

@@ -118,7 +118,7 @@ impl<'a> Prepared<'a> {
         let (files, listing_errors) = newsmill_io::list_inputs(&opts.inputs);
         if opts.strict {
             if let Some(e) = listing_errors.first() {
-                return Err(RunError::Strict(e.clone()));
+                return Err(RunError::Strict(Box::new(e.clone())));
             }
         }
         let world = opts

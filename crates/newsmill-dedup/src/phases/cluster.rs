@@ -61,7 +61,8 @@ impl UnionFind {
 /// How one member ranks as its cluster's original; smaller is better.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct OriginalRank {
-    /// Undated documents rank after dated ones; earlier dates first.
+    /// Undated documents rank after dated ones; earlier dates first (in UTC; a bare day after
+    /// the times of that day).
     pub(super) date: (bool, String),
     /// More members crediting this document's brand first.
     pub(super) named_by: std::cmp::Reverse<u32>,
@@ -304,7 +305,7 @@ pub fn cluster_task(
             };
             let rank = OriginalRank {
                 date: match &m.date {
-                    Some(d) => (false, d.clone()),
+                    Some(d) => (false, newsmill_core::date_sort_key(d)),
                     None => (true, String::new()),
                 },
                 named_by: std::cmp::Reverse(named_by),
