@@ -220,7 +220,12 @@ fn resume_with_different_arguments_is_refused() {
     fs::create_dir(&input).unwrap();
     fs::write(input.join("a.jsonl"), jsonl_doc("a-1", &story(1)) + "\n").unwrap();
     let out = tmp.path().join("out");
-    refine(&[&input], &out, &["--stages", "normalize,clean", "-q"]).assert_ok();
+    refine(
+        &[&input],
+        &out,
+        &["--stages", "normalize,clean", "-q", "--keep-work"],
+    )
+    .assert_ok();
     let again = refine(
         &[&input],
         &out,
@@ -252,7 +257,7 @@ fn a_lost_record_fails_the_accounting_check_with_exit_4() {
     lines.insert(9, "still not json".into());
     fs::write(input.join("a.jsonl"), lines.join("\n") + "\n").unwrap();
     let out = tmp.path().join("out");
-    let args = ["--stages", "normalize,clean", "-q"];
+    let args = ["--stages", "normalize,clean", "-q", "--keep-work"];
     refine(&[&input], &out, &args).assert_ok();
 
     let process = out.join(".work/process");
@@ -278,4 +283,37 @@ fn a_lost_record_fails_the_accounting_check_with_exit_4() {
     assert_eq!(report["accounting"]["ok"], false, "{report}");
     assert_eq!(report["accounting"]["records_in"], 22, "{report}");
     assert_eq!(report["accounting"]["rejects"], 1, "{report}");
+}
+
+/// Resume never reuses work from changed input: an input edited in place (same size) after the
+/// interrupted run read it makes the resumed run start over and say why.
+#[test]
+fn resume_after_an_input_changed_starts_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let file = input.join("a.jsonl");
+    let before_text = story(1);
+    fs::write(&file, jsonl_doc("a-1", &before_text) + "\n").unwrap();
+    let out = tmp.path().join("out");
+    let args = ["--stages", "normalize,clean", "--keep-work"];
+    refine(&[&input], &out, &args).assert_ok();
+    // Same length, different words: only the content digest can tell.
+    let after_text = before_text.replacen("the", "THE", 1);
+    assert_ne!(after_text, before_text);
+    fs::write(&file, jsonl_doc("a-1", &after_text) + "\n").unwrap();
+    let mut resumed: Vec<&str> = args.to_vec();
+    resumed.push("--resume");
+    let again = refine(&[&input], &out, &resumed);
+    again.assert_ok();
+    assert!(
+        again.stderr.contains("changed since"),
+        "stderr:\n{}",
+        again.stderr
+    );
+    let articles = fs::read_to_string(out.join("articles.jsonl")).unwrap();
+    assert!(
+        articles.contains("THE"),
+        "the new input was read: {articles}"
+    );
 }

@@ -762,18 +762,57 @@ fn symlink_loops() {
 }
 
 #[test]
-fn a_missing_input_is_reported_and_the_rest_runs() {
+fn a_missing_or_remote_input_stops_the_run_before_it_starts() {
     let (tmp, input) = setup();
     let missing = tmp.path().join("no-such-file.jsonl");
+    let remote = Path::new("s3://bucket/crawl.warc.gz");
     let run = refine(
-        &[&input, &missing],
+        &[&input, &missing, remote],
         &tmp.path().join("out"),
         &["--stages", STAGES, "-q"],
     );
-    run.assert_ok();
-    assert_accounting(&run);
-    error_for(&run, "no-such-file.jsonl");
-    assert!(run.article("good-1").is_some());
+    assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
+    // Named on stderr even with -q, and nothing was written.
+    assert!(run.stderr.contains("no-such-file.jsonl"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("s3://bucket/crawl.warc.gz"),
+        "{}",
+        run.stderr
+    );
+    assert!(!tmp.path().join("out/report.json").exists());
+}
+
+#[test]
+fn a_run_that_reads_nothing_is_no_success() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let run = refine(&[&input], &tmp.path().join("out"), &["-q"]);
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("read no input records"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_output_folder_that_holds_or_is_an_input_is_refused() {
+    let (tmp, input) = setup();
+    let inside = input.join("out");
+    let run = refine(&[&input], &inside, &["-q"]);
+    assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
+    assert!(!inside.exists(), "nothing is written");
+    // An input inside the output folder: the output's old files are left alone.
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("articles.jsonl"), "keep me").unwrap();
+    let run = refine(&[&out.join("articles.jsonl"), &input], &out, &["-q"]);
+    assert_eq!(run.code, EXIT_FATAL, "stderr:\n{}", run.stderr);
+    assert_eq!(
+        fs::read_to_string(out.join("articles.jsonl")).unwrap(),
+        "keep me"
+    );
 }
 
 #[test]

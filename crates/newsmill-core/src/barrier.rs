@@ -142,6 +142,10 @@ pub trait Barrier: Send + Sync {
     /// Name of the barrier's step and folder (`dedup`).
     fn name(&self) -> &'static str;
 
+    /// The stages of the catalogue it decides for, in the order a document meets them
+    /// (`exact_dedup`, `near_dedup`): each gets its own row in the report.
+    fn stages(&self) -> Vec<&'static str>;
+
     /// The phases, in run order.
     fn phases(&self) -> &'static [&'static str];
 
@@ -167,8 +171,8 @@ pub trait Barrier: Send + Sync {
 
 /// A barrier's decisions for one shard, applied document by document in shard order.
 pub trait ShardApply: Send {
-    /// Applies the decision for the next document: may edit it, and says which stage of the
-    /// catalogue decided (a barrier may serve several) and whether the document stays.
+    /// Applies the decision for the next document: may edit it, and says whether it stays and,
+    /// for a drop, which of the barrier's [`Barrier::stages`] dropped it.
     fn apply(&mut self, doc: &mut Doc, counters: &mut Counters) -> Result<(&'static str, Outcome)>;
 }
 
@@ -280,6 +284,9 @@ mod tests {
     impl Barrier for CountDocs {
         fn name(&self) -> &'static str {
             "count"
+        }
+        fn stages(&self) -> Vec<&'static str> {
+            vec!["count"]
         }
         fn phases(&self) -> &'static [&'static str] {
             &["count-shards", "count-total"]

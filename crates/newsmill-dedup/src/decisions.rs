@@ -81,7 +81,8 @@ impl ShardApply for ShardDecisions {
         let outcome = ShardDecisions::apply(self, doc)?;
         let stage = match &outcome {
             Outcome::Drop(r) if r.reason.starts_with("exact") => "exact_dedup",
-            _ => "near_dedup",
+            Outcome::Drop(_) => "near_dedup",
+            Outcome::Keep => "",
         };
         Ok((stage, outcome))
     }

@@ -97,6 +97,15 @@ impl Barrier for DedupBarrier {
         "dedup"
     }
 
+    fn stages(&self) -> Vec<&'static str> {
+        let c = &self.config;
+        [("exact_dedup", c.exact), ("near_dedup", c.near)]
+            .iter()
+            .filter(|s| s.1)
+            .map(|s| s.0)
+            .collect()
+    }
+
     fn phases(&self) -> &'static [&'static str] {
         &PHASES
     }

@@ -61,4 +61,4 @@ pub use list::{list_inputs, InputFile};
 pub use reader::{open_input, read_bytes, read_stream, InputReader};
 pub use shard::{read_doc_shard, DocShardWriter};
 pub use sniff::{sniff_compression, sniff_format, Compression, Format, SNIFF_BYTES};
-pub use source::{decompress_bytes, ReadStats, ReadStatsSnapshot};
+pub use source::{decompress_bytes, file_digest, ReadStats, ReadStatsSnapshot};

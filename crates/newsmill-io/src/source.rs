@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 /// Byte counts of one input, shared with the runner (atomics, so a progress thread can read them
 /// while the reader runs).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ReadStats {
     /// Bytes read from the file or stdin, as stored (compressed when the input is).
     pub compressed_bytes: AtomicU64,
@@ -27,6 +27,40 @@ pub struct ReadStats {
     pub truncated_records: AtomicU64,
     /// Date fields that are no date newsmill can read (left out of `date`).
     pub unparsed_dates: AtomicU64,
+    /// A hash of the bytes read as stored, so that a resumed run can tell whether an input
+    /// changed since it was read.
+    content: Mutex<xxhash_rust::xxh3::Xxh3>,
+}
+
+impl ReadStats {
+    /// The hash of the bytes read so far (as stored) and how many there were.
+    pub fn digest(&self) -> (u64, u64) {
+        let bytes = self.compressed_bytes.load(Ordering::Relaxed);
+        let hash = self.content.lock().map_or(0, |h| h.digest());
+        (bytes, hash)
+    }
+}
+
+/// The hash [`ReadStats::digest`] gives for the first `bytes` bytes of a file, to check on resume
+/// that an input is still what was read.
+pub fn file_digest(path: &std::path::Path, bytes: u64) -> io::Result<u64> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut f = std::fs::File::open(path)?.take(bytes);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.digest())
+}
+
+impl std::fmt::Debug for ReadStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.snapshot().fmt(f)
+    }
 }
 
 impl ReadStats {
@@ -89,6 +123,9 @@ impl<R: Read> Read for Counting<R> {
         self.count
             .compressed_bytes
             .fetch_add(n as u64, Ordering::Relaxed);
+        if let Ok(mut h) = self.count.content.lock() {
+            h.update(&buf[..n]);
+        }
         Ok(n)
     }
 }

@@ -69,6 +69,22 @@ pub enum RunError {
     /// `articles.parquet` could not be written.
     #[error("{0}")]
     Output(String),
+    /// Inputs named on the command line that cannot be read at all (missing, unreadable, a
+    /// scheme newsmill does not read); nothing was run.
+    #[error("{}", inputs_message(.0))]
+    Inputs(Vec<InputError>),
+    /// A run that would be unsafe or unsound: an output folder that holds or is an input, a
+    /// resume that cannot check its inputs.
+    #[error("{0}")]
+    Refused(String),
+    /// The run completed but read no input record.
+    #[error("read no input records from {0} file(s); nothing to refine")]
+    NothingRead(u64),
+}
+
+fn inputs_message(errors: &[InputError]) -> String {
+    let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    format!("cannot read the named inputs:\n  {}", lines.join("\n  "))
 }
 
 /// `Result` with [`RunError`].

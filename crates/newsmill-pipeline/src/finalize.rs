@@ -12,9 +12,9 @@ use newsmill_core::{
 };
 use std::time::{Duration, Instant};
 
-/// One barrier's decisions for this task's shard, with the name its stats go under.
+/// One barrier's decisions for this task's shard, with the stages its verdicts count under.
 struct Decider {
-    name: &'static str,
+    stages: Vec<&'static str>,
     apply: Box<dyn ShardApply>,
 }
 
@@ -38,20 +38,32 @@ impl FinalTask {
         Ok(())
     }
 
-    /// Applies every barrier's decision; false when one dropped the document.
+    /// Applies every barrier's decision; false when one dropped the document. Each of a
+    /// barrier's stages counts the document up to the one that dropped it (`exact_dedup`
+    /// before `near_dedup`), which also gets the time.
     fn decide(&mut self, deciders: &mut [Decider], doc: &mut Doc) -> Result<bool> {
         for d in deciders.iter_mut() {
             let t = Instant::now();
             let (stage, outcome) = d.apply.apply(doc, &mut Counters::default())?;
             let elapsed = t.elapsed();
-            let stats = self.sink.summary.stats.entry(d.name);
-            match outcome {
-                Outcome::Keep => stats.record(None, elapsed),
-                Outcome::Drop(r) => {
-                    stats.record(Some(&r.reason), elapsed);
-                    self.sink.reject(doc, stage, &r)?;
-                    return Ok(false);
-                }
+            let last = d.stages.len().saturating_sub(1);
+            let decided = d.stages.iter().position(|s| *s == stage).unwrap_or(last);
+            let reason = match &outcome {
+                Outcome::Drop(r) => Some(r.reason.as_str()),
+                Outcome::Keep => None,
+            };
+            for (i, name) in d.stages.iter().enumerate().take(decided + 1) {
+                let (why, time) = if i == decided {
+                    (reason, elapsed)
+                } else {
+                    (None, Duration::ZERO)
+                };
+                self.sink.summary.stats.entry(name).record(why, time);
+            }
+            if let Outcome::Drop(r) = outcome {
+                let name = d.stages.get(decided).copied().unwrap_or(stage);
+                self.sink.reject(doc, name, &r)?;
+                return Ok(false);
             }
         }
         Ok(true)
@@ -64,14 +76,16 @@ pub(crate) fn finalize_task(
     task: &Task,
     work: &WorkDir,
     barriers: &[Box<dyn Barrier>],
+    invocation: u64,
 ) -> Result<TaskSummary> {
+    let started = crate::timing::now();
     let input = docs_path(work, &Task::new("process", task.rank, task.world_size));
     let mut deciders = barriers
         .iter()
         .map(|b| {
             let apply = b.open_shard(&work.step(b.name()), task.rank)?;
             Ok(Decider {
-                name: b.name(),
+                stages: b.stages(),
                 apply,
             })
         })
@@ -99,7 +113,8 @@ pub(crate) fn finalize_task(
         }
     }
     t.flush()?;
-    let summary = t.sink.commit()?;
+    let mut summary = t.sink.commit()?;
+    summary.timing = crate::timing::Timing::since(invocation, started);
     work.mark_done(&task.phase, &task.label(), &summary)?;
     Ok(summary)
 }

@@ -25,11 +25,14 @@ mod progress;
 mod records;
 mod report;
 mod run;
+mod safety;
+mod timing;
 
 pub use catalogue::{stage_def, Build, Pass, StageDef, StageList, CATALOGUE};
 pub use config::{Config, Format, Limits};
 pub use error::{ConfigError, RunError};
 pub use options::RunOptions;
 pub use records::{article_record, PendingReject};
-pub use report::{Report, TaskSummary};
+pub use report::{FileDigest, Report, TaskSummary};
 pub use run::{run, run_step, Step};
+pub use timing::{StepReport, Timing};

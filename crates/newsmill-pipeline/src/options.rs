@@ -28,4 +28,6 @@ pub struct RunOptions {
     pub progress: bool,
     /// Print no warnings on stderr (errors still go to the report).
     pub quiet: bool,
+    /// Keep the work folder (`OUT/.work`) after a successful run.
+    pub keep_work: bool,
 }

@@ -7,7 +7,7 @@ use crate::error::{Result, RunError};
 use crate::options::RunOptions;
 use crate::progress::Progress;
 use crate::records::PendingReject;
-use crate::report::TaskSummary;
+use crate::report::{FileDigest, TaskSummary};
 use newsmill_core::{
     AtomicFile, Doc, InputError, InputErrorKind, IoContext, Location, Position, Rejection, Task,
     WorkDir,
@@ -173,6 +173,15 @@ impl ProcessTask<'_> {
             self.event(event, index as u32)?;
         }
         self.sink.summary.read += stats.snapshot();
+        if !file.is_stdin() {
+            let (bytes, hash) = stats.digest();
+            self.sink.summary.digests.push(FileDigest {
+                path: file.path.clone(),
+                bytes,
+                size: file.size.unwrap_or(bytes),
+                hash,
+            });
+        }
         self.flush()?;
         self.progress.file_done(file);
         Ok(())
@@ -187,7 +196,9 @@ pub(crate) fn process_task(
     work: &WorkDir,
     progress: &Progress,
     stop: &AtomicBool,
+    invocation: u64,
 ) -> Result<TaskSummary> {
+    let started = crate::timing::now();
     let rejects_path = work.task_file(task, "rejects", "jsonl");
     let mut t = ProcessTask {
         opts,
@@ -219,7 +230,8 @@ pub(crate) fn process_task(
         }
         t.read_file(file, index, &read_opts)?;
     }
-    let summary = t.sink.commit()?;
+    let mut summary = t.sink.commit()?;
+    summary.timing = crate::timing::Timing::since(invocation, started);
     work.mark_done(&task.phase, &task.label(), &summary)?;
     Ok(summary)
 }

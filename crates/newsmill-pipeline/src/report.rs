@@ -3,12 +3,12 @@
 
 use crate::merge::OutputCounts;
 use crate::options::RunOptions;
+use crate::timing::{step_seconds, StepReport, Timing};
 use newsmill_core::{InputError, StatsTable};
 use newsmill_io::InputFile;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 /// Most input errors listed one by one in the report (all are counted).
 const MAX_LISTED_ERRORS: usize = 1000;
@@ -37,6 +37,25 @@ pub struct TaskSummary {
     pub read: newsmill_io::ReadStatsSnapshot,
     /// Per-stage stats.
     pub stats: StatsTable,
+    /// When the task ran.
+    #[serde(default)]
+    pub timing: crate::timing::Timing,
+    /// What each input file of the task was when it was read, to check on resume.
+    #[serde(default)]
+    pub digests: Vec<FileDigest>,
+}
+
+/// An input file as a task read it: enough to tell on resume whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDigest {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Bytes read from it (as stored).
+    pub bytes: u64,
+    /// Its size when read.
+    pub size: u64,
+    /// xxh3 of the bytes read.
+    pub hash: u64,
 }
 
 /// The input side of the report.
@@ -100,7 +119,7 @@ pub struct Accounting {
 /// Run totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct Totals {
-    /// Wall seconds.
+    /// Wall seconds: the steps' times added up.
     pub seconds: f64,
     /// Worker threads.
     pub threads: usize,
@@ -132,102 +151,57 @@ pub struct Report {
     pub duplicate_ids: DuplicateIdsReport,
     /// Output counts and the accounting check.
     pub accounting: Accounting,
-    /// Time and rates.
+    /// Time and rates of the whole run (every step, every invocation that ran part of it).
     pub totals: Totals,
+    /// Each step's tasks and wall time: `process`, `dedup`, `final`, `merge`.
+    pub steps: BTreeMap<String, StepReport>,
+}
+
+/// What the report is built from.
+pub(crate) struct Parts<'a> {
+    pub files: &'a [InputFile],
+    pub listing_errors: Vec<InputError>,
+    pub process: &'a [TaskSummary],
+    pub finals: &'a [TaskSummary],
+    pub barriers: Vec<crate::run::BarrierDone>,
+    pub counts: OutputCounts,
+    pub merge: Timing,
 }
 
 impl Report {
     /// Assembles the report from the tasks' summaries.
-    #[allow(clippy::too_many_arguments)]
-    pub fn build(
-        opts: &RunOptions,
-        files: &[InputFile],
-        listing_errors: Vec<InputError>,
-        process: &[TaskSummary],
-        finals: &[TaskSummary],
-        barriers: serde_json::Map<String, Value>,
-        counts: OutputCounts,
-        elapsed: Duration,
-    ) -> Report {
-        let mut stats = StatsTable::default();
-        let mut skipped = BTreeMap::new();
-        let mut errors = listing_errors;
-        let mut error_count = errors.len() as u64;
-        let (mut records, mut bytes) = (0, 0);
-        let mut read = newsmill_io::ReadStatsSnapshot::default();
-        for s in process.iter().chain(finals) {
-            stats.merge(&s.stats);
+    pub(crate) fn build(opts: &RunOptions, p: Parts) -> Report {
+        let inputs = inputs_report(p.process);
+        let steps = steps_report(&p);
+        let errors = errors_report(p.listing_errors, p.process);
+        let seconds = steps.values().map(|s| s.seconds).sum::<f64>().max(1e-9);
+        let mut barriers = serde_json::Map::new();
+        for b in &p.barriers {
+            barriers.insert(b.name.clone(), b.report.clone());
         }
-        for s in process {
-            records += s.records_in;
-            bytes += s.bytes;
-            read += s.read;
-            for (k, v) in &s.skipped {
-                *skipped.entry(k.clone()).or_insert(0) += v;
-            }
-            error_count += s.errors.len() as u64;
-            for e in &s.errors {
-                if errors.len() < MAX_LISTED_ERRORS {
-                    errors.push(e.clone());
-                }
-            }
-        }
-        let not_extracted: u64 = process.iter().map(|s| s.not_extracted).sum();
-        if not_extracted > 0 {
-            let e = stats.entry("extract");
-            *e.dropped.entry("not_extracted".into()).or_insert(0) += not_extracted;
-        }
-        let seconds = elapsed.as_secs_f64().max(1e-9);
-        let duplicate_ids = DuplicateIdsReport {
-            count: counts.duplicate_ids.count,
-            first: counts
-                .duplicate_ids
-                .first
-                .iter()
-                .map(|d| DuplicateIdEntry {
-                    id: d.id.clone(),
-                    path: files
-                        .get(d.pos.file as usize)
-                        .map(|f| f.path.display().to_string())
-                        .unwrap_or_default(),
-                    record: d.pos.record,
-                })
-                .collect(),
-        };
+        let records = inputs.records;
         Report {
             version: env!("CARGO_PKG_VERSION"),
             stages_run: opts.config.stages.clone(),
-            inputs: InputsReport {
-                files: process.iter().map(|s| s.files).sum(),
-                bytes,
-                records,
-                skipped,
-                read,
-            },
-            errors: ErrorsReport {
-                count: error_count,
-                first: errors,
-            },
-            stages: stats
-                .0
-                .into_iter()
-                .map(|(name, s)| (name, serde_json::to_value(s).unwrap_or(Value::Null)))
-                .collect(),
+            stages: stages_report(opts, p.process, p.finals),
             barriers,
-            duplicate_ids,
+            duplicate_ids: duplicate_ids_report(&p.counts, p.files),
             accounting: Accounting {
-                ok: records == counts.articles + counts.rejects,
+                ok: records == p.counts.articles + p.counts.rejects,
                 records_in: records,
-                articles: counts.articles,
-                rejects: counts.rejects,
+                articles: p.counts.articles,
+                rejects: p.counts.rejects,
             },
             totals: Totals {
                 seconds,
                 threads: opts.threads,
-                tasks: process.len(),
+                tasks: p.process.len(),
                 docs_per_second: records as f64 / seconds,
-                mb_per_second: bytes as f64 / 1e6 / seconds,
+                mb_per_second: inputs.bytes as f64 / 1e6 / seconds,
             },
+            steps,
+            inputs,
+            errors,
         }
     }
 
@@ -243,5 +217,113 @@ impl Report {
                 a.articles + a.rejects
             )
         })
+    }
+}
+
+fn inputs_report(process: &[TaskSummary]) -> InputsReport {
+    let mut r = InputsReport {
+        files: 0,
+        bytes: 0,
+        records: 0,
+        skipped: BTreeMap::new(),
+        read: newsmill_io::ReadStatsSnapshot::default(),
+    };
+    for s in process {
+        r.files += s.files;
+        r.bytes += s.bytes;
+        r.records += s.records_in;
+        r.read += s.read;
+        for (k, v) in &s.skipped {
+            *r.skipped.entry(k.clone()).or_insert(0) += v;
+        }
+    }
+    r
+}
+
+fn errors_report(listing: Vec<InputError>, process: &[TaskSummary]) -> ErrorsReport {
+    let mut first = listing;
+    let mut count = first.len() as u64;
+    for s in process {
+        count += s.errors.len() as u64;
+        for e in &s.errors {
+            if first.len() < MAX_LISTED_ERRORS {
+                first.push(e.clone());
+            }
+        }
+    }
+    ErrorsReport { count, first }
+}
+
+/// Every configured stage in catalogue order, also those no document reached.
+fn stages_report(
+    opts: &RunOptions,
+    process: &[TaskSummary],
+    finals: &[TaskSummary],
+) -> serde_json::Map<String, Value> {
+    let mut stats = StatsTable::default();
+    for def in crate::catalogue::CATALOGUE {
+        if opts.config.has(def.name) {
+            stats.entry(def.name);
+        }
+    }
+    for s in process.iter().chain(finals) {
+        stats.merge(&s.stats);
+    }
+    let not_extracted: u64 = process.iter().map(|s| s.not_extracted).sum();
+    if not_extracted > 0 {
+        let e = stats.entry("extract");
+        *e.dropped.entry("not_extracted".into()).or_insert(0) += not_extracted;
+    }
+    stats
+        .0
+        .into_iter()
+        .map(|(name, s)| (name, serde_json::to_value(s).unwrap_or(Value::Null)))
+        .collect()
+}
+
+/// Tasks and wall time of each step, over every invocation that ran part of the run.
+fn steps_report(p: &Parts) -> BTreeMap<String, StepReport> {
+    let mut steps = BTreeMap::new();
+    let step = |tasks: &[TaskSummary]| StepReport {
+        tasks: tasks.len(),
+        seconds: step_seconds(tasks.iter().map(|t| &t.timing)),
+    };
+    steps.insert("process".to_string(), step(p.process));
+    if !p.barriers.is_empty() {
+        steps.insert(
+            "dedup".to_string(),
+            StepReport {
+                tasks: p.barriers.iter().map(|b| b.tasks).sum(),
+                seconds: step_seconds(p.barriers.iter().map(|b| &b.timing)),
+            },
+        );
+    }
+    steps.insert("final".to_string(), step(p.finals));
+    steps.insert(
+        "merge".to_string(),
+        StepReport {
+            tasks: 1,
+            seconds: step_seconds([&p.merge]),
+        },
+    );
+    steps
+}
+
+fn duplicate_ids_report(counts: &OutputCounts, files: &[InputFile]) -> DuplicateIdsReport {
+    DuplicateIdsReport {
+        count: counts.duplicate_ids.count,
+        first: counts
+            .duplicate_ids
+            .first
+            .iter()
+            .map(|d| DuplicateIdEntry {
+                id: d.id.clone(),
+                path: files
+                    .get(d.pos.file as usize)
+                    .map(|f| f.path.display().to_string())
+                    .unwrap_or_default(),
+                record: d.pos.record,
+            })
+            .collect(),
     }
 }

@@ -18,27 +18,31 @@ use crate::options::RunOptions;
 use crate::process::{docs_path, process_task};
 use crate::progress::Progress;
 use crate::report::{Report, TaskSummary};
+use crate::safety;
 use newsmill_core::{
     run_barrier, write_json_atomic, Barrier, Doc, InputError, ShardSource, Task, WorkDir,
 };
 use newsmill_io::InputFile;
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::sync::atomic::AtomicBool;
-use std::time::Instant;
 
 /// Most tasks a run is split into by default.
 const MAX_DEFAULT_TASKS: usize = 64;
 
-/// Runs `refine` end to end and returns its report (also written to `OUT/report.json`).
+/// Runs `refine` end to end and returns its report (also written to `OUT/report.json`). The
+/// work folder is removed after a successful run unless `keep_work` asks to keep it.
 pub fn run(opts: &RunOptions) -> Result<Report> {
-    let started = Instant::now();
     in_pool(opts, || {
         let run = Prepared::new(opts, false)?;
         let process = run.process(None)?;
         let barriers = run.run_barriers()?;
         let finals = run.finalize(None)?;
-        run.merge(&process, &finals, barriers, started)
+        let report = run.merge(&process, &finals, barriers)?;
+        if !opts.keep_work {
+            run.work.clear()?;
+        }
+        Ok(report)
     })
 }
 
@@ -69,7 +73,6 @@ pub enum Step {
 /// Runs one [`Step`] of a run. Safe to call again: a step whose done marker exists is skipped.
 /// Returns the report for [`Step::Merge`].
 pub fn run_step(opts: &RunOptions, step: Step) -> Result<Option<Report>> {
-    let started = Instant::now();
     in_pool(opts, || {
         let run = Prepared::new(opts, true)?;
         match step {
@@ -92,7 +95,7 @@ pub fn run_step(opts: &RunOptions, step: Step) -> Result<Option<Report>> {
                 let process = run.process(None)?;
                 let barriers = run.barriers_done()?;
                 let finals = run.finalize(None)?;
-                return run.merge(&process, &finals, barriers, started).map(Some);
+                return run.merge(&process, &finals, barriers).map(Some);
             }
         }
         Ok(None)
@@ -109,18 +112,23 @@ struct Prepared<'a> {
     barriers: Vec<Box<dyn Barrier>>,
     progress: Progress,
     stop: AtomicBool,
+    /// This process's id in the tasks' timings.
+    invocation: u64,
 }
 
 impl<'a> Prepared<'a> {
     /// Lists the inputs and prepares `OUT/.work`; `shared` (one step of a scheduled run) never
     /// clears earlier work, it only checks that the arguments match it.
     fn new(opts: &'a RunOptions, shared: bool) -> Result<Self> {
+        safety::check_named_inputs(&opts.inputs)?;
         let (files, listing_errors) = newsmill_io::list_inputs(&opts.inputs);
         if opts.strict {
             if let Some(e) = listing_errors.first() {
                 return Err(RunError::Strict(Box::new(e.clone())));
             }
         }
+        safety::check_output_folder(opts, &files)?;
+        safety::check_resumable(opts, &files)?;
         let world = opts
             .tasks
             .unwrap_or_else(|| files.len().clamp(1, MAX_DEFAULT_TASKS))
@@ -130,7 +138,7 @@ impl<'a> Prepared<'a> {
         if shared {
             work.join(&fp)?;
         } else {
-            start_fresh_or_resume(opts, &work, &fp)?;
+            start_fresh_or_resume(opts, &work, &fp, world)?;
         }
         let progress = Progress::new(opts.progress && !shared, opts.quiet, &files);
         Ok(Prepared {
@@ -142,6 +150,7 @@ impl<'a> Prepared<'a> {
             work,
             progress,
             stop: AtomicBool::new(false),
+            invocation: crate::timing::invocation_id(),
         })
     }
 
@@ -183,42 +192,50 @@ impl<'a> Prepared<'a> {
                     &self.work,
                     &self.progress,
                     &self.stop,
+                    self.invocation,
                 )
             })
             .collect::<Vec<_>>();
         first_input_error(results)
     }
 
-    /// Runs every barrier's phases (skipping finished ones); returns each barrier's report.
-    fn run_barriers(&self) -> Result<Map<String, Value>> {
+    /// Runs every barrier's phases (skipping finished ones); returns each barrier's result.
+    fn run_barriers(&self) -> Result<Vec<BarrierDone>> {
         let source = ProcessShards {
             work: &self.work,
             world: self.world,
         };
-        let mut reports = Map::new();
+        let mut done = Vec::new();
         for b in &self.barriers {
             let step = b.name();
-            let report: Value = self.work.run_once(step, step, || {
-                run_barrier(b.as_ref(), &self.work, &source, self.opts.threads)
+            let started = crate::timing::now();
+            let d: BarrierDone = self.work.run_once(step, step, || {
+                let report = run_barrier(b.as_ref(), &self.work, &source, self.opts.threads)?;
+                Ok::<_, RunError>(BarrierDone {
+                    name: step.to_string(),
+                    tasks: barrier_tasks(&report),
+                    report,
+                    timing: crate::timing::Timing::since(self.invocation, started),
+                })
             })?;
-            reports.insert(step.to_string(), report);
+            done.push(d);
         }
-        Ok(reports)
+        Ok(done)
     }
 
-    /// The barriers' reports; fails if one has not finished.
-    fn barriers_done(&self) -> Result<Map<String, Value>> {
-        let mut reports = Map::new();
+    /// The barriers' results; fails if one has not finished.
+    fn barriers_done(&self) -> Result<Vec<BarrierDone>> {
+        let mut done = Vec::new();
         for b in &self.barriers {
             let step = b.name();
-            let Some(report) = self.work.read_done::<Value>(step, step) else {
+            let Some(d) = self.work.read_done::<BarrierDone>(step, step) else {
                 return Err(RunError::Work(newsmill_core::Error::Order(format!(
                     "the {step} step has not finished; run it first"
                 ))));
             };
-            reports.insert(step.to_string(), report);
+            done.push(d);
         }
-        Ok(reports)
+        Ok(done)
     }
 
     /// Runs the final tasks (all, or one rank), reusing finished ones.
@@ -231,7 +248,13 @@ impl<'a> Prepared<'a> {
                 if let Some(done) = self.work.read_done::<TaskSummary>("final", &task.label()) {
                     return Ok(done);
                 }
-                finalize_task(self.opts, &task, &self.work, &self.barriers)
+                finalize_task(
+                    self.opts,
+                    &task,
+                    &self.work,
+                    &self.barriers,
+                    self.invocation,
+                )
             })
             .collect()
     }
@@ -240,24 +263,28 @@ impl<'a> Prepared<'a> {
         &self,
         process: &[TaskSummary],
         finals: &[TaskSummary],
-        barriers: Map<String, Value>,
-        started: Instant,
+        barriers: Vec<BarrierDone>,
     ) -> Result<Report> {
         self.progress.finish();
+        let started = crate::timing::now();
         let counts = merge_outputs(self.opts, &self.work, self.world)?;
-        let report = Report::build(
-            self.opts,
-            &self.files,
-            self.listing_errors.clone(),
+        let merge = crate::timing::Timing::since(self.invocation, started);
+        let parts = crate::report::Parts {
+            files: &self.files,
+            listing_errors: self.listing_errors.clone(),
             process,
             finals,
             barriers,
             counts,
-            started.elapsed(),
-        );
+            merge,
+        };
+        let report = Report::build(self.opts, parts);
         write_json_atomic(&self.opts.out_dir.join("report.json"), &report)?;
         if let Some(problem) = report.accounting_problem() {
             return Err(RunError::Accounting(problem));
+        }
+        if report.accounting.records_in == 0 {
+            return Err(RunError::NothingRead(report.inputs.files));
         }
         Ok(report)
     }
@@ -280,10 +307,44 @@ fn first_input_error(results: Vec<Result<TaskSummary>>) -> Result<Vec<TaskSummar
     }
 }
 
-/// A fresh run clears earlier work and outputs; `--resume` keeps the work of a run with the same
-/// fingerprint.
-fn start_fresh_or_resume(opts: &RunOptions, work: &WorkDir, fp: &Value) -> Result<()> {
-    let claim = work.start(fp, opts.resume)?;
+/// What a barrier step left in its done marker.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct BarrierDone {
+    pub name: String,
+    pub tasks: usize,
+    pub report: Value,
+    pub timing: crate::timing::Timing,
+}
+
+/// The tasks a barrier's phases ran, from its report's `phases` list.
+fn barrier_tasks(report: &Value) -> usize {
+    report["phases"].as_array().map_or(0, |p| {
+        p.iter().filter_map(|x| x[1]["tasks"].as_u64()).sum::<u64>() as usize
+    })
+}
+
+/// A fresh run clears earlier work and outputs (and the temporary files a killed run left);
+/// `--resume` keeps the work of a run with the same fingerprint, unless an input it read has
+/// changed since: then the run starts over.
+fn start_fresh_or_resume(
+    opts: &RunOptions,
+    work: &WorkDir,
+    fp: &Value,
+    world: usize,
+) -> Result<()> {
+    newsmill_core::remove_temporary_files(&opts.out_dir, false)?;
+    let mut claim = work.start(fp, opts.resume)?;
+    if claim == newsmill_core::Claim::Resumed {
+        if let Some(path) = safety::changed_input(work, world) {
+            if !opts.quiet {
+                eprintln!(
+                    "newsmill: warning: {} changed since the interrupted run read it; starting over",
+                    path.display()
+                );
+            }
+            claim = work.start(fp, false)?;
+        }
+    }
     if claim == newsmill_core::Claim::Fresh {
         for name in [
             "articles.jsonl",
@@ -297,21 +358,11 @@ fn start_fresh_or_resume(opts: &RunOptions, work: &WorkDir, fp: &Value) -> Resul
     Ok(())
 }
 
-/// The fingerprint a resumed run must match: inputs (with sizes and times), config, stages,
-/// task count and format.
+/// The fingerprint a resumed run must match: the input files, config, stages, task count and
+/// format. Whether the inputs still hold what was read is checked by content (the digests in the
+/// process tasks' done markers), not by sizes or times.
 fn fingerprint(opts: &RunOptions, files: &[InputFile], world: usize) -> Value {
-    let inputs: Vec<_> = files
-        .iter()
-        .map(|f| {
-            let meta = std::fs::metadata(&f.path).ok();
-            let mtime = meta
-                .as_ref()
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos() as u64);
-            json!({ "path": f.path, "size": meta.map(|m| m.len()), "mtime": mtime })
-        })
-        .collect();
+    let inputs: Vec<_> = files.iter().map(|f| json!(f.path)).collect();
     json!({
         "version": env!("CARGO_PKG_VERSION"),
         "inputs": inputs,

@@ -58,6 +58,7 @@ fn options(inputs: Vec<PathBuf>, out: &Path, tasks: usize) -> RunOptions {
         resume: false,
         progress: false,
         quiet: true,
+        keep_work: false,
     }
 }
 
@@ -119,18 +120,21 @@ fn resume_reuses_finished_tasks_and_gives_identical_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = write_inputs(dir.path());
     let out = dir.path().join("out");
-    run(&options(inputs.clone(), &out, 2)).unwrap();
+    let mut keep = options(inputs.clone(), &out, 2);
+    keep.keep_work = true;
+    run(&keep).unwrap();
     let articles = fs::read(out.join("articles.jsonl")).unwrap();
 
     // Simulate a run killed after the first process task: drop later markers and outputs.
     let work = out.join(".work");
     fs::remove_file(work.join("process/process-00001-of-00002.done")).unwrap();
     fs::remove_dir_all(work.join("final")).unwrap();
-    let _ = fs::remove_file(work.join("dedup.done"));
+    let _ = fs::remove_dir_all(work.join("dedup"));
     fs::remove_file(out.join("articles.jsonl")).unwrap();
 
     let mut opts = options(inputs.clone(), &out, 2);
     opts.resume = true;
+    opts.keep_work = true;
     run(&opts).unwrap();
     assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), articles);
 

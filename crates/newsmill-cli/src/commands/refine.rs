@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub const EXIT_STRICT: u8 = 3;
 /// Exit code when the accounting check failed (a record neither in articles nor in rejects).
 pub const EXIT_ACCOUNTING: u8 = 4;
+/// Exit code when the run read no input record at all.
+pub const EXIT_NOTHING: u8 = 1;
 
 /// Arguments of `newsmill refine`.
 #[derive(clap::Args, Debug)]
@@ -38,9 +40,13 @@ pub struct Args {
     /// Stop at the first input error with exit code 3.
     #[arg(long)]
     pub strict: bool,
-    /// Resume an interrupted run with the same arguments, reusing finished tasks.
+    /// Resume an interrupted run with the same arguments, reusing finished tasks (inputs are
+    /// checked by content; changed ones make the run start over).
     #[arg(long)]
     pub resume: bool,
+    /// Keep the work folder (OUT/.work) after a successful run.
+    #[arg(long)]
+    pub keep_work: bool,
     /// No progress bar and no warnings on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -114,6 +120,7 @@ pub fn run(args: Args) -> Result<u8> {
         resume: args.resume,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         quiet: args.quiet,
+        keep_work: args.keep_work || args.step.is_some(),
     };
     let result = match args.step {
         None => newsmill_pipeline::run(&opts).map(Some),
@@ -166,6 +173,10 @@ pub fn run(args: Args) -> Result<u8> {
         Err(RunError::Accounting(m)) => {
             eprintln!("newsmill: error: accounting check failed: {m}");
             Ok(EXIT_ACCOUNTING)
+        }
+        Err(e @ RunError::NothingRead(_)) => {
+            eprintln!("newsmill: error: {e}");
+            Ok(EXIT_NOTHING)
         }
         Err(e) => Err(e.into()),
     }
