@@ -17,6 +17,9 @@ cargo fmt --all -- --check
 echo "== no evaluation text in the project (needs ../shared/data; skipped where it is absent)"
 python3 scripts/scan_eval_text.py
 
+echo "== layout: functions <= 150 lines, files <= 1500 lines, no import cycles between files"
+python3 scripts/check_layout.py
+
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -3,6 +3,10 @@
 # would otherwise use, on the same generated files, in the same run.
 #
 #   bench/io/run.sh [MB]        # MB of uncompressed input per file (default 200)
+#   BASE=<commit> bench/io/run.sh [MB]   # also measures read_bench built at <commit> (in a git
+#                                        # worktree under target/bench-base) in the same run, as
+#                                        # the row newsmill@base: the check that a change keeps
+#                                        # the readers' speed
 #
 # Builds `read_bench` (release); generates JSONL.gz, JSONL.zst and WARC.gz (one gzip member per
 # record, like Common Crawl) of MB megabytes each under bench/work/io (git-ignored; kept between
@@ -26,6 +30,16 @@ log "building read_bench (release)"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
 BENCH="$TARGET_DIR/release/examples/read_bench"
+BASE_BENCH=""
+if [ -n "${BASE:-}" ]; then
+  log "building read_bench at $BASE (release, worktree)"
+  tree="$ROOT/target/bench-base/tree"
+  rm -rf "$tree"; git -C "$ROOT" worktree prune
+  git -C "$ROOT" worktree add -q --detach "$tree" "$BASE"
+  (cd "$tree" && CARGO_TARGET_DIR="$ROOT/target/bench-base/target" cargo build --release -q -p newsmill-io --example read_bench)
+  BASE_BENCH="$ROOT/target/bench-base/target/release/examples/read_bench"
+  git -C "$ROOT" worktree remove --force "$tree"
+fi
 
 for f in jsonl.gz jsonl.zst warc.gz; do
   path="$WORK/bench-$MB.$f"
@@ -55,6 +69,9 @@ run() {  # run NAME FILE OUTJSON -- CMD...
 for f in jsonl.gz jsonl.zst warc.gz; do
   path="$WORK/bench-$MB.$f"
   run newsmill "$path" "$WORK/newsmill.$f.json" -- "$BENCH" read "$path"
+  if [ -n "$BASE_BENCH" ]; then
+    run newsmill@base "$path" "$WORK/newsmill@base.$f.json" -- "$BASE_BENCH" read "$path"
+  fi
   case "$f" in
     jsonl.gz) run orjson-gzip "$path" "$WORK/orjson-gzip.$f.json" -- "$PY" "$ROOT/bench/io/anchors.py" orjson-gzip "$path" ;;
     jsonl.zst) run orjson-zstd "$path" "$WORK/orjson-zstd.$f.json" -- "$PY" "$ROOT/bench/io/anchors.py" orjson-zstd "$path" ;;
@@ -72,13 +89,13 @@ for f in ["jsonl.gz", "jsonl.zst", "warc.gz"]:
     path = os.path.join(work, f"bench-{mb}.{f}")
     stored = os.path.getsize(path) / 1e6
     ours = None
-    for tool in ["newsmill", "orjson-gzip", "orjson-zstd", "fastwarc", "warcio"]:
+    for tool in ["newsmill", "newsmill@base", "orjson-gzip", "orjson-zstd", "fastwarc", "warcio"]:
         m = os.path.join(work, f"{tool}.{f}.json")
         if not os.path.exists(m) or os.path.getmtime(m) < os.path.getmtime(path):
             continue
         r = json.load(open(m))
         out = open(m + ".stdout").read()
-        if tool == "newsmill":
+        if tool.startswith("newsmill"):
             g = re.search(r"(\d+) docs .*?([\d.]+) MB decompressed,", out)
             docs, dec = int(g.group(1)), float(g.group(2)) * (1 << 20) / 1e6
         else:

@@ -375,12 +375,21 @@ fn pair_single(
     doubles: &[(usize, usize)],
     out: &mut Vec<QSpan>,
 ) {
-    let inside = |i: usize| doubles.iter().any(|&(a, b)| a <= i && i <= b);
+    // The double spans come in order and do not overlap: one cursor walks them (a scan per
+    // mark would make a long paragraph of quotations quadratic).
+    let mut next_double = 0;
+    let mut inside = |i: usize| {
+        while doubles.get(next_double).is_some_and(|&(_, b)| b < i) {
+            next_double += 1;
+        }
+        doubles.get(next_double).is_some_and(|&(a, _)| a <= i)
+    };
     let mut open: Option<usize> = None;
     for (i, t) in toks.iter().enumerate().take(p1).skip(p0) {
         let Some(m) = t.mark() else { continue };
-        if m.double || inside(i) {
-            if inside(i) {
+        let in_double = inside(i);
+        if m.double || in_double {
+            if in_double {
                 open = None;
             }
             continue;

@@ -123,3 +123,27 @@ fn large_article_with_many_names_stays_linear() {
     );
     assert!(secs < 30.0, "took {secs:.1} s");
 }
+
+/// One paragraph of many quotations (`"Yes," he said.` repeated) once took time quadratic in
+/// the paragraph: four times the text must take well under sixteen times as long.
+#[test]
+fn one_long_paragraph_of_quotations_stays_linear() {
+    let timed = |copies: usize| {
+        let text = "\"Yes,\" he said. ".repeat(copies);
+        (0..2)
+            .map(|_| {
+                let t0 = std::time::Instant::now();
+                let a = attribute(&text);
+                assert!(a.quotes.len() >= copies / 2, "{} quotes", a.quotes.len());
+                t0.elapsed().as_secs_f64()
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let small = timed(8_000);
+    let large = timed(32_000);
+    assert!(
+        large < 7.0 * small.max(0.005),
+        "4x the text took {:.1}x the time ({small:.3} s -> {large:.3} s)",
+        large / small
+    );
+}

@@ -30,8 +30,20 @@ impl Ymd {
         (YEARS.contains(&y) && (1..=days).contains(&d)).then_some(Ymd(y, m, d))
     }
 
-    fn show(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.0, self.1, self.2)
+    fn write(self, out: &mut String) {
+        push_digits(out, self.0, 4);
+        out.push('-');
+        push_digits(out, self.1, 2);
+        out.push('-');
+        push_digits(out, self.2, 2);
+    }
+}
+
+/// `n` as exactly `width` decimal digits (zero-padded; higher digits dropped). Dates are
+/// written for every record read, so this avoids the formatting machinery.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
     }
 }
 
@@ -45,23 +57,32 @@ struct Hms {
 }
 
 fn show(date: Ymd, time: Option<Hms>) -> String {
-    match time {
-        Some(Hms {
-            h,
-            m,
-            s,
-            offset: Some(off),
-        }) => {
-            let zone = if off == 0 {
-                "Z".to_string()
-            } else {
-                let sign = if off < 0 { '-' } else { '+' };
-                format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60)
-            };
-            format!("{}T{h:02}:{m:02}:{s:02}{zone}", date.show())
+    let mut out = String::with_capacity(25);
+    date.write(&mut out);
+    if let Some(Hms {
+        h,
+        m,
+        s,
+        offset: Some(off),
+    }) = time
+    {
+        out.push('T');
+        for (i, v) in [h, m, s].into_iter().enumerate() {
+            if i > 0 {
+                out.push(':');
+            }
+            push_digits(&mut out, v, 2);
         }
-        _ => date.show(),
+        if off == 0 {
+            out.push('Z');
+        } else {
+            out.push(if off < 0 { '-' } else { '+' });
+            push_digits(&mut out, off.unsigned_abs() / 60, 2);
+            out.push(':');
+            push_digits(&mut out, off.unsigned_abs() % 60, 2);
+        }
     }
+    out
 }
 
 /// Normalizes a date as the module documentation says; `None` when it is not one.
@@ -125,7 +146,7 @@ fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
 fn digits_date(s: &str) -> Option<String> {
     let n = |r: std::ops::Range<usize>| num(&s[r]);
     match s.len() {
-        8 => Some(Ymd::new(n(0..4)?, n(4..6)?, n(6..8)?)?.show()),
+        8 => Some(show(Ymd::new(n(0..4)?, n(4..6)?, n(6..8)?)?, None)),
         12 | 14 => {
             let date = Ymd::new(n(0..4)?, n(4..6)?, n(6..8)?)?;
             let sec = if s.len() == 14 { n(12..14)? } else { 0 };
@@ -173,7 +194,11 @@ fn digits(b: &[u8]) -> bool {
 }
 
 fn num(s: &str) -> Option<u32> {
-    digits(s.as_bytes()).then(|| s.parse().ok()).flatten()
+    let b = s.as_bytes();
+    if !digits(b) || b.len() > 9 {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
 }
 
 /// The time after a date: `T10:00`, ` 10:00:00.123+02:00`, `T10:00:00Z`, ` 10:00 GMT`.

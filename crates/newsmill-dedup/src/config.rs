@@ -111,12 +111,26 @@ impl Default for DedupConfig {
     }
 }
 
+/// The most partitions a run may ask for: a scan task keeps four files a partition open.
+pub const MAX_PARTITIONS: usize = 4096;
+
 impl DedupConfig {
+    /// Files one dedup task holds open at once: the scan writes a line-key file and a copy-key
+    /// file for each of twice `partitions` line partitions, plus the shard it reads. A run checks
+    /// this (times its threads) against the process's open-file limit before it starts.
+    pub fn open_files_per_task(&self) -> usize {
+        4 * self.partitions.max(1) + 2
+    }
+
     /// Rejects settings that would make the phases meaningless, with a message naming the key.
     pub fn validate(&self) -> Result<(), newsmill_core::Error> {
-        let rules: [(bool, &str); 6] = [
+        let rules: [(bool, &str); 7] = [
             (self.shingle_words >= 1, "dedup.shingle_words must be >= 1"),
             (self.partitions >= 1, "dedup.partitions must be >= 1"),
+            (
+                self.partitions <= MAX_PARTITIONS,
+                "dedup.partitions must be <= 4096 (a scan task writes four files per partition)",
+            ),
             (
                 !self.near || self.bands * self.rows > 0 || self.anchor_rate > 0,
                 "dedup.near needs bands*rows > 0 or anchor_rate > 0",
@@ -168,5 +182,10 @@ mod tests {
             ..DedupConfig::default()
         };
         assert!(c.validate().is_err());
+        let c = DedupConfig {
+            partitions: MAX_PARTITIONS + 1,
+            ..DedupConfig::default()
+        };
+        assert!(c.validate().unwrap_err().to_string().contains("<= 4096"));
     }
 }

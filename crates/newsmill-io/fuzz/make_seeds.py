@@ -68,3 +68,91 @@ members = [bytearray(gzip.compress(r, mtime=0)) for r in warc]
 members[2][2] = 0x09  # a damaged member header in the middle
 write("framing", "gzip-members-damaged", b"\x02" + b"".join(bytes(m) for m in members))
 write("framing", "gzip-trailing-garbage", b"\x02" + gzip.compress(jsonl, mtime=0) + b"\0\0junk")
+
+
+# --- ARC (v1 and v2, plain and one gzip member per record) ---
+def arc_record(url, date, ctype, block, v2=False):
+    fields = [url, "10.0.0.1", date, ctype]
+    if v2:
+        fields += ["200", "ABCDEF", "-", "0", "f.arc"]
+    return (" ".join(fields + [str(len(block))]) + "\n").encode() + block + b"\n"
+
+
+filedesc_body = b"1 0 seed\nURL IP-address Archive-date Content-type Archive-length\n"
+arc_v1 = [arc_record("filedesc://seed.arc", "20040501100000", "text/plain", filedesc_body),
+          arc_record("http://a.test/", "20040501100001", "text/html",
+                     b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)]
+write("arc", "v1", b"".join(arc_v1))
+arc_v2 = arc_record("http://b.test/", "20040501100002", "text/html",
+                    b"HTTP/1.1 200 OK\r\n\r\n" + page, v2=True)
+write("arc", "v2", arc_v1[0] + arc_v2)
+write("arc", "length-lie", arc_v1[0] + arc_v2.replace(b" " + str(len(page) + 19).encode() + b"\n", b" 9999\n", 1) + arc_v2)
+write("arc", "short-date", arc_record("http://c.test/", "200405011000", "text/html", b"HTTP/1.0 200 OK\r\n\r\n<p>x</p>"))
+write("framing", "gzip-members-arc", b"\x02" + b"".join(gzip.compress(r, mtime=0) for r in arc_v1))
+
+
+# --- brotli (no magic: the framing target names the input .br when its first byte is 3) ---
+class Bits:
+    def __init__(self):
+        self.out, self.acc, self.n = bytearray(), 0, 0
+
+    def put(self, value, width):
+        self.acc |= value << self.n
+        self.n += width
+        while self.n >= 8:
+            self.out.append(self.acc & 0xFF)
+            self.acc >>= 8
+            self.n -= 8
+
+    def align(self):
+        if self.n:
+            self.put(0, 8 - self.n)
+
+
+def brotli_stored(data):
+    """A valid brotli stream of uncompressed meta-blocks (RFC 7932 section 9.2)."""
+    b = Bits()
+    b.put(0, 1)  # WBITS = 16
+    for i in range(0, len(data), 65536):
+        chunk = data[i:i + 65536]
+        b.put(0, 1)  # ISLAST = 0
+        b.put(0, 2)  # MNIBBLES = 4
+        b.put(len(chunk) - 1, 16)
+        b.put(1, 1)  # ISUNCOMPRESSED
+        b.align()
+        b.out += chunk
+    b.put(1, 1)  # ISLAST
+    b.put(1, 1)  # ISLASTEMPTY
+    b.align()
+    return bytes(b.out)
+
+
+write("framing", "brotli-jsonl", b"\x03" + brotli_stored(jsonl))
+write("framing", "brotli-warc", b"\x03" + brotli_stored(b"".join(warc)))
+write("framing", "brotli-truncated", b"\x03" + brotli_stored(b"".join(warc))[:-40])
+
+
+# --- Content-Encoding quirks: bodies that are (or are not) what the header says ---
+import zlib
+write("warc", "gzip-header-plain-body", response("5", "https://e.test/", page, b"Content-Encoding: gzip\r\n"))
+write("warc", "deflate-body", response("6", "https://f.test/", zlib.compress(page), b"Content-Encoding: deflate\r\n"))
+write("warc", "raw-deflate-body", response("7", "https://g.test/", zlib.compress(page)[2:-4], b"Content-Encoding: deflate\r\n"))
+write("warc", "br-body", response("8", "https://h.test/", brotli_stored(page), b"Content-Encoding: br\r\n"))
+write("warc", "zstd-body", response("9", "https://i.test/", zstd(page), b"Content-Encoding: zstd\r\n"))
+write("warc", "nul-in-page", response("10", "https://j.test/", page.replace(b"Story", b"St\0ory")))
+
+# --- WARC framing errors ---
+crlf_counted = response("11", "https://k.test/", page)
+length = len(crlf_counted.split(b"\r\n\r\n", 1)[1]) - 4
+crlf_counted = crlf_counted.replace(f"Content-Length: {length}".encode(), f"Content-Length: {length + 4}".encode(), 1)
+write("warc", "length-counts-crlf", crlf_counted + warc[2])
+long_lie = response("12", "https://l.test/", page).replace(f"Content-Length: {length}".encode(), b"Content-Length: 99999", 1)
+write("warc", "length-swallows-next", long_lie + b"".join(warc))
+write("warc", "no-trailing-crlf", warc[2][:-4] + warc[2])
+write("framing", "gzip-truncated-member", b"\x02" + gzip.compress(b"".join(warc), mtime=0)[:-30])
+
+# --- JSON documents and arrays, not lines ---
+write("jsonl", "pretty-object", b'{\n  "title": "T",\n  "maintext": "Body text.",\n  "date_publish": "2020-01-02 03:04:05"\n}\n')
+write("jsonl", "array", b'[{"id": "a", "content": "One."},\n {"id": "b", "raw_content": "Two."}, {"x": 1}]')
+write("jsonl", "deep", b"[" * 5000 + b"]" * 5000)
+write("jsonl", "nul", b'{"text": "a\\u0000b"}\n')

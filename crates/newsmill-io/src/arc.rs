@@ -50,6 +50,34 @@ fn parse_header(line: &[u8]) -> Option<Header> {
     })
 }
 
+/// Where inside a block the next record starts, when the block swallowed it (a length that
+/// runs past its record): a line that reads as a record header, with an address as its second
+/// field, right after a newline.
+fn embedded_header(block: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'\n', &block[from..]) {
+        let at = from + i + 1;
+        let end = memchr::memchr(b'\n', &block[at..]).map_or(block.len(), |e| at + e);
+        let line = &block[at..end];
+        if line.len() < HEADER_MAX && looks_like_header(line) {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
+}
+
+/// A header line whose address field is an IP address (or `-`), so that text inside a page is
+/// not taken for one.
+fn looks_like_header(line: &[u8]) -> bool {
+    let address = line.split(|&b| b == b' ').nth(1).unwrap_or_default();
+    let is_address = !address.is_empty()
+        && address
+            .iter()
+            .all(|b| b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'-'));
+    is_address && parse_header(line).is_some()
+}
+
 impl ArcState {
     /// The next event, and whether the stream failed (the file ends).
     pub(crate) fn next_event(
@@ -109,7 +137,7 @@ impl ArcState {
     ) -> (ReadEvent, bool) {
         let header = h.url.starts_with("filedesc:");
         let keep = if header {
-            0
+            HEADER_MAX
         } else {
             ctx.opts.max_doc_bytes.saturating_add(HEADER_MAX)
         };
@@ -117,6 +145,19 @@ impl ArcState {
             Ok(n) => n,
             Err(e) => return self.truncated(ctx, &e, h, buf, loc),
         };
+        if let Some(at) = embedded_header(buf) {
+            src.unread(&buf[at..]);
+            let e = InputError::new(
+                loc,
+                InputErrorKind::BadArcRecord,
+                format!(
+                    "the record's length {} runs past the record, into the next one; the record \
+                     is skipped and reading resumes at the next",
+                    h.length
+                ),
+            );
+            return (ReadEvent::Error(e), false);
+        }
         if got < h.length {
             let e = InputError::new(
                 loc,

@@ -6,18 +6,20 @@ use crate::reader::read_bytes;
 use crate::sniff::{sniff_compression, sniff_format, Format};
 
 /// The fuzz targets, by name.
-pub const TARGETS: [&str; 4] = ["warc", "jsonl", "text", "framing"];
+pub const TARGETS: [&str; 5] = ["warc", "arc", "jsonl", "text", "framing"];
 
 /// Runs one fuzz target's body over `data`, panicking when an invariant breaks:
 /// no reader panics; every error names the input and a position; no document exceeds
 /// `max_doc_bytes` (times 3, for U+FFFD replacements); every document has an id and its file/record position.
 ///
-/// `warc`, `jsonl` and `text` force the format (so the fuzzer explores each parser, not the
-/// sniffer); `framing` sniffs, and its first byte picks a compression magic to put in front, so
-/// the gzip and zstd decoders meet broken streams.
+/// `warc`, `arc`, `jsonl` and `text` force the format (so the fuzzer explores each parser, not
+/// the sniffer); `framing` sniffs, and its first byte picks a compression magic to put in front
+/// (gzip, zstd) or names the input `.br` (brotli has no magic), so the decoders meet broken
+/// streams.
 pub fn run_target(target: &str, data: &[u8]) {
     let format = match target {
         "warc" => Some(Format::Warc),
+        "arc" => Some(Format::Arc),
         "jsonl" => Some(Format::Jsonl),
         "text" => Some(if data.first().is_some_and(|b| b & 1 == 1) {
             Format::Html
@@ -27,11 +29,13 @@ pub fn run_target(target: &str, data: &[u8]) {
         _ => None,
     };
     let mut input = Vec::with_capacity(data.len() + 8);
+    let mut name = "fuzz";
     if target == "framing" {
         let (&selector, rest) = data.split_first().unwrap_or((&0, &[]));
         match selector % 4 {
             0 => input.extend_from_slice(&[0x1f, 0x8b, 0x08, 0x00]),
             1 => input.extend_from_slice(&[0x28, 0xb5, 0x2f, 0xfd]),
+            3 => name = "fuzz.br",
             _ => {}
         }
         input.extend_from_slice(rest);
@@ -46,10 +50,10 @@ pub fn run_target(target: &str, data: &[u8]) {
         format,
         ..ReadOptions::default()
     };
-    check_events(read_bytes(input, "fuzz", &opts), opts.max_doc_bytes);
+    check_events(read_bytes(input, name, &opts), name, opts.max_doc_bytes);
 }
 
-fn check_events(events: impl Iterator<Item = ReadEvent>, max: usize) {
+fn check_events(events: impl Iterator<Item = ReadEvent>, name: &str, max: usize) {
     for ev in events {
         match ev {
             ReadEvent::Doc(d) => {
@@ -63,7 +67,7 @@ fn check_events(events: impl Iterator<Item = ReadEvent>, max: usize) {
                 );
             }
             ReadEvent::Error(e) => {
-                assert_eq!(e.location.path, "fuzz");
+                assert_eq!(e.location.path, name);
                 assert!(
                     e.location.line.is_some() || e.location.offset.is_some(),
                     "error without a position: {e}"
@@ -76,11 +80,11 @@ fn check_events(events: impl Iterator<Item = ReadEvent>, max: usize) {
                 ..
             } => {
                 assert!(!id.is_empty() && !reason.as_str().is_empty());
-                assert_eq!(location.path, "fuzz");
+                assert_eq!(location.path, name);
             }
             ReadEvent::Skipped { kind, location } => {
                 assert!(!kind.is_empty());
-                assert_eq!(location.path, "fuzz");
+                assert_eq!(location.path, name);
             }
         }
     }

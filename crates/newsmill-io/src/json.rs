@@ -52,21 +52,13 @@ impl<'de, 'a> DeserializeSeed<'de> for KeySeed<'a> {
                 f.write_str("a field name")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'a>, E> {
-                Ok(match self.0.role_of(s) {
+                Ok(match self.0.role(s) {
                     Some((r, rank, name)) => Key::Role(r, rank, name),
                     None => Key::Other(s.to_owned()),
                 })
             }
         }
         d.deserialize_str(KeyVisitor(self.0))
-    }
-}
-
-impl FieldMap {
-    fn role_of(&self, key: &str) -> Option<(Role, u8, &str)> {
-        let (role, rank) = self.role(key)?;
-        let name = self.name_of(role, rank)?;
-        Some((role, rank, name))
     }
 }
 
@@ -303,10 +295,6 @@ impl JsonState {
                 );
                 return Some((ev, false));
             }
-            // A raw NUL is never valid JSON: removed (counted) like NULs in any other page.
-            if memchr::memchr(0, buf).is_some() {
-                *buf = crate::nul::strip_nul(ctx, std::mem::take(buf));
-            }
             let mut line: &[u8] = buf;
             if record == 0 {
                 line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
@@ -354,15 +342,22 @@ impl JsonState {
             );
             return Some((ReadEvent::Error(err), true));
         }
-        if memchr::memchr(0, buf).is_some() {
-            *buf = crate::nul::strip_nul(ctx, std::mem::take(buf));
-        }
         let bytes = buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buf);
         Some((self.parsed(ctx, bytes, record, loc), false))
     }
 
     fn parsed(&self, ctx: &Ctx, bytes: &[u8], record: u64, loc: Location) -> ReadEvent {
-        match parse_record(bytes, &self.fields) {
+        let parsed = match parse_record(bytes, &self.fields) {
+            // A raw NUL is never valid JSON: removed (counted) like NULs in any other page, and
+            // the record read again. Looked for only when the record does not parse, so that
+            // valid records are not scanned twice.
+            Err(_) if memchr::memchr(0, bytes).is_some() => {
+                let stripped = crate::nul::strip_nul(ctx, bytes.to_vec());
+                parse_record(&stripped, &self.fields)
+            }
+            other => other,
+        };
+        match parsed {
             Ok((rec, lossy)) => {
                 if lossy {
                     ctx.lossy();

@@ -6,7 +6,7 @@ use crate::event::Ctx;
 
 /// The string without its NUL characters; counts the record when there were any.
 pub(crate) fn strip_nul_bytes(ctx: &Ctx, s: String) -> String {
-    if !s.contains('\0') {
+    if memchr::memchr(0, s.as_bytes()).is_none() {
         return s;
     }
     ctx.count(&ctx.stats.nul_records);

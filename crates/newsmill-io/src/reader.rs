@@ -5,7 +5,6 @@ use crate::event::{Ctx, ReadEvent, ReadOptions};
 use crate::fields::FieldMap;
 use crate::json::JsonState;
 use crate::list::InputFile;
-use crate::nul::strip_nul;
 use crate::single::read_single;
 use crate::sniff::{sniff_format, Compression, Format, SNIFF_BYTES};
 use crate::source::{decompress, Peeked, RawRead, ReadStats, Src};
@@ -38,7 +37,7 @@ pub struct InputReader {
 /// Opens one listed input for reading. `file_index` is its position in the run's listing; it goes
 /// into every `doc.pos`.
 pub fn open_input(file: &InputFile, file_index: u32, opts: &ReadOptions) -> InputReader {
-    let stats = Arc::new(ReadStats::default());
+    let stats = Arc::new(ReadStats::new(opts.digest));
     InputReader {
         ctx: Ctx {
             path: file.display(),
@@ -241,11 +240,6 @@ fn refine_by_name(sniffed: Format, path: &str) -> Format {
     } else {
         sniffed
     }
-}
-
-/// Removes the NULs of a one-document input's bytes (counted) before it is judged.
-pub(crate) fn without_nul(ctx: &Ctx, bytes: Vec<u8>) -> Vec<u8> {
-    strip_nul(ctx, bytes)
 }
 
 #[cfg(test)]

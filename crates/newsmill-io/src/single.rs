@@ -1,7 +1,7 @@
 //! One-document inputs: a plain text or HTML file, read whole up to `max_doc_bytes`.
 
 use crate::event::{Ctx, ReadEvent};
-use crate::reader::without_nul;
+use crate::nul::strip_nul;
 use crate::sniff::{is_binary_content, Format};
 use crate::source::Src;
 use newsmill_core::{Doc, Html, InputError, InputErrorKind};
@@ -40,7 +40,7 @@ pub(crate) fn read_single(
     if format == Format::Binary || is_binary_content(buf) {
         return ReadEvent::rejected(id, loc, InputErrorKind::BinaryContent, "");
     }
-    let bytes = without_nul(ctx, std::mem::take(buf));
+    let bytes = strip_nul(ctx, std::mem::take(buf));
     let mut doc = Doc {
         id,
         pos: ctx.pos(0),

@@ -152,9 +152,16 @@ fn warning_before_html(t: &[u8]) -> bool {
     at < 2048 && WORDS.iter().any(|w| find_ci(&t[..at], w).is_some())
 }
 
-/// A known binary magic, or a sizeable share of control bytes. NULs do not count: they are
-/// removed from pages that are otherwise text.
+/// Leading bytes whose control bytes decide whether content is binary: enough for any real
+/// file's header, and little enough to check on every archived record (8 KB cost 5% of the
+/// WARC reader's time).
+const BINARY_SNIFF_BYTES: usize = 512;
+
+/// A known binary magic, or a sizeable share of control bytes in the first
+/// [`BINARY_SNIFF_BYTES`]. NULs do not count: they are removed from pages that are otherwise
+/// text.
 fn looks_binary(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(BINARY_SNIFF_BYTES)];
     if head.starts_with(b"%PDF-")
         || head.starts_with(b"\x89PNG")
         || head.starts_with(b"GIF8")
@@ -164,17 +171,38 @@ fn looks_binary(head: &[u8]) -> bool {
     {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-        .count();
-    let counted = head.iter().filter(|&&b| b != 0).count();
+    let (control, nul) = control_and_nul_bytes(head);
+    let counted = head.len() - nul;
     counted > 0 && control * 20 > counted
+}
+
+/// Control bytes other than whitespace, form feed, escape and NUL, and NULs, of a head of at
+/// most [`BINARY_SNIFF_BYTES`]: every archived record's head goes through this, so it counts in
+/// 32 byte lanes without branches (a form the compiler vectorizes; a lane counts at most 16).
+fn control_and_nul_bytes(head: &[u8]) -> (usize, usize) {
+    debug_assert!(head.len() <= BINARY_SNIFF_BYTES);
+    let is_control = |b: u8| {
+        let allowed = (b == b'\t') | (b == b'\n') | (b == b'\r') | (b == 0x0c) | (b == 0x1b);
+        ((b < 0x20) & (b != 0) & !allowed) as u8
+    };
+    let (mut control, mut nul) = ([0u8; 32], [0u8; 32]);
+    let mut chunks = head.chunks_exact(32);
+    for chunk in &mut chunks {
+        for i in 0..32 {
+            control[i] += is_control(chunk[i]);
+            nul[i] += (chunk[i] == 0) as u8;
+        }
+    }
+    let sum = |lanes: [u8; 32]| lanes.iter().map(|&n| n as usize).sum::<usize>();
+    let rest = chunks.remainder();
+    let rest_control = rest.iter().map(|&b| is_control(b) as usize).sum::<usize>();
+    let rest_nul = rest.iter().filter(|&&b| b == 0).count();
+    (sum(control) + rest_control, sum(nul) + rest_nul)
 }
 
 /// Whether a whole document's bytes are binary by the same rule the sniffer uses.
 pub(crate) fn is_binary_content(bytes: &[u8]) -> bool {
-    looks_binary(&bytes[..bytes.len().min(SNIFF_BYTES)])
+    looks_binary(bytes)
 }
 
 #[cfg(test)]

@@ -28,15 +28,29 @@ pub struct ReadStats {
     /// Date fields that are no date newsmill can read (left out of `date`).
     pub unparsed_dates: AtomicU64,
     /// A hash of the bytes read as stored, so that a resumed run can tell whether an input
-    /// changed since it was read.
-    content: Mutex<xxhash_rust::xxh3::Xxh3>,
+    /// changed since it was read; `None` unless [`ReadOptions::digest`](crate::ReadOptions)
+    /// asked for it.
+    content: Mutex<Option<xxhash_rust::xxh3::Xxh3>>,
 }
 
 impl ReadStats {
-    /// The hash of the bytes read so far (as stored) and how many there were.
-    pub fn digest(&self) -> (u64, u64) {
+    /// Counters that also hash the bytes as they are read, when `digest` is set.
+    pub(crate) fn new(digest: bool) -> Self {
+        ReadStats {
+            content: Mutex::new(digest.then(xxhash_rust::xxh3::Xxh3::new)),
+            ..ReadStats::default()
+        }
+    }
+
+    /// How many bytes were read so far (as stored) and their hash, when the reader was asked to
+    /// hash them (`None` otherwise).
+    pub fn digest(&self) -> (u64, Option<u64>) {
         let bytes = self.compressed_bytes.load(Ordering::Relaxed);
-        let hash = self.content.lock().map_or(0, |h| h.digest());
+        let hash = self
+            .content
+            .lock()
+            .ok()
+            .and_then(|h| h.as_ref().map(|h| h.digest()));
         (bytes, hash)
     }
 }
@@ -123,8 +137,10 @@ impl<R: Read> Read for Counting<R> {
         self.count
             .compressed_bytes
             .fetch_add(n as u64, Ordering::Relaxed);
-        if let Ok(mut h) = self.count.content.lock() {
-            h.update(&buf[..n]);
+        if let Ok(mut guard) = self.count.content.lock() {
+            if let Some(h) = guard.as_mut() {
+                h.update(&buf[..n]);
+            }
         }
         Ok(n)
     }

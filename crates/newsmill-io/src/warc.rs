@@ -234,7 +234,7 @@ impl WarcState {
         };
         let got = match src.read_block(len, buf, keep) {
             Ok(n) => n,
-            Err(e) => return self.truncated(ctx, &e, &h, buf, loc),
+            Err(e) => return self.truncated(ctx, &e, h, buf, loc),
         };
         if let Err(ev) = self.check_framing(src, ctx, buf, len, got, &loc) {
             return *ev;
@@ -256,7 +256,7 @@ impl WarcState {
                 false,
             );
         }
-        (self.document(ctx, &h, std::mem::take(buf), loc), false)
+        (self.document(ctx, h, std::mem::take(buf), loc), false)
     }
 
     fn record_id(&self, ctx: &Ctx, h: &Headers, loc: &Location) -> String {
@@ -349,7 +349,7 @@ impl WarcState {
         &mut self,
         ctx: &Ctx,
         e: &std::io::Error,
-        h: &Headers,
+        h: Headers,
         buf: &mut Vec<u8>,
         loc: Location,
     ) -> (ReadEvent, bool) {
@@ -371,13 +371,17 @@ impl WarcState {
     }
 
     /// A `response` or `resource` block as a document, a skip or a reject.
-    fn document(&self, ctx: &Ctx, h: &Headers, block: Vec<u8>, loc: Location) -> ReadEvent {
+    fn document(&self, ctx: &Ctx, h: Headers, block: Vec<u8>, loc: Location) -> ReadEvent {
+        let http = h.kind() == "response";
         let a = Archived {
-            id: self.record_id(ctx, h, &loc),
-            url: h.target_uri.clone(),
-            crawl_date: h.date.clone(),
-            content_type: h.content_type.clone().unwrap_or_default(),
-            http: h.kind() == "response",
+            id: h
+                .record_id
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| ctx.derived_id(loc.record.unwrap_or(0))),
+            url: h.target_uri,
+            crawl_date: h.date,
+            content_type: h.content_type.unwrap_or_default(),
+            http,
         };
         archived_response(ctx, a, block, loc)
     }

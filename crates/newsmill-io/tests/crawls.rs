@@ -121,6 +121,35 @@ fn arc_files_plain_gzip_and_on_stdin() {
     }
 }
 
+/// An ARC length that runs past its record does not swallow the next one: the damaged record
+/// is reported and the records inside its block are read.
+#[test]
+fn arc_length_past_the_record_resyncs_on_the_next() {
+    let good = String::from_utf8(arc_file()).unwrap();
+    let body = format!("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
+    let lie = format!(
+        "http://news.test/lie 10.0.0.1 20040501100400 text/html {}\n{body}\n",
+        body.len() + 300
+    );
+    let (desc, rest) = good.split_at(good.find("http://news.test/a ").unwrap());
+    let bytes = format!("{desc}{lie}{rest}").into_bytes();
+    let ev = read_all(bytes, "lie.arc");
+    assert_eq!(
+        summary(&ev),
+        [
+            "skip:arc_header",
+            "err:bad_arc_record",
+            "doc:lie.arc#2",
+            "skip:non_html"
+        ]
+    );
+    let ReadEvent::Error(e) = &ev[1] else {
+        panic!()
+    };
+    assert_eq!(e.location.url.as_deref(), Some("http://news.test/lie"));
+    assert!(e.message.contains("runs past the record"), "{e}");
+}
+
 #[test]
 fn json_documents_arrays_and_dataset_field_names() {
     let pretty = "{\n  \"maintext\": \"Story one.\",\n  \"title\": \"One\",\n  \"date_publish\": \
@@ -309,11 +338,15 @@ fn a_page_cut_short_by_a_truncated_gzip_is_kept_when_it_is_a_page() {
 fn one_page_one_outcome_in_every_container() {
     let page = format!("<!-- saved -->\n{}", PAGE.replace("council", "coun\0cil"));
     let jsonl = serde_json::json!({"html": page}).to_string();
+    // The same page with the NUL raw in the JSON line (invalid JSON until it is removed).
+    let raw_nul = jsonl.replace("\\u0000", "\0");
+    assert!(raw_nul.contains('\0'));
     let warc = response("p", &http("", page.as_bytes()));
     for (bytes, name) in [
         (page.clone().into_bytes(), "page.html"),
         (page.clone().into_bytes(), "page"),
         (jsonl.into_bytes(), "page.jsonl"),
+        (raw_nul.into_bytes(), "raw.jsonl"),
         (warc, "page.warc"),
     ] {
         let mut r = read_bytes(bytes, name, &ReadOptions::default());
@@ -325,5 +358,32 @@ fn one_page_one_outcome_in_every_container() {
             "{name}"
         );
         assert_eq!(r.stats().snapshot().nul_records, 1, "{name}");
+    }
+}
+
+/// The digest a reader takes of the bytes it read (as stored) is the one `file_digest` takes of
+/// the file, so that a resumed run can check its inputs; it is taken only when asked for.
+#[test]
+fn the_read_digest_matches_the_file_digest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.arc.gz");
+    let text = String::from_utf8(arc_file()).unwrap();
+    let parts: Vec<Vec<u8>> = text
+        .split_inclusive("</html>\n")
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+    std::fs::write(&path, gzip_members(&parts)).unwrap();
+    let (files, _) = newsmill_io::list_inputs(std::slice::from_ref(&path));
+    for digest in [true, false] {
+        let opts = ReadOptions {
+            digest,
+            ..ReadOptions::default()
+        };
+        let mut r = newsmill_io::open_input(&files[0], 0, &opts);
+        assert_eq!(r.by_ref().count(), 3);
+        let (bytes, hash) = r.stats().digest();
+        assert_eq!(bytes, std::fs::metadata(&path).unwrap().len());
+        let want = newsmill_io::file_digest(&path, bytes).unwrap();
+        assert_eq!(hash, digest.then_some(want));
     }
 }

@@ -173,8 +173,7 @@ impl ProcessTask<'_> {
             self.event(event, index as u32)?;
         }
         self.sink.summary.read += stats.snapshot();
-        if !file.is_stdin() {
-            let (bytes, hash) = stats.digest();
+        if let (false, (bytes, Some(hash))) = (file.is_stdin(), stats.digest()) {
             self.sink.summary.digests.push(FileDigest {
                 path: file.path.clone(),
                 bytes,
@@ -217,6 +216,8 @@ pub(crate) fn process_task(
     let read_opts = ReadOptions {
         max_doc_bytes: opts.config.limits.max_doc_bytes,
         fields: opts.config.input.clone(),
+        // Every run can be resumed: it records what it read, by content.
+        digest: true,
         ..ReadOptions::default()
     };
     for (index, file) in files.iter().enumerate() {

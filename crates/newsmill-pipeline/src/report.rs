@@ -10,6 +10,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// What a barrier step left in its done marker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct BarrierDone {
+    pub name: String,
+    pub tasks: usize,
+    pub report: Value,
+    pub timing: Timing,
+}
+
 /// Most input errors listed one by one in the report (all are counted).
 const MAX_LISTED_ERRORS: usize = 1000;
 
@@ -163,7 +172,7 @@ pub(crate) struct Parts<'a> {
     pub listing_errors: Vec<InputError>,
     pub process: &'a [TaskSummary],
     pub finals: &'a [TaskSummary],
-    pub barriers: Vec<crate::run::BarrierDone>,
+    pub barriers: Vec<BarrierDone>,
     pub counts: OutputCounts,
     pub merge: Timing,
 }

@@ -17,7 +17,7 @@ use crate::merge::merge_outputs;
 use crate::options::RunOptions;
 use crate::process::{docs_path, process_task};
 use crate::progress::Progress;
-use crate::report::{Report, TaskSummary};
+use crate::report::{BarrierDone, Report, TaskSummary};
 use crate::safety;
 use newsmill_core::{
     run_barrier, write_json_atomic, Barrier, Doc, InputError, ShardSource, Task, WorkDir,
@@ -129,6 +129,7 @@ impl<'a> Prepared<'a> {
         }
         safety::check_output_folder(opts, &files)?;
         safety::check_resumable(opts, &files)?;
+        safety::check_open_files(opts)?;
         let world = opts
             .tasks
             .unwrap_or_else(|| files.len().clamp(1, MAX_DEFAULT_TASKS))
@@ -305,15 +306,6 @@ fn first_input_error(results: Vec<Result<TaskSummary>>) -> Result<Vec<TaskSummar
         Some(i) => Err(errors.swap_remove(i)),
         None => errors.into_iter().next().map_or(Ok(done), Err),
     }
-}
-
-/// What a barrier step left in its done marker.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub(crate) struct BarrierDone {
-    pub name: String,
-    pub tasks: usize,
-    pub report: Value,
-    pub timing: crate::timing::Timing,
 }
 
 /// The tasks a barrier's phases ran, from its report's `phases` list.

@@ -2,7 +2,7 @@
 //! neither is nor holds an input (a fresh run clears its outputs, and no input may ever be
 //! deleted or overwritten), and a resumed run still reads the very inputs it started with.
 
-use crate::error::{Result, RunError};
+use crate::error::{ConfigError, Result, RunError};
 use crate::options::RunOptions;
 use crate::report::{FileDigest, TaskSummary};
 use newsmill_core::{InputError, InputErrorKind, Location, Task, WorkDir};
@@ -133,6 +133,65 @@ pub(crate) fn changed_input(work: &WorkDir, world: usize) -> Option<PathBuf> {
         let done: TaskSummary = work.read_done("process", &label)?;
         changed(&done.digests).map(|d| d.path.clone())
     })
+}
+
+/// Files the run's threads hold open at once, with room for inputs, outputs and the runtime.
+fn open_files_needed(opts: &RunOptions) -> u64 {
+    let per_task = if opts.config.has("near_dedup") || opts.config.has("exact_dedup") {
+        opts.config.dedup.open_files_per_task()
+    } else {
+        0
+    };
+    (opts.threads.max(1) * per_task) as u64 + 64
+}
+
+/// A run whose settings would need more open files than the process may have fails at its
+/// first step with a config error naming the key, not halfway with "too many open files". The
+/// soft limit is raised to the hard one first when that is enough.
+pub(crate) fn check_open_files(opts: &RunOptions) -> Result<()> {
+    let need = open_files_needed(opts);
+    let limit = open_file_limit(need);
+    match limit {
+        Some(limit) if limit < need => Err(RunError::Config(ConfigError::Invalid(format!(
+            "dedup.partitions = {} with {} threads needs about {need} open files at once; this \
+             process may open {limit} (ulimit -n): lower dedup.partitions or --threads, or raise \
+             the limit",
+            opts.config.dedup.partitions, opts.threads
+        )))),
+        _ => Ok(()),
+    }
+}
+
+/// The open-file limit after trying to raise it to `want`; None where it cannot be read.
+#[cfg(unix)]
+// `rlim_t` is u64 on Linux but not on every Unix: the casts are for the others.
+#[allow(clippy::unnecessary_cast)]
+fn open_file_limit(want: u64) -> Option<u64> {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+            return None;
+        }
+        if (lim.rlim_cur as u64) < want && lim.rlim_max > lim.rlim_cur {
+            let raised = libc::rlimit {
+                rlim_cur: lim.rlim_max.min(want as libc::rlim_t),
+                rlim_max: lim.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                lim = raised;
+            }
+        }
+    }
+    Some(lim.rlim_cur as u64)
+}
+
+#[cfg(not(unix))]
+fn open_file_limit(_want: u64) -> Option<u64> {
+    None
 }
 
 #[cfg(test)]

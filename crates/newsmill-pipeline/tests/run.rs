@@ -278,3 +278,25 @@ fn reused_ids_are_reported_in_input_order_whatever_the_split() {
         assert_eq!(json["duplicate_ids"]["count"], 2);
     }
 }
+
+#[test]
+fn settings_needing_more_open_files_than_allowed_are_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = write_inputs(dir.path());
+    let out = dir.path().join("out");
+    let mut opts = options(inputs, &out, 2);
+    opts.config.dedup.partitions = 4096;
+    // 16 million open files: more than any kernel allows one process.
+    opts.threads = 1024;
+    match run(&opts) {
+        Err(RunError::Config(e)) => {
+            let m = e.to_string();
+            assert!(
+                m.contains("dedup.partitions = 4096") && m.contains("ulimit -n"),
+                "{m}"
+            );
+        }
+        other => panic!("expected a config error, got {other:?}"),
+    }
+    assert!(!out.join("articles.jsonl").exists(), "nothing was run");
+}

@@ -15,6 +15,16 @@ pub struct Args {
     pub quoted: bool,
 }
 
+/// One output line, serialized straight from the attribution (no intermediate JSON tree: a
+/// document with a quarter of a million quotations must not need gigabytes).
+#[derive(serde::Serialize)]
+struct QuotesLine<'a, Q: serde::Serialize, P: serde::Serialize, S: serde::Serialize> {
+    doc_id: &'a str,
+    quotes: &'a Q,
+    people: &'a P,
+    source: &'a S,
+}
+
 /// Runs the command; returns the process exit code. Writes `{"doc_id", "quotes"}` per input line
 /// (the format `quote_eval.py` reads); a line that is not a JSON object with a text is reported on
 /// stderr with its line number and skipped, and the exit code is then 1.
@@ -67,7 +77,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         } else {
             &a.quotes
         };
-        let rec = serde_json::json!({ "doc_id": id, "quotes": quotes, "people": a.people, "source": a.source });
+        let rec = QuotesLine {
+            doc_id: &id,
+            quotes,
+            people: &a.people,
+            source: &a.source,
+        };
         serde_json::to_writer(&mut out, &rec)?;
         out.write_all(b"\n")?;
     }
