@@ -214,6 +214,22 @@ pub fn run_barrier_task(
     })
 }
 
+/// Told as a barrier's phases start and their tasks finish (a progress bar, a log).
+pub trait PhaseObserver: Sync {
+    /// A phase of `tasks` tasks starts.
+    fn phase_started(&self, barrier: &str, phase: &str, tasks: usize);
+    /// One task of the current phase finished (or was already done).
+    fn task_done(&self);
+}
+
+/// An observer that ignores everything.
+pub struct NoObserver;
+
+impl PhaseObserver for NoObserver {
+    fn phase_started(&self, _: &str, _: &str, _: usize) {}
+    fn task_done(&self) {}
+}
+
 /// Runs every task of one phase on up to `threads` threads; the first error stops the phase.
 pub fn run_barrier_phase(
     barrier: &dyn Barrier,
@@ -221,11 +237,13 @@ pub fn run_barrier_phase(
     phase: usize,
     source: &dyn ShardSource,
     threads: usize,
+    observer: &dyn PhaseObserver,
 ) -> Result<PhaseReport> {
     let start = Instant::now();
     let dir = work.step(barrier.name());
     let world = barrier.world(phase, source.shard_count(), &dir)?;
     let name = barrier.phases()[phase];
+    observer.phase_started(barrier.name(), name, world);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Result<TaskStats>>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -238,6 +256,7 @@ pub fn run_barrier_phase(
                 let r =
                     run_barrier_task(barrier, work, phase, &Task::new(name, rank, world), source);
                 let failed = r.is_err();
+                observer.task_done();
                 if let Ok(mut v) = results.lock() {
                     v.push(r);
                 }
@@ -265,10 +284,11 @@ pub fn run_barrier(
     work: &WorkDir,
     source: &dyn ShardSource,
     threads: usize,
+    observer: &dyn PhaseObserver,
 ) -> Result<serde_json::Value> {
     let mut phases = Vec::new();
     for (i, name) in barrier.phases().iter().enumerate() {
-        let rep = run_barrier_phase(barrier, work, i, source, threads)?;
+        let rep = run_barrier_phase(barrier, work, i, source, threads, observer)?;
         phases.push((name.to_string(), rep));
     }
     Ok(barrier.report(&phases))
@@ -329,11 +349,11 @@ mod tests {
         let work = WorkDir::new(&root);
         let docs: Vec<Doc> = (0..7).map(|i| Doc::new(format!("d{i}"), "x")).collect();
         let source = MemorySource::split(docs, 3);
-        let report = run_barrier(&CountDocs, &work, &source, 2).unwrap();
+        let report = run_barrier(&CountDocs, &work, &source, 2, &NoObserver).unwrap();
         assert_eq!(report, serde_json::json!({"total": 7, "tasks": 3}));
         // Finished tasks are not run again: their outputs can go, the report stays.
         std::fs::remove_file(root.join("count/n0")).unwrap();
-        let again = run_barrier(&CountDocs, &work, &source, 2).unwrap();
+        let again = run_barrier(&CountDocs, &work, &source, 2, &NoObserver).unwrap();
         assert_eq!(again, report);
         std::fs::remove_dir_all(&root).unwrap();
     }

@@ -41,7 +41,7 @@ mod work;
 
 pub use barrier::{
     run_barrier, run_barrier_phase, run_barrier_task, thread_cpu_seconds, Barrier, MemorySource,
-    PhaseReport, ShardApply, ShardSource, TaskStats,
+    NoObserver, PhaseObserver, PhaseReport, ShardApply, ShardSource, TaskStats,
 };
 pub use credit::{credited_source, credited_source_in};
 pub use dates::{date_sort_key, normalize_date};

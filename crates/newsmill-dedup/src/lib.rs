@@ -206,7 +206,14 @@ pub fn run_dedup(
     let barrier = DedupBarrier::new(config.clone())?;
     let mut phases = Vec::new();
     for (i, name) in PHASES.iter().enumerate() {
-        let rep = run_barrier_phase(&barrier, work, i, source, threads)?;
+        let rep = run_barrier_phase(
+            &barrier,
+            work,
+            i,
+            source,
+            threads,
+            &newsmill_core::NoObserver,
+        )?;
         phases.push((name.to_string(), rep));
     }
     Ok(DedupReport::from_phases(&phases))

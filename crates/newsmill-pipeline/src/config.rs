@@ -57,7 +57,7 @@ impl Default for Limits {
 }
 
 /// Everything a refine run is configured with. Every table is optional.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Stages to run, by name; applied in catalogue order.

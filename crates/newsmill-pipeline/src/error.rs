@@ -77,6 +77,10 @@ pub enum RunError {
     /// resume that cannot check its inputs.
     #[error("{0}")]
     Refused(String),
+    /// The output folder or its work folder cannot be set up (cannot be created, a resume that
+    /// does not match): nothing was run.
+    #[error(transparent)]
+    Setup(newsmill_core::Error),
     /// The run completed but read no input record.
     #[error("read no input records from {0} file(s); nothing to refine")]
     NothingRead(u64),

@@ -6,6 +6,7 @@ use crate::catalogue::Pass;
 use crate::error::Result;
 use crate::options::RunOptions;
 use crate::process::docs_path;
+use crate::progress::Progress;
 use crate::report::TaskSummary;
 use newsmill_core::{
     AtomicFile, Barrier, Counters, Doc, IoContext, Outcome, ShardApply, Task, WorkDir,
@@ -77,6 +78,7 @@ pub(crate) fn finalize_task(
     work: &WorkDir,
     barriers: &[Box<dyn Barrier>],
     invocation: u64,
+    progress: &Progress,
 ) -> Result<TaskSummary> {
     let started = crate::timing::now();
     let input = docs_path(work, &Task::new("process", task.rank, task.world_size));
@@ -104,6 +106,7 @@ pub(crate) fn finalize_task(
     for doc in newsmill_io::read_doc_shard(input) {
         let mut doc = doc?;
         t.sink.summary.records_in += 1;
+        progress.advance(1);
         if !t.decide(&mut deciders, &mut doc)? {
             continue;
         }
@@ -115,6 +118,7 @@ pub(crate) fn finalize_task(
     t.flush()?;
     let mut summary = t.sink.commit()?;
     summary.timing = crate::timing::Timing::since(invocation, started);
+    crate::process::log_stages(&task.label(), &summary);
     work.mark_done(&task.phase, &task.label(), &summary)?;
     Ok(summary)
 }

@@ -15,6 +15,7 @@
 mod batch;
 mod catalogue;
 mod config;
+mod config_docs;
 mod error;
 mod finalize;
 mod merge;
@@ -30,6 +31,7 @@ mod timing;
 
 pub use catalogue::{stage_def, Build, Pass, StageDef, StageList, CATALOGUE};
 pub use config::{Config, Format, Limits};
+pub use config_docs::{commented_toml, config_markdown};
 pub use error::{ConfigError, RunError};
 pub use options::RunOptions;
 pub use records::{article_record, PendingReject};

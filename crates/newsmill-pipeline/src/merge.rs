@@ -3,6 +3,7 @@
 
 use crate::error::{Result, RunError};
 use crate::options::RunOptions;
+use crate::progress::Progress;
 use crate::records::{article_record, PendingReject};
 use newsmill_core::{AtomicFile, Doc, Error, IoContext, Position, Task, WorkDir};
 use std::cmp::Reverse;
@@ -154,6 +155,7 @@ pub(crate) fn merge_outputs(
     opts: &RunOptions,
     work: &WorkDir,
     world: usize,
+    progress: &Progress,
 ) -> Result<OutputCounts> {
     let mut counts = OutputCounts::default();
     let task = |phase: &str, rank: usize| Task::new(phase, rank, world);
@@ -172,7 +174,8 @@ pub(crate) fn merge_outputs(
             ));
         }
     }
-    let written = write_outputs(opts, merge_sorted(sources, OutputRecord::pos), &mut counts)?;
+    let records = merge_sorted(sources, OutputRecord::pos).inspect(|_| progress.advance(1));
+    let written = write_outputs(opts, records, &mut counts)?;
     counts.duplicate_ids = written;
     Ok(counts)
 }

@@ -5,7 +5,7 @@ use crate::batch::{process_batch, write_reject, BatchSink, NamedStage, BATCH_BYT
 use crate::catalogue::Pass;
 use crate::error::{Result, RunError};
 use crate::options::RunOptions;
-use crate::progress::Progress;
+use crate::progress::{Progress, ReadTracker};
 use crate::records::PendingReject;
 use crate::report::{FileDigest, TaskSummary};
 use newsmill_core::{
@@ -90,6 +90,7 @@ impl ProcessTask<'_> {
         if error.location.record.is_some() || error.location.line.is_some() {
             self.sink.summary.records_in += 1;
             self.sink.summary.rejected += 1;
+            self.sink.summary.count_read_reject(error.kind.as_str());
             let pos = Position {
                 file,
                 record: error.location.record.unwrap_or(0),
@@ -115,6 +116,7 @@ impl ProcessTask<'_> {
         self.flush()?;
         self.sink.summary.records_in += 1;
         self.sink.summary.rejected += 1;
+        self.sink.summary.count_read_reject(reason.as_str());
         let pos = Position {
             file,
             record: location.record.unwrap_or(0),
@@ -169,9 +171,13 @@ impl ProcessTask<'_> {
         self.sink.summary.bytes += file.size.unwrap_or(0);
         let reader = newsmill_io::open_input(file, index as u32, read_opts);
         let stats = reader.stats();
+        let mut tracker = ReadTracker::new(self.progress);
+        let read_so_far = || stats.compressed_bytes.load(Ordering::Relaxed);
         for event in reader {
             self.event(event, index as u32)?;
+            tracker.event(read_so_far);
         }
+        tracker.catch_up(file.size.unwrap_or(0).max(read_so_far()));
         self.sink.summary.read += stats.snapshot();
         if let (false, (bytes, Some(hash))) = (file.is_stdin(), stats.digest()) {
             self.sink.summary.digests.push(FileDigest {
@@ -182,7 +188,6 @@ impl ProcessTask<'_> {
             });
         }
         self.flush()?;
-        self.progress.file_done(file);
         Ok(())
     }
 }
@@ -229,10 +234,19 @@ pub(crate) fn process_task(
                 "stopped".into(),
             )));
         }
+        tracing::debug!(task = %task.label(), file = %file.display(), "reading");
         t.read_file(file, index, &read_opts)?;
     }
     let mut summary = t.sink.commit()?;
     summary.timing = crate::timing::Timing::since(invocation, started);
+    log_stages(&task.label(), &summary);
     work.mark_done(&task.phase, &task.label(), &summary)?;
     Ok(summary)
+}
+
+/// One debug line per stage of a finished task: what went in, what it kept and dropped.
+pub(crate) fn log_stages(task: &str, summary: &TaskSummary) {
+    for (stage, s) in &summary.stats.0 {
+        tracing::debug!(task, stage = %stage, docs_in = s.docs_in, kept = s.kept, dropped = ?s.dropped, seconds = s.seconds, "stage done");
+    }
 }

@@ -52,6 +52,16 @@ pub struct TaskSummary {
     /// What each input file of the task was when it was read, to check on resume.
     #[serde(default)]
     pub digests: Vec<FileDigest>,
+    /// Records rejected before they became documents, by reason (`invalid_json`, ...).
+    #[serde(default)]
+    pub read_rejects: BTreeMap<String, u64>,
+}
+
+impl TaskSummary {
+    /// Counts one record the reader could not turn into a document.
+    pub(crate) fn count_read_reject(&mut self, reason: &str) {
+        *self.read_rejects.entry(reason.to_string()).or_insert(0) += 1;
+    }
 }
 
 /// An input file as a task read it: enough to tell on resume whether it changed.
@@ -81,6 +91,8 @@ pub struct InputsReport {
     /// What the readers counted: bytes decompressed, records decoded lossily, NUL bytes removed,
     /// bodies read despite their `Content-Encoding`, truncated records kept, unreadable dates.
     pub read: newsmill_io::ReadStatsSnapshot,
+    /// Records rejected before they became documents, by reason.
+    pub rejected: BTreeMap<String, u64>,
 }
 
 /// Input errors: a count and the first ones in full.
@@ -178,6 +190,21 @@ pub(crate) struct Parts<'a> {
 }
 
 impl Report {
+    /// Why records were dropped, most frequent first: the readers' rejects and every stage's
+    /// (for the run summary a person reads).
+    pub fn drop_reasons(&self) -> Vec<(String, u64)> {
+        let mut all: BTreeMap<String, u64> = self.inputs.rejected.clone();
+        for stage in self.stages.values() {
+            let dropped = stage.get("dropped").and_then(Value::as_object);
+            for (reason, n) in dropped.into_iter().flatten() {
+                *all.entry(reason.clone()).or_insert(0) += n.as_u64().unwrap_or(0);
+            }
+        }
+        let mut v: Vec<_> = all.into_iter().filter(|(_, n)| *n > 0).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+
     /// Assembles the report from the tasks' summaries.
     pub(crate) fn build(opts: &RunOptions, p: Parts) -> Report {
         let inputs = inputs_report(p.process);
@@ -236,8 +263,12 @@ fn inputs_report(process: &[TaskSummary]) -> InputsReport {
         records: 0,
         skipped: BTreeMap::new(),
         read: newsmill_io::ReadStatsSnapshot::default(),
+        rejected: BTreeMap::new(),
     };
     for s in process {
+        for (k, v) in &s.read_rejects {
+            *r.rejected.entry(k.clone()).or_insert(0) += v;
+        }
         r.files += s.files;
         r.bytes += s.bytes;
         r.records += s.records_in;

@@ -16,7 +16,7 @@ use crate::finalize::finalize_task;
 use crate::merge::merge_outputs;
 use crate::options::RunOptions;
 use crate::process::{docs_path, process_task};
-use crate::progress::Progress;
+use crate::progress::{Progress, Unit};
 use crate::report::{BarrierDone, Report, TaskSummary};
 use crate::safety;
 use newsmill_core::{
@@ -136,12 +136,16 @@ impl<'a> Prepared<'a> {
             .max(1);
         let work = WorkDir::new(opts.out_dir.join(".work"));
         let fp = fingerprint(opts, &files, world);
-        if shared {
-            work.join(&fp)?;
+        let setup = if shared {
+            work.join(&fp).map_err(RunError::Work)
         } else {
-            start_fresh_or_resume(opts, &work, &fp, world)?;
-        }
-        let progress = Progress::new(opts.progress && !shared, opts.quiet, &files);
+            start_fresh_or_resume(opts, &work, &fp, world)
+        };
+        setup.map_err(|e| match e {
+            RunError::Work(e) => RunError::Setup(e),
+            other => other,
+        })?;
+        let progress = Progress::new(opts.progress && !shared, opts.quiet);
         Ok(Prepared {
             barriers: opts.config.barriers()?,
             opts,
@@ -157,7 +161,7 @@ impl<'a> Prepared<'a> {
 
     fn check_rank(&self, rank: usize) -> Result<()> {
         if rank >= self.world {
-            return Err(RunError::Work(newsmill_core::Error::Order(format!(
+            return Err(RunError::Setup(newsmill_core::Error::Order(format!(
                 "rank {rank} is out of range for {} tasks",
                 self.world
             ))));
@@ -177,13 +181,15 @@ impl<'a> Prepared<'a> {
 
     /// Runs the process tasks (all, or one rank), reusing finished ones.
     fn process(&self, only: Option<usize>) -> Result<Vec<TaskSummary>> {
+        let bytes = self.files.iter().filter_map(|f| f.size).sum();
+        self.progress.phase("read + process", bytes, Unit::Bytes);
         let results = (0..self.world)
             .into_par_iter()
             .filter(|r| only.is_none_or(|o| o == *r))
             .map(|rank| {
                 let task = Task::new("process", rank, self.world);
                 if let Some(done) = self.work.read_done::<TaskSummary>("process", &task.label()) {
-                    self.progress.skip_task(&self.files, &task);
+                    self.progress.advance(self.task_bytes(&task));
                     return Ok(done);
                 }
                 process_task(
@@ -200,6 +206,12 @@ impl<'a> Prepared<'a> {
         first_input_error(results)
     }
 
+    /// Bytes of input (as stored) a process task reads.
+    fn task_bytes(&self, task: &Task) -> u64 {
+        let owned = self.files.iter().enumerate().filter(|(i, _)| task.owns(*i));
+        owned.filter_map(|(_, f)| f.size).sum()
+    }
+
     /// Runs every barrier's phases (skipping finished ones); returns each barrier's result.
     fn run_barriers(&self) -> Result<Vec<BarrierDone>> {
         let source = ProcessShards {
@@ -211,7 +223,13 @@ impl<'a> Prepared<'a> {
             let step = b.name();
             let started = crate::timing::now();
             let d: BarrierDone = self.work.run_once(step, step, || {
-                let report = run_barrier(b.as_ref(), &self.work, &source, self.opts.threads)?;
+                let report = run_barrier(
+                    b.as_ref(),
+                    &self.work,
+                    &source,
+                    self.opts.threads,
+                    &self.progress,
+                )?;
                 Ok::<_, RunError>(BarrierDone {
                     name: step.to_string(),
                     tasks: barrier_tasks(&report),
@@ -241,12 +259,15 @@ impl<'a> Prepared<'a> {
 
     /// Runs the final tasks (all, or one rank), reusing finished ones.
     fn finalize(&self, only: Option<usize>) -> Result<Vec<TaskSummary>> {
+        let kept = self.process_totals(|s| s.kept);
+        self.progress.phase("final", kept, Unit::Docs);
         (0..self.world)
             .into_par_iter()
             .filter(|r| only.is_none_or(|o| o == *r))
             .map(|rank| {
                 let task = Task::new("final", rank, self.world);
                 if let Some(done) = self.work.read_done::<TaskSummary>("final", &task.label()) {
+                    self.progress.advance(done.records_in);
                     return Ok(done);
                 }
                 finalize_task(
@@ -255,9 +276,18 @@ impl<'a> Prepared<'a> {
                     &self.work,
                     &self.barriers,
                     self.invocation,
+                    &self.progress,
                 )
             })
             .collect()
+    }
+
+    /// A count summed over the finished process tasks (for the sizes of the later bars).
+    fn process_totals(&self, count: impl Fn(&TaskSummary) -> u64) -> u64 {
+        let done = self
+            .labels("process")
+            .filter_map(|label| self.work.read_done::<TaskSummary>("process", &label));
+        done.map(|s| count(&s)).sum()
     }
 
     fn merge(
@@ -266,9 +296,11 @@ impl<'a> Prepared<'a> {
         finals: &[TaskSummary],
         barriers: Vec<BarrierDone>,
     ) -> Result<Report> {
-        self.progress.finish();
+        let records: u64 = process.iter().map(|s| s.records_in).sum();
+        self.progress.phase("merge", records, Unit::Docs);
         let started = crate::timing::now();
-        let counts = merge_outputs(self.opts, &self.work, self.world)?;
+        let counts = merge_outputs(self.opts, &self.work, self.world, &self.progress)?;
+        self.progress.finish();
         let merge = crate::timing::Timing::since(self.invocation, started);
         let parts = crate::report::Parts {
             files: &self.files,

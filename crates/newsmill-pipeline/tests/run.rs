@@ -142,7 +142,7 @@ fn resume_reuses_finished_tasks_and_gives_identical_outputs() {
     let mut other = options(inputs, &out, 3);
     other.resume = true;
     match run(&other) {
-        Err(RunError::Work(e)) => assert!(e.to_string().contains("cannot resume")),
+        Err(RunError::Setup(e)) => assert!(e.to_string().contains("cannot resume")),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -54,13 +54,13 @@
 use crate::dates::{parse_byline, parse_dateline};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use newsmill_core::{Counters, Doc, Outcome, Removed, Stage};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Settings of the `[clean]` table.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct CleanConfig {
     /// Split paragraphs glued at a sentence end (`8.Following`).

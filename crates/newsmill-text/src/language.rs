@@ -16,11 +16,11 @@
 //! Counters: `language_detected`, `language_unknown`.
 
 use newsmill_core::{Counters, Doc, Language, Outcome, Stage};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map};
 
 /// Settings of the `[language]` table.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct LanguageConfig {
     /// Languages to keep (ISO 639-1 or 639-3 codes); empty keeps every document.

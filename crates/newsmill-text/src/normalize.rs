@@ -23,13 +23,13 @@
 //! `max_replacement_ratio`, with details `{value, threshold}`.
 
 use newsmill_core::{Counters, Doc, Outcome, Stage};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Settings of the `[normalize]` table. Every step can be switched off so that a run can keep
 /// text byte-exact when a downstream consumer needs the original characters.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct NormalizeConfig {
     /// Compose to Unicode NFC (so `e` + combining acute and `é` compare equal downstream).

@@ -36,13 +36,13 @@
 //! 0.01, which a single repeated quote in a short story exceeds).
 
 use newsmill_core::{Counters, Doc, Outcome, Stage};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Settings of the `[quality]` table: one threshold per rule, plus `disable`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct QualityConfig {
     /// Rule names to skip (signals are still recorded).

@@ -1,11 +1,19 @@
 //! `newsmill extract`: HTML pages in, article text (or JSON lines with metadata) out.
 
+use crate::exit::{check_inputs, Exit};
 use anyhow::Context;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
 /// Arguments of `newsmill extract`.
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  newsmill extract page.html                    # the article text
+  newsmill extract --json pages/*.html.gz       # one JSON line per page: text and metadata
+  curl -s https://example.com/story | newsmill extract --url https://example.com/story -
+
+Exit codes: 0 ok, 1 some page could not be read or decompressed, 2 bad arguments or a named page
+missing (nothing run).")]
 pub struct Args {
     /// HTML files (gzip/zstd accepted), or `-` for stdin.
     #[arg(required = true)]
@@ -36,8 +44,9 @@ fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
         .with_context(|| format!("decompressing {}", path.display()))
 }
 
-/// Runs the command; returns the process exit code (1 when some page could not be read).
-pub fn run(args: Args) -> anyhow::Result<u8> {
+/// Runs the command: exit 1 when some page could not be decompressed.
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    check_inputs(args.pages.iter().map(PathBuf::as_path))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -77,5 +86,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
-    Ok(u8::from(failed))
+    Ok(if failed { Exit::Incomplete } else { Exit::Ok })
 }

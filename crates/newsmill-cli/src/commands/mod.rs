@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod completions;
+pub mod config;
 pub mod extract;
 pub mod quotes;
 pub mod refine;

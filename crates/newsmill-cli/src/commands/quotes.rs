@@ -1,11 +1,19 @@
 //! `newsmill quotes`: JSONL documents in, one line of attributed quotations per document out.
 
+use crate::exit::{check_inputs, Exit};
 use anyhow::Context;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 /// Arguments of `newsmill quotes`.
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  newsmill quotes out/articles.jsonl            # every attribution, direct and reported
+  newsmill quotes --quoted docs.jsonl           # only the quoted words, each with its speaker
+  echo '{\"id\":\"1\",\"text\":\"\\\"Yes,\\\" said Ann Lee.\"}' | newsmill quotes -
+
+Exit codes: 0 ok, 1 some line was not a JSON object with a text, 2 bad arguments or the input
+missing (nothing run).")]
 pub struct Args {
     /// JSONL with `text` and `id` or `doc_id`; `-` for stdin.
     pub input: PathBuf,
@@ -28,7 +36,8 @@ struct QuotesLine<'a, Q: serde::Serialize, P: serde::Serialize, S: serde::Serial
 /// Runs the command; returns the process exit code. Writes `{"doc_id", "quotes"}` per input line
 /// (the format `quote_eval.py` reads); a line that is not a JSON object with a text is reported on
 /// stderr with its line number and skipped, and the exit code is then 1.
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    check_inputs([args.input.as_path()])?;
     let reader: Box<dyn Read> = if args.input.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -87,5 +96,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         out.write_all(b"\n")?;
     }
     out.flush()?;
-    Ok(if bad > 0 { 1 } else { 0 })
+    Ok(if bad > 0 { Exit::Incomplete } else { Exit::Ok })
 }

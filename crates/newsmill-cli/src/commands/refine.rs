@@ -1,20 +1,37 @@
 //! `newsmill refine`: the main job. Raw news in; clean, deduplicated, attributed articles,
 //! rejects with reasons, and a run report out.
 
+use crate::exit::{Exit, UsageError};
 use anyhow::Result;
-use newsmill_pipeline::{Config, Format, RunError, RunOptions, Step};
+use newsmill_pipeline::{Config, Format, Report, RunError, RunOptions, Step};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// Exit code when `--strict` stopped the run at an input error.
-pub const EXIT_STRICT: u8 = 3;
-/// Exit code when the accounting check failed (a record neither in articles nor in rejects).
-pub const EXIT_ACCOUNTING: u8 = 4;
-/// Exit code when the run read no input record at all.
-pub const EXIT_NOTHING: u8 = 1;
+/// Drop reasons the run summary names.
+const SUMMARY_REASONS: usize = 5;
+
+const EXAMPLES: &str = "Examples:
+  newsmill refine crawl.warc.gz -o out/                  # every stage, all cores
+  newsmill refine crawls/ -o out/ --format both          # a folder; JSONL and Parquet
+  zcat dump.jsonl.gz | newsmill refine - -o out/         # stdin
+  newsmill refine in/ -o out/ -c run.toml --stages normalize,clean,quality
+  newsmill refine in/ -o out/ --resume                   # after a killed run, same arguments
+
+Exit codes: 0 ok, 1 incomplete (nothing read, a failure on the way), 2 bad arguments, config or
+named input (nothing run), 3 --strict stop, 4 accounting check failed.";
+
+/// A count flag: at least 1 (`-j 0` would run nothing).
+fn at_least_one(s: &str) -> std::result::Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
 
 /// Arguments of `newsmill refine`.
 #[derive(clap::Args, Debug)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Input files or folders (text, HTML, JSONL, WARC; gzip or zstd); `-` for stdin.
     #[arg(required = true)]
@@ -29,10 +46,10 @@ pub struct Args {
     #[arg(long)]
     pub stages: Option<String>,
     /// Worker threads (default: all cores).
-    #[arg(short = 'j', long)]
+    #[arg(short = 'j', long, value_parser = at_least_one)]
     pub threads: Option<usize>,
     /// Tasks per phase (default: one per input file, at most 64).
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one)]
     pub tasks: Option<usize>,
     /// Article output format.
     #[arg(long, value_enum, default_value = "jsonl")]
@@ -47,12 +64,12 @@ pub struct Args {
     /// Keep the work folder (OUT/.work) after a successful run.
     #[arg(long)]
     pub keep_work: bool,
-    /// No progress bar and no warnings on stderr.
+    /// No progress bar and no warnings on stderr (errors are still printed).
     #[arg(short, long)]
     pub quiet: bool,
-    /// Print the report summary on stderr at the end.
-    #[arg(short, long)]
-    pub verbose: bool,
+    /// Print every stage's counts on stderr at the end.
+    #[arg(long)]
+    pub stage_report: bool,
     /// Run one step of the run only (for a cluster scheduler; see docs/distributed.md):
     /// `process` and `final` need `--rank`; steps go process (every rank), dedup, final
     /// (every rank), merge. Finished steps are skipped, so a step can be retried.
@@ -87,9 +104,9 @@ pub enum FormatArg {
     Both,
 }
 
-/// Runs the command; returns the process exit code.
-pub fn run(args: Args) -> Result<u8> {
-    let (mut config, config_text) = match &args.config {
+/// The config a run uses: the file's (or the defaults), with `--stages` applied.
+fn load_config(args: &Args) -> Result<(Config, String)> {
+    let (mut config, text) = match &args.config {
         Some(path) => (
             Config::from_file(path)?,
             std::fs::read_to_string(path).unwrap_or_default(),
@@ -99,13 +116,18 @@ pub fn run(args: Args) -> Result<u8> {
     if let Some(list) = &args.stages {
         config.select_stages(list)?;
     }
+    Ok((config, text))
+}
+
+fn options(args: &Args) -> Result<RunOptions> {
+    let (config, config_text) = load_config(args)?;
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let opts = RunOptions {
-        inputs: args.inputs,
+    Ok(RunOptions {
+        inputs: args.inputs.clone(),
         out_dir: args.out.clone(),
         config,
         config_text,
@@ -121,63 +143,132 @@ pub fn run(args: Args) -> Result<u8> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         quiet: args.quiet,
         keep_work: args.keep_work || args.step.is_some(),
-    };
-    let result = match args.step {
-        None => newsmill_pipeline::run(&opts).map(Some),
-        Some(step) => {
-            let rank = || {
-                args.rank
-                    .ok_or_else(|| anyhow::anyhow!("--step process|final needs --rank"))
-            };
-            let step = match step {
-                StepArg::Process => Step::Process(rank()?),
-                StepArg::Dedup => Step::Dedup,
-                StepArg::Final => Step::Final(rank()?),
-                StepArg::Merge => Step::Merge,
-            };
-            newsmill_pipeline::run_step(&opts, step)
+    })
+}
+
+/// The one step `--step` asks for.
+fn step_of(args: &Args, step: StepArg) -> Result<Step> {
+    let rank = || -> Result<usize> {
+        let rank = args
+            .rank
+            .ok_or_else(|| UsageError("--step process|final needs --rank".into()))?;
+        match args.tasks {
+            Some(tasks) if rank >= tasks => Err(UsageError(format!(
+                "--rank {rank} is out of range: --tasks {tasks} has ranks 0..{}",
+                tasks - 1
+            ))
+            .into()),
+            _ => Ok(rank),
         }
     };
+    Ok(match step {
+        StepArg::Process => Step::Process(rank()?),
+        StepArg::Dedup => Step::Dedup,
+        StepArg::Final => Step::Final(rank()?),
+        StepArg::Merge => Step::Merge,
+    })
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<Exit> {
+    let opts = options(&args)?;
+    let result = match args.step {
+        None => newsmill_pipeline::run(&opts).map(Some),
+        Some(step) => newsmill_pipeline::run_step(&opts, step_of(&args, step)?),
+    };
     match result {
-        Ok(None) => Ok(0),
+        Ok(None) => Ok(Exit::Ok),
         Ok(Some(report)) => {
             if !args.quiet {
-                eprintln!(
-                    "newsmill: {} records -> {} articles, {} rejects, {} input errors in {:.1}s ({:.1} MB/s); report: {}",
-                    report.accounting.records_in,
-                    report.accounting.articles,
-                    report.accounting.rejects,
-                    report.errors.count,
-                    report.totals.seconds,
-                    report.totals.mb_per_second,
-                    args.out.join("report.json").display()
-                );
+                print_summary(&report, &args.out);
             }
-            let reused = &report.duplicate_ids;
-            if let (false, Some(first)) = (args.quiet, reused.first.first()) {
-                eprintln!(
-                    "newsmill: warning: {} records reuse an id an earlier record has (first: {:?} at {} record {}); see duplicate_ids in report.json",
-                    reused.count, first.id, first.path, first.record
-                );
-            }
-            if args.verbose {
+            if args.stage_report {
                 eprintln!("{}", serde_json::to_string_pretty(&report.stages)?);
             }
-            Ok(0)
+            Ok(Exit::Ok)
         }
         Err(RunError::Strict(e)) => {
             eprintln!("newsmill: error: {e}");
             eprintln!("newsmill: stopped (--strict); rerun with --resume after fixing, or without --strict");
-            Ok(EXIT_STRICT)
+            Ok(Exit::Strict)
         }
         Err(RunError::Accounting(m)) => {
             eprintln!("newsmill: error: accounting check failed: {m}");
-            Ok(EXIT_ACCOUNTING)
+            Ok(Exit::Accounting)
         }
         Err(e @ RunError::NothingRead(_)) => {
             eprintln!("newsmill: error: {e}");
-            Ok(EXIT_NOTHING)
+            Ok(Exit::Incomplete)
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Thousands separated by commas, as people read counts.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The run in a few lines on stderr: counts, time, the top drop reasons, where the report is.
+fn print_summary(report: &Report, out: &Path) {
+    eprintln!(
+        "newsmill: {} records -> {} articles, {} rejects, {} input errors in {:.1}s ({:.1} MB/s)",
+        grouped(report.accounting.records_in),
+        grouped(report.accounting.articles),
+        grouped(report.accounting.rejects),
+        grouped(report.errors.count),
+        report.totals.seconds,
+        report.totals.mb_per_second,
+    );
+    let reasons = report.drop_reasons();
+    if !reasons.is_empty() {
+        let top: Vec<String> = reasons
+            .iter()
+            .take(SUMMARY_REASONS)
+            .map(|(r, n)| format!("{r} {}", grouped(*n)))
+            .collect();
+        let more = reasons.len().saturating_sub(SUMMARY_REASONS);
+        let tail = if more > 0 {
+            format!(", and {more} more")
+        } else {
+            String::new()
+        };
+        eprintln!("newsmill: dropped: {}{tail}", top.join(", "));
+    }
+    let reused = &report.duplicate_ids;
+    if let Some(first) = reused.first.first() {
+        eprintln!(
+            "newsmill: warning: {} records reuse an id an earlier record has (first: {:?} at {} record {}); see duplicate_ids in report.json",
+            reused.count, first.id, first.path, first.record
+        );
+    }
+    eprintln!("newsmill: report: {}", out.join("report.json").display());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(6750), "6,750");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn zero_threads_or_tasks_is_refused() {
+        assert!(at_least_one("0").is_err());
+        assert!(at_least_one("x").is_err());
+        assert_eq!(at_least_one("3"), Ok(3));
     }
 }

@@ -1,5 +1,6 @@
 //! `newsmill stages`: the stage catalogue, one line each.
 
+use crate::exit::Exit;
 use newsmill_pipeline::CATALOGUE;
 
 /// Arguments of `newsmill stages`.
@@ -7,9 +8,9 @@ use newsmill_pipeline::CATALOGUE;
 pub struct Args {}
 
 /// Prints every stage with its pass and one line on what it does.
-pub fn run(_args: Args) -> anyhow::Result<u8> {
+pub fn run(_args: Args) -> anyhow::Result<Exit> {
     for s in CATALOGUE {
         println!("{:<12} {:<8} {}", s.name, s.pass.label(), s.summary);
     }
-    Ok(0)
+    Ok(Exit::Ok)
 }
