@@ -35,24 +35,72 @@ Exit codes (the same for every subcommand):
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-impl Exit {
-    /// The code of an error a command returned: usage and config errors (and a run refused
-    /// before it started) are 2, everything else 1.
-    pub fn of_error(e: &anyhow::Error) -> Exit {
-        if e.downcast_ref::<UsageError>().is_some() || e.downcast_ref::<ConfigError>().is_some() {
-            return Exit::Usage;
+/// A command that failed, with the exit code its cause calls for: each error type the commands
+/// meet converts into one (`?` picks the code), so nothing downcasts to decide it.
+#[derive(Debug)]
+pub struct Failure {
+    /// The code the process exits with.
+    pub exit: Exit,
+    /// What went wrong, printed on stderr.
+    pub error: anyhow::Error,
+}
+
+/// What every command returns.
+pub type Outcome = Result<Exit, Failure>;
+
+impl Failure {
+    fn new(exit: Exit, error: impl Into<anyhow::Error>) -> Self {
+        Failure {
+            exit,
+            error: error.into(),
         }
-        match e.downcast_ref::<RunError>() {
-            Some(
-                RunError::Config(_)
-                | RunError::Inputs(_)
-                | RunError::Refused(_)
-                | RunError::Setup(_),
-            ) => Exit::Usage,
-            Some(RunError::Strict(_)) => Exit::Strict,
-            Some(RunError::Accounting(_)) => Exit::Accounting,
+    }
+}
+
+impl From<UsageError> for Failure {
+    fn from(e: UsageError) -> Self {
+        Failure::new(Exit::Usage, e)
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(e: ConfigError) -> Self {
+        Failure::new(Exit::Usage, e)
+    }
+}
+
+impl From<RunError> for Failure {
+    /// Refused before anything ran: 2; `--strict`: 3; lost records: 4; the rest: 1.
+    fn from(e: RunError) -> Self {
+        let exit = match &e {
+            RunError::Config(_)
+            | RunError::Inputs(_)
+            | RunError::Refused(_)
+            | RunError::Setup(_) => Exit::Usage,
+            RunError::Strict(_) => Exit::Strict,
+            RunError::Accounting(_) => Exit::Accounting,
             _ => Exit::Incomplete,
-        }
+        };
+        Failure::new(exit, e)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    /// A failure on the way (reading, writing): 1.
+    fn from(e: anyhow::Error) -> Self {
+        Failure::new(Exit::Incomplete, e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::new(Exit::Incomplete, e)
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure::new(Exit::Incomplete, e)
     }
 }
 
@@ -60,7 +108,7 @@ impl Exit {
 /// before anything is read: the same check, message and code in every subcommand.
 pub fn check_inputs<'a>(
     paths: impl IntoIterator<Item = &'a std::path::Path>,
-) -> anyhow::Result<()> {
+) -> Result<(), UsageError> {
     for p in paths {
         if p.as_os_str() == "-" {
             continue;
@@ -72,7 +120,10 @@ pub fn check_inputs<'a>(
                 Ok(())
             }
         }) {
-            return Err(UsageError(format!("cannot read input {}: {e}", p.display())).into());
+            return Err(UsageError(format!(
+                "cannot read input {}: {e}",
+                p.display()
+            )));
         }
     }
     Ok(())
@@ -84,20 +135,29 @@ mod tests {
 
     #[test]
     fn errors_map_to_their_codes() {
-        let usage = anyhow::Error::new(UsageError("x".into()));
-        assert_eq!(Exit::of_error(&usage), Exit::Usage);
-        let config = anyhow::Error::new(ConfigError::Invalid("x".into()));
-        assert_eq!(Exit::of_error(&config), Exit::Usage);
-        let refused = anyhow::Error::new(RunError::Refused("x".into()));
-        assert_eq!(Exit::of_error(&refused), Exit::Usage);
-        let other = anyhow::anyhow!("disk full");
-        assert_eq!(Exit::of_error(&other), Exit::Incomplete);
+        assert_eq!(Failure::from(UsageError("x".into())).exit, Exit::Usage);
+        assert_eq!(
+            Failure::from(ConfigError::Invalid("x".into())).exit,
+            Exit::Usage
+        );
+        assert_eq!(
+            Failure::from(RunError::Refused("x".into())).exit,
+            Exit::Usage
+        );
+        assert_eq!(
+            Failure::from(RunError::NothingRead(1)).exit,
+            Exit::Incomplete
+        );
+        assert_eq!(
+            Failure::from(anyhow::anyhow!("disk full")).exit,
+            Exit::Incomplete
+        );
     }
 
     #[test]
     fn a_missing_input_is_a_usage_error() {
         let e = check_inputs([std::path::Path::new("/no/such/file.warc")]).unwrap_err();
-        assert_eq!(Exit::of_error(&e), Exit::Usage);
+        assert_eq!(Failure::from(UsageError(e.0.clone())).exit, Exit::Usage);
         assert!(e.to_string().contains("/no/such/file.warc"));
         assert!(check_inputs([std::path::Path::new("-")]).is_ok());
     }

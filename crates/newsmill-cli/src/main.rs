@@ -8,7 +8,6 @@ mod exit;
 mod logging;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use exit::Exit;
 use std::process::ExitCode;
 
 /// Clean, deduplicated, attributed news articles from raw crawl.
@@ -74,9 +73,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
-        Err(e) => {
-            eprintln!("newsmill: error: {e:#}");
-            ExitCode::from(Exit::of_error(&e) as u8)
+        Err(failure) => {
+            eprintln!("newsmill: error: {:#}", failure.error);
+            ExitCode::from(failure.exit as u8)
         }
     }
 }

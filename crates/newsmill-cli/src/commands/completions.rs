@@ -1,7 +1,7 @@
 //! `newsmill completions <shell>` and `newsmill man`: made from the same clap definition as the
 //! command itself, so they always match its flags.
 
-use crate::exit::Exit;
+use crate::exit::{Exit, Outcome};
 use clap_complete::Shell;
 
 /// Arguments of `newsmill completions`.
@@ -23,13 +23,13 @@ pub struct Args {
 pub struct ManArgs {}
 
 /// Prints the completion script for `args.shell`.
-pub fn run(args: Args, mut cmd: clap::Command) -> anyhow::Result<Exit> {
+pub fn run(args: Args, mut cmd: clap::Command) -> Outcome {
     clap_complete::generate(args.shell, &mut cmd, "newsmill", &mut std::io::stdout());
     Ok(Exit::Ok)
 }
 
 /// Prints the manual page, the subcommands' pages after the main one.
-pub fn man(_args: ManArgs, cmd: clap::Command) -> anyhow::Result<Exit> {
+pub fn man(_args: ManArgs, cmd: clap::Command) -> Outcome {
     let mut out = std::io::stdout().lock();
     clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {

@@ -1,7 +1,7 @@
 //! `newsmill config`: a configuration as commented TOML, every key with its value and a line on
 //! what it does; `refine -c` reads the output back unchanged.
 
-use crate::exit::Exit;
+use crate::exit::{Exit, Outcome};
 use newsmill_pipeline::Config;
 use std::path::PathBuf;
 
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Prints the configuration.
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Outcome {
     if args.markdown {
         print!("{}", newsmill_pipeline::config_markdown());
         return Ok(Exit::Ok);

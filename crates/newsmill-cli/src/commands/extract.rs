@@ -1,6 +1,6 @@
 //! `newsmill extract`: HTML pages in, article text (or JSON lines with metadata) out.
 
-use crate::exit::{check_inputs, Exit};
+use crate::exit::{check_inputs, Exit, Outcome};
 use anyhow::Context;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Runs the command: exit 1 when some page could not be decompressed.
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Outcome {
     check_inputs(args.pages.iter().map(PathBuf::as_path))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

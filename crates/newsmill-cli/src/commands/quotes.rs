@@ -1,6 +1,6 @@
 //! `newsmill quotes`: JSONL documents in, one line of attributed quotations per document out.
 
-use crate::exit::{check_inputs, Exit};
+use crate::exit::{check_inputs, Exit, Outcome};
 use anyhow::Context;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ struct QuotesLine<'a, Q: serde::Serialize, P: serde::Serialize, S: serde::Serial
 /// Runs the command; returns the process exit code. Writes `{"doc_id", "quotes"}` per input line
 /// (the format `quote_eval.py` reads); a line that is not a JSON object with a text is reported on
 /// stderr with its line number and skipped, and the exit code is then 1.
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Outcome {
     check_inputs([args.input.as_path()])?;
     let reader: Box<dyn Read> = if args.input.as_os_str() == "-" {
         Box::new(std::io::stdin())

@@ -1,8 +1,7 @@
 //! `newsmill refine`: the main job. Raw news in; clean, deduplicated, attributed articles,
 //! rejects with reasons, and a run report out.
 
-use crate::exit::{Exit, UsageError};
-use anyhow::Result;
+use crate::exit::{Exit, Failure, Outcome, UsageError};
 use newsmill_pipeline::{Config, Format, Report, RunError, RunOptions, Step};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -105,7 +104,7 @@ pub enum FormatArg {
 }
 
 /// The config a run uses: the file's (or the defaults), with `--stages` applied.
-fn load_config(args: &Args) -> Result<(Config, String)> {
+fn load_config(args: &Args) -> Result<(Config, String), Failure> {
     let (mut config, text) = match &args.config {
         Some(path) => (
             Config::from_file(path)?,
@@ -119,7 +118,7 @@ fn load_config(args: &Args) -> Result<(Config, String)> {
     Ok((config, text))
 }
 
-fn options(args: &Args) -> Result<RunOptions> {
+fn options(args: &Args) -> Result<RunOptions, Failure> {
     let (config, config_text) = load_config(args)?;
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -147,8 +146,8 @@ fn options(args: &Args) -> Result<RunOptions> {
 }
 
 /// The one step `--step` asks for.
-fn step_of(args: &Args, step: StepArg) -> Result<Step> {
-    let rank = || -> Result<usize> {
+fn step_of(args: &Args, step: StepArg) -> Result<Step, UsageError> {
+    let rank = || -> Result<usize, UsageError> {
         let rank = args
             .rank
             .ok_or_else(|| UsageError("--step process|final needs --rank".into()))?;
@@ -156,8 +155,7 @@ fn step_of(args: &Args, step: StepArg) -> Result<Step> {
             Some(tasks) if rank >= tasks => Err(UsageError(format!(
                 "--rank {rank} is out of range: --tasks {tasks} has ranks 0..{}",
                 tasks - 1
-            ))
-            .into()),
+            ))),
             _ => Ok(rank),
         }
     };
@@ -170,7 +168,7 @@ fn step_of(args: &Args, step: StepArg) -> Result<Step> {
 }
 
 /// Runs the command.
-pub fn run(args: Args) -> Result<Exit> {
+pub fn run(args: Args) -> Outcome {
     let opts = options(&args)?;
     let result = match args.step {
         None => newsmill_pipeline::run(&opts).map(Some),
