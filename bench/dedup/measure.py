@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs one dedup tool under /usr/bin/time -v, scores its `id<TAB>cluster` output with
+"""Runs one dedup tool under bench/measure.py (the benchmarks' one measuring script), scores its `id<TAB>cluster` output with
 score_dedup.py, and appends one JSON line (CPU seconds, MB/s and docs/s per CPU-second, peak RSS,
 quality) to RESULTS_JSONL.
 
@@ -10,7 +10,6 @@ be a directory of parts (gen_corpus --parts); then CORPUS/labels.jsonl is what g
 
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -23,20 +22,17 @@ def main():
     assert sys.argv[5] == "--"
     cmd = sys.argv[6:]
     stats = json.load(open(corpus + ".stats.json"))
-    tfile = pred + ".time"
+    usage_file = pred + ".measure.json"
+    measure = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "measure.py")
     t0 = time.time()
-    p = subprocess.run(["/usr/bin/time", "-v", "-o", tfile] + cmd)
+    p = subprocess.run([sys.executable, measure, usage_file, "--"] + cmd)
     wall = time.time() - t0
     if p.returncode != 0:
         sys.exit(f"{tool} failed with status {p.returncode}")
-    t = open(tfile).read()
-
-    def grab(label):
-        m = re.search(re.escape(label) + r":\s*([0-9.]+)", t)
-        return float(m.group(1)) if m else 0.0
-
-    cpu = grab("User time (seconds)") + grab("System time (seconds)")
-    rss_mb = grab("Maximum resident set size (kbytes)") / 1024
+    usage = json.load(open(usage_file))
+    cpu = usage["cpu_s"]
+    # The whole tree's peak: datatrove forks workers; for one process it is that process's peak.
+    rss_mb = usage["peak_tree_rss_mb"]
     gold = os.path.join(corpus, "labels.jsonl") if os.path.isdir(corpus) else corpus
     q = json.loads(subprocess.run([sys.executable, SCORER, gold, pred, "--json"],
                                   capture_output=True, text=True, check=True).stdout)

@@ -12,7 +12,7 @@
 # record, like Common Crawl) of MB megabytes each under bench/work/io (git-ignored; kept between
 # runs); creates bench/.venv/io with fastwarc (resiliparse's C++ WARC reader), warcio and orjson
 # (once); runs every reader on every file it can read, single-threaded, under
-# bench/refine/measure.py (CPU = user + system of the process; peak RSS of the process by GNU
+# bench/measure.py (CPU = user + system of the process; peak RSS of the process by GNU
 # time, /usr/bin/time -f %M, so the measuring Python is not counted; measure.py prints a note and
 # falls back to an upper bound without it), then prints the table: MB/s decompressed per
 # CPU-second, docs/s per CPU-second, peak RSS, and our ratio. CARGO_TARGET_DIR is honoured.
@@ -21,7 +21,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MB="${1:-200}"
 WORK="$ROOT/bench/work/io"
 VENV="$ROOT/bench/.venv/io"
-MEASURE="$ROOT/bench/refine/measure.py"
+MEASURE="$ROOT/bench/measure.py"
 mkdir -p "$WORK"
 log() { echo "[io/run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 
@@ -81,15 +81,16 @@ for f in jsonl.gz jsonl.zst warc.gz; do
   esac
 done
 
-python3 - "$WORK" "$MB" <<'PY'
+python3 - "$WORK" "$MB" "${BASE:-}" <<'PY'
 import json, os, re, sys
-work, mb = sys.argv[1], int(sys.argv[2])
+work, mb, base = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rows = []
 for f in ["jsonl.gz", "jsonl.zst", "warc.gz"]:
     path = os.path.join(work, f"bench-{mb}.{f}")
     stored = os.path.getsize(path) / 1e6
     ours = None
-    for tool in ["newsmill", "newsmill@base", "orjson-gzip", "orjson-zstd", "fastwarc", "warcio"]:
+    tools = ["newsmill"] + (["newsmill@base"] if base else []) + ["orjson-gzip", "orjson-zstd", "fastwarc", "warcio"]
+    for tool in tools:
         m = os.path.join(work, f"{tool}.{f}.json")
         if not os.path.exists(m) or os.path.getmtime(m) < os.path.getmtime(path):
             continue

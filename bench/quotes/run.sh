@@ -24,7 +24,7 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BIN="$TARGET_DIR/release/examples/quotes_jsonl"
 
 echo "== running ours" >&2
-python3 "$ROOT/bench/quotes/measure.py" "$OUT/ours_dev.usage.json" "$OUT/ours_dev.jsonl" -- "$BIN" "$DEV"
+python3 "$ROOT/bench/measure.py" "$OUT/ours_dev.usage.json" --stdout "$OUT/ours_dev.jsonl" -- "$BIN" "$DEV"
 "$BIN" --quoted "$DEV" > "$OUT/ours_dev_quoted.jsonl"
 "$BIN" "$SEED" > "$OUT/ours_seed.jsonl"
 

@@ -96,7 +96,7 @@ def main():
         mb = sum(len(g["text"].encode("utf-8")) for g in gold.values()) / 1e6
         print(f"\nnewsmill-attrib, full output, whole process (start-up, JSON in and out): "
               f"{len(gold) / u['cpu_s']:,.0f} docs/s and {mb / u['cpu_s']:.1f} MB of text/s per core "
-              f"({mb:.1f} MB, {u['cpu_s']:.2f} CPU-s), peak RSS {u['max_rss_kb'] / 1024:.0f} MB")
+              f"({mb:.1f} MB, {u['cpu_s']:.2f} CPU-s), peak RSS {u['peak_process_rss_mb']:.0f} MB")
         out["ours_full_process"] = {**u, "text_mb": mb}
     if a.seed_gold and a.seed_pred:
         sg, _ = qe.load_jsonl(a.seed_gold)

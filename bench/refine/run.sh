@@ -103,7 +103,7 @@ run_ours() { # name input
   rm -rf "$out"
   log "newsmill refine on $input ($THREADS threads)"
   echo "$input" > "$WORK/$name.input"
-  python3 "$HERE/measure.py" "$WORK/$name.measure.json" -- \
+  python3 "$HERE/../measure.py" "$WORK/$name.measure.json" -- \
     /usr/bin/time -v -o "$WORK/$name.time.txt" \
     "$NEWSMILL" refine "$input" -o "$out" --stages "$STAGES" --threads "$THREADS" -q
   count_lines "$out/articles.jsonl" > "$WORK/$name.out"
@@ -113,7 +113,7 @@ run_dt() { # name input
   local name=$1 input=$2
   log "datatrove on $input ($THREADS workers)"
   echo "$input" > "$WORK/$name.input"
-  python3 "$HERE/measure.py" "$WORK/$name.measure.json" -- \
+  python3 "$HERE/../measure.py" "$WORK/$name.measure.json" -- \
     /usr/bin/time -v -o "$WORK/$name.time.txt" \
     "$VENV/bin/python" "$HERE/dt_pipeline.py" "$input" "$WORK/$name.work" --workers "$THREADS" \
     > "$WORK/$name.log" 2>&1

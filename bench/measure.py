@@ -19,7 +19,10 @@ back to max(samples, RUSAGE_CHILDREN ru_maxrss), an upper bound ("rss_source" in
 which). GNU time wrappers (process name "time") are left out of the tree RSS, and the tree's peak
 is at least the largest single process's peak.
 
-Usage: measure.py OUT.json -- COMMAND ARGS...
+Usage: measure.py OUT.json [--stdout FILE] -- COMMAND ARGS...
+
+The one measuring script of every benchmark under bench/ (refine, io, quotes, dedup).
+`--stdout FILE` sends the command's standard output to FILE.
 """
 
 import json
@@ -58,9 +61,15 @@ def children_map():
 
 
 def main():
-    if "--" not in sys.argv or sys.argv.index("--") != 2:
+    if "--" not in sys.argv or sys.argv.index("--") < 2:
         sys.exit(__doc__)
-    out_path, cmd = sys.argv[1], sys.argv[3:]
+    sep = sys.argv.index("--")
+    out_path, opts, cmd = sys.argv[1], sys.argv[2:sep], sys.argv[sep + 1:]
+    stdout = None
+    if opts[:1] == ["--stdout"] and len(opts) == 2:
+        stdout = open(opts[1], "wb")
+    elif opts:
+        sys.exit(__doc__)
     if GNU_TIME is None:
         print("measure.py: note: /usr/bin/time not found; peak_process_rss_mb falls back to "
               "RUSAGE_CHILDREN ru_maxrss, which also counts this Python process (an upper bound)",
@@ -68,7 +77,7 @@ def main():
     rss_file = tempfile.NamedTemporaryFile("r", prefix="measure-", suffix=".rss")
     full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else cmd
     t0 = time.monotonic()
-    proc = subprocess.Popen(full)
+    proc = subprocess.Popen(full, stdout=stdout)
     cpu_ticks = {}
     peak_tree = peak_one = 0
     while proc.poll() is None:
@@ -126,6 +135,8 @@ def main():
         json.dump(result, f)
         f.write("\n")
     print(json.dumps(result), file=sys.stderr)
+    if stdout:
+        stdout.close()
     sys.exit(proc.returncode)
 
 
